@@ -1,0 +1,8 @@
+import { requireViewer } from "@/lib/auth/viewer";
+import { AppShell } from "@/components/shell/app-shell";
+
+// The session check here is for the shell; every page and action checks again for itself.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  return <AppShell viewer={viewer}>{children}</AppShell>;
+}

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/viewer";
+import { homeSummary } from "@/lib/data/home";
+import { recentActivity } from "@/lib/data/audit";
+import { Card, CardHeader, Stat } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { AuditActionLabel } from "@/components/audit/audit-action-label";
+import { teamLabel } from "@/lib/i18n/names";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: t("title") };
+}
+
+function partOfDay(now: Date): "morning" | "afternoon" | "evening" {
+  const hour = Number(new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: "Asia/Shanghai" }).format(now));
+  return hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
+}
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const [t, format, summary, activity] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    homeSummary(viewer),
+    recentActivity(viewer),
+  ]);
+  const team = summary.team ? teamLabel(summary.team, viewer.locale) : t("home.noTeam");
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="greeting">
+        <h1 id="greeting" className="text-2xl font-semibold text-slate-900">
+          {t(`home.${partOfDay(new Date())}`, { name: viewer.name })}
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">{t("home.roleLine", { role: t(`roles.${viewer.role}`), team })}</p>
+        <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
+      </section>
+
+      {summary.kind === "admin" ? (
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Stat label={t("home.activeUsers")} value={format.number(summary.activeUsers)} href="/admin/users" />
+          <Stat label={t("home.teamsCount")} value={format.number(summary.teams)} href="/admin/teams" />
+          <Stat label={t("home.territoriesCount")} value={format.number(summary.territories)} href="/admin/territories" />
+        </div>
+      ) : (
+        <>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Stat label={t("home.myAccounts")} value={format.number(summary.myAccounts)} />
+            <Stat label={t("home.teamAccounts")} value={format.number(summary.scopeAccounts)} />
+            <Stat label={t("home.teamMembers")} value={format.number(summary.members.length)} />
+          </div>
+          <Card>
+            <CardHeader title={t("home.members")} />
+            <ul className="divide-y divide-slate-100">
+              {summary.members.map((m) => (
+                <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                  <span className="font-medium text-slate-900">
+                    {m.name}
+                    {m.id === viewer.id ? <span className="sr-only"> (you)</span> : null}
+                  </span>
+                  <span className="flex items-center gap-2 text-slate-600">
+                    <Badge tone={m.role === "MANAGER" ? "info" : "neutral"}>{t(`roles.${m.role}`)}</Badge>
+                    {m.team ? teamLabel(m.team, viewer.locale) : null}
+                    <span className="tabular-nums">{t("home.memberAccounts", { count: m._count.ownedAccounts })}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </>
+      )}
+
+      <Card>
+        <CardHeader title={t("home.recentActivity")} />
+        {activity.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-600">{t("home.noActivity")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {activity.map((a) => (
+              <li key={a.id} className="flex flex-wrap justify-between gap-2 px-4 py-2.5 text-sm">
+                <span className="text-slate-800">
+                  {a.actor?.name ?? t("audit.system")} · <AuditActionLabel action={a.action} />
+                </span>
+                <time dateTime={a.createdAt.toISOString()} className="text-slate-600">
+                  {format.relativeTime(a.createdAt)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

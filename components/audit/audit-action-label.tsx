@@ -1,0 +1,8 @@
+import { getTranslations } from "next-intl/server";
+
+/** "account.update" → "Account changed" / "修改客户"; unknown codes show as they are. */
+export async function AuditActionLabel({ action }: { action: string }) {
+  const t = await getTranslations("auditActions");
+  const key = action.replace(".", "_");
+  return <>{t.has(key) ? t(key) : action}</>;
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { hasCapability, type Viewer } from "@/lib/domain/access";
+import { LanguageSwitch } from "./language-switch";
+import { MobileNav } from "./mobile-nav";
+import { NavLinks, type NavSection } from "./nav-links";
+import { UserMenu } from "./user-menu";
+
+/** Navigation shows only what exists and what this person may use. */
+async function navSections(viewer: Viewer): Promise<NavSection[]> {
+  const t = await getTranslations("nav");
+  const sections: NavSection[] = [{ items: [{ href: "/", label: t("home") }] }];
+  const admin = [
+    hasCapability(viewer, "admin.users") && { href: "/admin/users", label: t("users") },
+    hasCapability(viewer, "admin.teams") && { href: "/admin/teams", label: t("teams") },
+    hasCapability(viewer, "admin.territories") && { href: "/admin/territories", label: t("territories") },
+    hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
+  ].filter((x): x is { href: string; label: string } => Boolean(x));
+  if (admin.length) sections.push({ label: t("admin"), items: admin });
+  return sections;
+}
+
+export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  const t = await getTranslations();
+  const sections = await navSections(viewer);
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("nav.skipToContent")}
+      </a>
+      <aside className="hidden border-r border-slate-200 bg-white lg:block">
+        <div className="sticky top-0 p-4">
+          <Link href="/" className="mb-6 block px-3 text-lg font-semibold text-indigo-800">
+            Keystone <span className="text-sm font-normal text-slate-600">{t("common.tagline")}</span>
+          </Link>
+          <nav aria-label={t("nav.main")}>
+            <NavLinks sections={sections} />
+          </nav>
+        </div>
+      </aside>
+      <div className="min-w-0">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:px-6">
+          <MobileNav sections={sections} />
+          <Link href="/" className="font-semibold text-indigo-800 lg:hidden">
+            Keystone
+          </Link>
+          <div className="ml-auto flex items-center gap-2">
+            <LanguageSwitch />
+            <UserMenu name={viewer.name} roleLabel={t(`roles.${viewer.role}`)} />
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { db, Prisma, type Tx } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+
+export type AuditEntry = {
+  action: string; // e.g. "account.update", "user.deactivate"
+  entity: string; // the model name
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+// Never copy secrets into the audit trail.
+const REDACTED_KEYS = new Set(["passwordHash", "password", "tokenVersion"]);
+
+/** A JSON-safe copy of a record for the audit trail: dates as ISO strings, secrets removed. */
+export function auditSnapshot(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  if (value === undefined || value === null) return Prisma.DbNull;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (REDACTED_KEYS.has(key) ? undefined : typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
+}
+
+export async function writeAudit(tx: Tx, actorId: string | null, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: auditSnapshot(entry.before),
+      after: auditSnapshot(entry.after),
+    },
+  });
+}
+
+export type MutationContext = {
+  tx: Tx;
+  audit: (entry: AuditEntry) => Promise<void>;
+  /** Many audit rows in one INSERT, for bulk changes. */
+  auditMany: (entries: AuditEntry[]) => Promise<void>;
+};
+
+/**
+ * The one way to change data: runs `work` in a transaction and writes its audit rows in that same
+ * transaction, so a change and its record commit or roll back together. A mutation that wrote no
+ * audit row is refused, so a forgotten `audit()` call fails in tests rather than losing history.
+ */
+export async function mutate<T>(actor: { id: string } | null, work: (ctx: MutationContext) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    let written = 0;
+    const audit = async (entry: AuditEntry) => {
+      await writeAudit(tx, actor?.id ?? null, entry);
+      written++;
+    };
+    const auditMany = async (entries: AuditEntry[]) => {
+      if (!entries.length) return;
+      await tx.auditLog.createMany({
+        data: entries.map((e) => ({
+          actorId: actor?.id ?? null,
+          action: e.action,
+          entity: e.entity,
+          entityId: e.entityId,
+          before: auditSnapshot(e.before),
+          after: auditSnapshot(e.after),
+        })),
+      });
+      written += entries.length;
+    };
+    const result = await work({ tx, audit, auditMany });
+    if (written === 0) throw new Error("mutate(): the change wrote no audit record");
+    return result;
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditRow = {
+  id: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  actor: { id: string; name: string } | null;
+};
+
+/** The audit trail, newest first. Administrators only. Dates are whole days in China time. */
+export async function listAuditLog(
+  viewer: { id: string; role: string },
+  query: { actorId?: string; entity?: string; from?: string; to?: string; page: number },
+): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
+  if (viewer.role !== "ADMIN") throw forbidden();
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00+08:00`);
+  if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  const where: Prisma.AuditLogWhereInput = {
+    ...(query.actorId ? { actorId: query.actorId } : {}),
+    ...(query.entity ? { entity: query.entity } : {}),
+    ...(query.from || query.to ? { createdAt } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+    }),
+    db.auditLog.count({ where }),
+  ]);
+  return { rows, total, page: query.page, pageSize: AUDIT_PAGE_SIZE };
+}
+
+/** The record types that appear in the audit trail (for the filter). */
+export async function listAuditEntities(): Promise<string[]> {
+  const rows = await db.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } });
+  return rows.map((r) => r.entity);
+}
+
+/** The viewer's own latest actions (administrators: everyone's), for the home page. */
+export async function recentActivity(viewer: { id: string; role: string }, take = 8): Promise<AuditRow[]> {
+  return db.auditLog.findMany({
+    where: viewer.role === "ADMIN" ? { action: { notIn: ["auth.signIn", "auth.signInFailed"] } } : { actorId: viewer.id },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  });
+}

@@ -1,0 +1,116 @@
+// Who may do what to which record. Pure rules, shared by the data layer (which turns them into
+// where clauses), server actions (which assert them) and the UI (which only hides buttons).
+
+export const ROLES = ["ADMIN", "MANAGER", "KAM", "REP"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in person as every rule sees them. `visibleTeamIds` is "all" for admins. */
+export type Viewer = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: string | null;
+  visibleTeamIds: readonly string[] | "all";
+  locale: "en" | "zh-CN";
+};
+
+/** Anything that belongs to an owner within a team (accounts, deals, visits, …). */
+export type OwnedRecord = { ownerId: string; teamId: string };
+
+/** Capabilities that do not depend on a particular record. */
+const CAPABILITIES = {
+  "admin.users": ["ADMIN"],
+  "admin.teams": ["ADMIN"],
+  "admin.territories": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+  "records.create": ["ADMIN", "MANAGER", "KAM", "REP"],
+  "records.reassign": ["ADMIN", "MANAGER"],
+  "records.restore": ["ADMIN", "MANAGER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function hasCapability(viewer: Pick<Viewer, "role">, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(viewer.role);
+}
+
+export type RecordAction = "read" | "edit" | "delete" | "restore" | "reassign";
+
+function inVisibleTeams(viewer: Viewer, teamId: string): boolean {
+  return viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(teamId);
+}
+
+/** May `viewer` see `record` at all? Outside this scope a record must answer "not found". */
+export function canSee(viewer: Viewer, record: OwnedRecord): boolean {
+  return record.ownerId === viewer.id || inVisibleTeams(viewer, record.teamId);
+}
+
+/**
+ * The baseline rule every capability applies: admins act on everything; managers act on their
+ * team's records (and sub-teams'); key-account managers and reps edit the records they own and
+ * only read their colleagues'. Deleting is for owners who are KAMs, and for managers; restoring
+ * and reassigning are managers' work.
+ */
+export function canDo(viewer: Viewer, action: RecordAction, record: OwnedRecord): boolean {
+  if (!canSee(viewer, record)) return false;
+  if (viewer.role === "ADMIN") return true;
+  const managesIt = viewer.role === "MANAGER" && inVisibleTeams(viewer, record.teamId);
+  const ownsIt = record.ownerId === viewer.id;
+  switch (action) {
+    case "read":
+      return true;
+    case "edit":
+      return managesIt || ownsIt;
+    case "delete":
+      return managesIt || (ownsIt && viewer.role === "KAM");
+    case "restore":
+    case "reassign":
+      return managesIt;
+  }
+}
+
+/**
+ * The set of teams a person sees: their own team, plus, for managers, every team below it.
+ * `teams` is the whole team tree as (id, parentId) pairs.
+ */
+export function visibleTeamsFor(
+  person: { role: Role; teamId: string | null },
+  teams: readonly { id: string; parentId: string | null }[],
+): readonly string[] | "all" {
+  if (person.role === "ADMIN") return "all";
+  if (!person.teamId) return [];
+  if (person.role !== "MANAGER") return [person.teamId];
+  const children = new Map<string, string[]>();
+  for (const t of teams) {
+    if (!t.parentId) continue;
+    children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  }
+  const seen = new Set<string>();
+  const stack = [person.teamId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue; // tolerate a cycle rather than loop forever
+    seen.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...seen];
+}
+
+/** Would making `parentId` the parent of `teamId` create a cycle in the team tree? */
+export function wouldCreateCycle(
+  teamId: string,
+  parentId: string | null,
+  teams: readonly { id: string; parentId: string | null }[],
+): boolean {
+  const parentOf = new Map(teams.map((t) => [t.id, t.parentId]));
+  let cursor = parentId;
+  const seen = new Set<string>();
+  while (cursor) {
+    if (cursor === teamId) return true;
+    if (seen.has(cursor)) return true;
+    seen.add(cursor);
+    cursor = parentOf.get(cursor) ?? null;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { checkPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
+import { ROLES } from "@/lib/domain/access";
+import { LOCALES } from "@/lib/i18n/config";
+import { id, optionalId, requiredText, version } from "./common";
+
+const ISSUE_KEYS = {
+  tooShort: "validation.passwordTooShort",
+  tooLong: "validation.passwordTooLong",
+  tooCommon: "validation.passwordTooCommon",
+  containsIdentity: "validation.passwordContainsIdentity",
+} as const;
+
+/** Adds the password policy's findings as issues on `password`. */
+function checkPasswordField(data: { password?: string | null; name: string; email: string }, ctx: z.RefinementCtx) {
+  if (!data.password) return;
+  for (const issue of checkPassword(data.password, data)) {
+    ctx.addIssue({ code: "custom", path: ["password"], message: ISSUE_KEYS[issue] });
+  }
+}
+
+const userFields = {
+  name: requiredText(80),
+  email: z.string().trim().toLowerCase().min(1).max(254).pipe(z.email()),
+  role: z.enum(ROLES),
+  teamId: optionalId,
+  locale: z.enum(LOCALES).default("zh-CN"),
+};
+
+function teamRequired(data: { role: string; teamId: string | null }, ctx: z.RefinementCtx) {
+  if (data.role !== "ADMIN" && !data.teamId) ctx.addIssue({ code: "custom", path: ["teamId"], message: "validation.teamRequired" });
+}
+
+export const createUserSchema = z
+  .object({ ...userFields, password: z.string().min(1).max(MAX_PASSWORD_LENGTH) })
+  .superRefine(checkPasswordField)
+  .superRefine(teamRequired);
+
+export const updateUserSchema = z
+  .object({
+    ...userFields,
+    id,
+    version,
+    password: z
+      .string()
+      .max(MAX_PASSWORD_LENGTH)
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .superRefine(checkPasswordField)
+  .superRefine(teamRequired);
+
+export const deactivateUserSchema = z.object({ id, version, reassignToId: optionalId });
+export const reactivateUserSchema = z.object({ id, version });
+
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  teamId: z.string().max(64).optional().catch(undefined),
+  status: z.enum(["active", "inactive", "all"]).default("active").catch("active"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+});
+
+export { MIN_PASSWORD_LENGTH };

@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// Headers for responses the proxy does not see (static assets). Pages and API routes get these
+// plus a per-request nonce-based Content-Security-Policy from proxy.ts.
+export const STATIC_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["@node-rs/bcrypt", "pg", "@electric-sql/pglite"],
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: STATIC_SECURITY_HEADERS }, { source: "/favicon.ico", headers: STATIC_SECURITY_HEADERS }];
+  },
+};
+
+export default withNextIntl(nextConfig);

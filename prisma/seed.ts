@@ -1,0 +1,89 @@
+// Demo data for a new Keystone: deterministic (fixed ids and random seed), refused on a non-empty
+// database. `npm start` runs it on first start; tests use the same function on fresh databases.
+import { createDb, type Db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { seededRandom } from "@/lib/domain/random";
+import { DEMO_ACCOUNT_NAMES, DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
+
+export type SeedResult = { password: string; logins: { role: string; email: string; name: string }[] };
+
+export async function seedDemo(db: Db): Promise<SeedResult> {
+  const random = seededRandom(20261125);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    // Teams first without managers (users reference teams), then people, then managers.
+    for (const t of DEMO_TEAMS) {
+      await tx.team.create({ data: { id: t.id, name: t.name, nameZh: t.nameZh } });
+    }
+    for (const t of DEMO_TEAMS) {
+      if (t.parentId) await tx.team.update({ where: { id: t.id }, data: { parentId: t.parentId } });
+    }
+    await tx.user.createMany({
+      data: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
+    });
+    for (const t of DEMO_TEAMS) {
+      const manager = DEMO_USERS.find((u) => u.email === t.managerEmail)!;
+      await tx.team.update({ where: { id: t.id }, data: { managerId: manager.id } });
+    }
+    const idByCode = new Map<string, string>();
+    for (const t of DEMO_TERRITORIES) {
+      const row = await tx.territory.create({
+        data: {
+          code: t.code,
+          name: t.name,
+          nameEn: t.nameEn,
+          level: t.level,
+          parentId: t.parent ? idByCode.get(t.parent) : null,
+          teamId: t.team ?? null,
+        },
+      });
+      idByCode.set(t.code, row.id);
+    }
+    const cities = (region: string) =>
+      DEMO_TERRITORIES.filter((t) => t.level === "CITY" && t.team === `team_${region}`).map((t) => idByCode.get(t.code)!);
+    let n = 0;
+    for (const [region, names] of Object.entries(DEMO_ACCOUNT_NAMES)) {
+      const owners = DEMO_USERS.filter((u) => u.teamId === `team_${region}` && (u.role === "KAM" || u.role === "REP"));
+      for (const name of names) {
+        n++;
+        await tx.account.create({
+          data: {
+            id: `acc_${String(n).padStart(4, "0")}`,
+            name,
+            ownerId: random.pick(owners.filter((o) => o.role === "KAM" || random.chance(0.3))).id,
+            teamId: `team_${region}`,
+            territoryId: random.pick(cities(region)),
+          },
+        });
+      }
+    }
+    await tx.auditLog.create({ data: { action: "system.seed", entity: "System", entityId: "demo", after: { users: DEMO_USERS.length, accounts: n } } });
+  });
+  return {
+    password: DEMO_PASSWORD,
+    logins: DEMO_USERS.map((u) => ({ role: u.role, email: u.email, name: u.name })),
+  };
+}
+
+/** Seeds only a database that has no users yet; returns what it did, or null. */
+export async function seedIfEmpty(url: string): Promise<SeedResult | null> {
+  const db = createDb(url, 2);
+  try {
+    if ((await db.user.count()) > 0) return null;
+    return await seedDemo(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// `npm run db:seed` (DATABASE_URL required).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("Set DATABASE_URL to seed a database (npm start seeds the embedded one by itself).");
+    process.exit(1);
+  }
+  seedIfEmpty(url).then((r) => {
+    console.log(r ? `Seeded demo data; password for all demo users: ${r.password}` : "Database already has users; nothing seeded.");
+  });
+}

@@ -1,0 +1,17 @@
+import { spawn, type SpawnOptions } from "node:child_process";
+
+/** Runs a command, inheriting stdio; resolves with its exit code. */
+export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", ...opts });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export async function runOrThrow(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<void> {
+  const code = await run(cmd, args, opts);
+  if (code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${code}`);
+}
+
+export const npx = (args: string[], opts: SpawnOptions = {}) => runOrThrow("npx", ["--no-install", ...args], opts);
