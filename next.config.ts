@@ -14,6 +14,8 @@ export const STATIC_SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets a second build or dev server (benchmarks, a helper session) use its own output folder.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/bcrypt", "pg", "@electric-sql/pglite"],
   async headers() {

@@ -12,7 +12,8 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: Tr
   for (const issue of issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
     const message = messageFor(issue, t);
-    (out[field] ??= []).includes(message) || out[field].push(message);
+    const list = (out[field] ??= []);
+    if (!list.includes(message)) list.push(message);
   }
   return out;
 }
