@@ -18,7 +18,10 @@ async function blockedFor(keys: string[], now: Date): Promise<number> {
 
 async function recordFailure(kind: ThrottleKind, key: string, now: Date): Promise<ThrottleState> {
   return db.$transaction(async (tx) => {
-    // Lock the counter row so concurrent failures are all counted.
+    // Make sure the counter row exists, then lock it, so concurrent failures are all counted.
+    await tx.$executeRaw`
+      INSERT INTO "SignInThrottle" (key, failures, "lastFailedAt") VALUES (${key}, 0, ${now})
+      ON CONFLICT (key) DO NOTHING`;
     const rows = await tx.$queryRaw<ThrottleState[]>`
       SELECT failures, "lastFailedAt", "blockedUntil" FROM "SignInThrottle" WHERE key = ${key} FOR UPDATE`;
     const next = registerFailure(rows[0] ?? null, kind, now);

@@ -61,7 +61,8 @@ export async function createTeam(viewer: Viewer, input: TeamInput) {
   assertCapability(viewer, "admin.teams");
   return mutate(viewer, async ({ tx, audit }) => {
     await assertValidLinks(tx, null, input);
-    const team = await tx.team.create({ data: input, select: teamSelect });
+    const { name, nameZh, managerId, parentId } = input;
+    const team = await tx.team.create({ data: { name, nameZh, managerId, parentId }, select: teamSelect });
     await audit({ action: "team.create", entity: "Team", entityId: team.id, after: team });
     return team;
   });
@@ -73,7 +74,8 @@ export async function updateTeam(viewer: Viewer, input: TeamInput & { id: string
     const before = await tx.team.findFirst({ where: { id: input.id, deletedAt: null }, select: teamSelect });
     if (!before) throw notFound("team");
     await assertValidLinks(tx, input.id, input);
-    const { id, version, ...data } = input;
+    const { id, version } = input;
+    const data = { name: input.name, nameZh: input.nameZh, managerId: input.managerId, parentId: input.parentId };
     await updateVersioned(tx.team, { where: { id }, version, data });
     const after = await tx.team.findUniqueOrThrow({ where: { id }, select: teamSelect });
     await audit({ action: "team.update", entity: "Team", entityId: id, before, after });

@@ -81,7 +81,8 @@ export async function createTerritory(viewer: Viewer, input: TerritoryInput) {
   assertCapability(viewer, "admin.territories");
   return mutate(viewer, async ({ tx, audit }) => {
     await assertValid(tx, null, input);
-    const row = await tx.territory.create({ data: input, select: territorySelect });
+    const { code, name, nameEn, level, parentId, teamId } = input;
+    const row = await tx.territory.create({ data: { code, name, nameEn, level, parentId, teamId }, select: territorySelect });
     await audit({ action: "territory.create", entity: "Territory", entityId: row.id, after: row });
     return row;
   });
@@ -93,7 +94,9 @@ export async function updateTerritory(viewer: Viewer, input: TerritoryInput & { 
     const before = await tx.territory.findFirst({ where: { id: input.id, deletedAt: null }, select: territorySelect });
     if (!before) throw notFound("territory");
     await assertValid(tx, input.id, input);
-    const { id, version, ...data } = input;
+    const { id, version } = input;
+    // Pick the editable fields explicitly: callers may pass a wider object.
+    const data = { code: input.code, name: input.name, nameEn: input.nameEn, level: input.level, parentId: input.parentId, teamId: input.teamId };
     await updateVersioned(tx.territory, { where: { id }, version, data });
     const after = await tx.territory.findUniqueOrThrow({ where: { id }, select: territorySelect });
     await audit({ action: "territory.update", entity: "Territory", entityId: id, before, after });

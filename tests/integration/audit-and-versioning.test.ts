@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { mutate } from "@/lib/data/audit";
+import { deleteAccount, renameAccount, restoreAccount } from "@/lib/data/accounts";
+import { createUser, updateUser } from "@/lib/data/users";
+import { accountFixture, auditRowsFor, outcome, viewerFor } from "./helpers";
+
+describe("audited mutations", () => {
+  it("writes the audit row with actor, before and after in the change's transaction", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const record = await accountFixture(kam.id, "Before name");
+    await renameAccount(kam, { id: record.id, version: record.version, name: "After name" });
+    const rows = await auditRowsFor(record.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: kam.id, action: "account.update", entity: "Account" });
+    expect(rows[0]!.before).toMatchObject({ name: "Before name", version: 1 });
+    expect(rows[0]!.after).toMatchObject({ name: "After name", version: 2 });
+  });
+
+  it("a failed mutation leaves neither the change nor an audit row", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const record = await accountFixture(kam.id, "Untouched");
+    await expect(
+      mutate(kam, async ({ tx, audit }) => {
+        await tx.account.update({ where: { id: record.id }, data: { name: "Half-done" } });
+        await audit({ action: "account.update", entity: "Account", entityId: record.id, before: record, after: { name: "Half-done" } });
+        throw new Error("boom after the audit row");
+      }),
+    ).rejects.toThrow("boom");
+    expect((await db.account.findUniqueOrThrow({ where: { id: record.id } })).name).toBe("Untouched");
+    expect(await auditRowsFor(record.id)).toHaveLength(0);
+  });
+
+  it("refuses a mutation that forgot to write its audit row, and rolls it back", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const record = await accountFixture(kam.id, "Silent");
+    await expect(mutate(kam, ({ tx }) => tx.account.update({ where: { id: record.id }, data: { name: "Sneaky" } }))).rejects.toThrow(
+      /no audit record/,
+    );
+    expect((await db.account.findUniqueOrThrow({ where: { id: record.id } })).name).toBe("Silent");
+  });
+
+  it("never copies password hashes into the audit trail", async () => {
+    const admin = await viewerFor("usr_admin");
+    const user = await createUser(admin, {
+      name: "审计 测试",
+      email: `audit.${Date.now()}@keystone.demo`,
+      role: "REP",
+      teamId: "team_east",
+      locale: "zh-CN",
+      password: "Audit-Trail-2026",
+    });
+    await updateUser(admin, { ...user, teamId: "team_east", locale: "en", version: user.version, password: "Another-Secret-77" });
+    const rows = await auditRowsFor(user.id);
+    expect(rows.map((r) => r.action)).toEqual(["user.create", "user.update"]);
+    const text = JSON.stringify(rows);
+    expect(text).not.toMatch(/passwordHash|\$2b\$/);
+    expect(rows[1]!.after).toMatchObject({ passwordChanged: true, locale: "en" });
+  });
+
+  it("soft delete keeps the row and restore brings it back, both audited", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const manager = await viewerFor("usr_east_manager");
+    const record = await accountFixture(kam.id);
+    const deleted = await deleteAccount(kam, { id: record.id, version: record.version });
+    expect(deleted.deletedAt).not.toBeNull();
+    expect(await db.account.count({ where: { id: record.id } })).toBe(1);
+    const restored = await restoreAccount(manager, { id: record.id, version: deleted.version });
+    expect(restored.deletedAt).toBeNull();
+    expect((await auditRowsFor(record.id)).map((r) => r.action)).toEqual(["account.delete", "account.restore"]);
+  });
+});
+
+describe("optimistic concurrency", () => {
+  it("refuses an update carrying a stale version, changing nothing", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const record = await accountFixture(kam.id, "Original");
+    await renameAccount(kam, { id: record.id, version: 1, name: "First edit" });
+    expect(await outcome(renameAccount(kam, { id: record.id, version: 1, name: "Stale edit" }))).toBe("CONFLICT");
+    const now = await db.account.findUniqueOrThrow({ where: { id: record.id } });
+    expect(now).toMatchObject({ name: "First edit", version: 2 });
+    expect(await auditRowsFor(record.id)).toHaveLength(1);
+  });
+
+  it("of two simultaneous edits of the same version exactly one wins", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const manager = await viewerFor("usr_east_manager");
+    const record = await accountFixture(kam.id, "Contested");
+    const results = await Promise.all([
+      outcome(renameAccount(kam, { id: record.id, version: 1, name: "KAM's name" })),
+      outcome(renameAccount(manager, { id: record.id, version: 1, name: "Manager's name" })),
+    ]);
+    expect(results.sort()).toEqual(["CONFLICT", "OK"]);
+    const now = await db.account.findUniqueOrThrow({ where: { id: record.id } });
+    expect(now.version).toBe(2);
+    expect(["KAM's name", "Manager's name"]).toContain(now.name);
+    expect(await auditRowsFor(record.id)).toHaveLength(1);
+  });
+});
