@@ -9,15 +9,15 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 
-type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type FormAction<T> = (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
 
-const FormStateContext = createContext<ActionState>({ status: "idle" });
+const FormStateContext = createContext<ActionState<unknown>>({ status: "idle" });
 
 /**
  * A form bound to a server action. Shows the action's message, puts field errors beside their
  * fields, and after an error re-mounts the fields with what the person typed (nothing is lost).
  */
-export function ActionForm({
+export function ActionForm<T = unknown>({
   action,
   children,
   className,
@@ -25,14 +25,14 @@ export function ActionForm({
   resetOnSuccess = false,
   "aria-label": ariaLabel,
 }: {
-  action: FormAction;
+  action: FormAction<T>;
   children: ReactNode;
   className?: string;
-  onSuccess?: (state: ActionState) => void;
+  onSuccess?: (state: ActionState<T>) => void;
   resetOnSuccess?: boolean;
   "aria-label"?: string;
 }) {
-  const [state, formAction] = useActionState(action, { status: "idle" } as ActionState);
+  const [state, formAction] = useActionState(action, { status: "idle" } as ActionState<T>);
   const handled = useRef(0);
   useEffect(() => {
     if (state.status === "ok" && state.at !== handled.current) {
@@ -43,7 +43,7 @@ export function ActionForm({
   // Re-mount after an error so inputs show the echoed values; keep them after success unless asked.
   const key = state.status === "error" || (resetOnSuccess && state.status === "ok") ? state.at : 0;
   return (
-    <FormStateContext.Provider value={state}>
+    <FormStateContext.Provider value={state as ActionState<unknown>}>
       <form key={key} action={formAction} className={cn("space-y-4", className)} aria-label={ariaLabel} noValidate>
         {state.status === "error" ? <Alert tone="error">{state.fieldErrors?._form?.join(" ") ?? state.message}</Alert> : null}
         {state.status === "ok" && state.message ? <Alert tone="success">{state.message}</Alert> : null}

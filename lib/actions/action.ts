@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/domain/access";
 import { AppError, isAppError, isDatabaseUnavailable } from "@/lib/errors";
 import { fieldErrorsFromIssues } from "@/lib/i18n/validation-messages";
+import { parseInput } from "@/lib/validation/parse";
 import { echoValues, formDataToObject } from "./form-data";
 import type { ActionState } from "./types";
 
@@ -46,7 +47,7 @@ async function run<S extends z.ZodType, T>(
     await assertSameOrigin();
     const viewer = await getViewer();
     if (!viewer) return fail("UNAUTHENTICATED");
-    const parsed = schema.safeParse(raw);
+    const parsed = parseInput(schema, raw);
     if (!parsed.success) return fail("VALIDATION", fieldErrorsFromIssues(parsed.error.issues, t));
     const data = await handler({ viewer, input: parsed.data });
     return { status: "ok", data, message: success?.(t, data, parsed.data), at: Date.now() };

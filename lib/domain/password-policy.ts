@@ -26,10 +26,11 @@ export type PasswordIssue = "tooShort" | "tooLong" | "tooCommon" | "containsIden
 
 export function checkPassword(password: string, identity: { name?: string; email?: string } = {}): PasswordIssue[] {
   const issues: PasswordIssue[] = [];
-  if (password.length < MIN_PASSWORD_LENGTH) issues.push("tooShort");
-  if (password.length > MAX_PASSWORD_LENGTH) issues.push("tooLong");
+  const length = [...password].length; // characters, not UTF-16 units (an emoji is one)
+  if (length < MIN_PASSWORD_LENGTH) issues.push("tooShort");
+  if (length > MAX_PASSWORD_LENGTH) issues.push("tooLong");
   const lower = password.toLowerCase();
-  if (COMMON.has(lower) || /^(.)\1+$/.test(password) || isSequence(lower)) issues.push("tooCommon");
+  if (COMMON.has(lower) || /^(.)\1+$/u.test(lower) || isSequence(lower)) issues.push("tooCommon");
   const local = identity.email?.split("@")[0]?.toLowerCase();
   const name = identity.name?.toLowerCase().replace(/\s+/g, "");
   if ((local && local.length >= 3 && lower.includes(local)) || (name && name.length >= 3 && lower.includes(name))) {

@@ -1,0 +1,53 @@
+// The server the end-to-end tests run against: a fresh database (E2E_DATABASE_URL, or one made by
+// createTestDatabase), migrated and seeded, and `next start` on the production build in .next-e2e.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { createDb } from "@/lib/db";
+import { seedE2e } from "./seed-e2e";
+import { ROOT } from "../../scripts/lib/env";
+import { npx } from "../../scripts/lib/run";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const port = process.env.E2E_PORT ?? "3210";
+const distDir = ".next-e2e";
+
+async function main() {
+  let database: TestDatabase | null = null;
+  let url = process.env.E2E_DATABASE_URL;
+  if (!url) {
+    database = await createTestDatabase("e2e");
+    url = database.url;
+    const db = createDb(url, 2);
+    await seedE2e(db);
+    await db.$disconnect();
+  }
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "keystone-e2e-secret-not-for-production",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) await npx(["next", "build"], { cwd: ROOT, env });
+  const app = spawn("npx", ["--no-install", "next", "start", "-p", port], { cwd: ROOT, env, stdio: "inherit" });
+  const stop = async () => {
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    await database?.drop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  app.on("exit", async (code) => {
+    await database?.drop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

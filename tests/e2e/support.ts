@@ -1,0 +1,52 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { DEMO_PASSWORD } from "@/prisma/demo-org";
+
+const BASE = {
+  admin: { email: "admin@keystone.demo", name: "周敏", role: "ADMIN" },
+  director: { email: "director@keystone.demo", name: "林国栋", role: "MANAGER" },
+  manager: { email: "east.manager@keystone.demo", name: "陈建华", role: "MANAGER" },
+  kam: { email: "east.kam1@keystone.demo", name: "王伟", role: "KAM" },
+  kamEn: { email: "east.kam2@keystone.demo", name: "李娜", role: "KAM" }, // saved language: English
+  rep: { email: "east.rep1@keystone.demo", name: "张磊", role: "REP" },
+  rep3: { email: "east.rep3@keystone.demo", name: "杨静", role: "REP" },
+} as const;
+
+export type E2eUser = (typeof BASE)[keyof typeof BASE];
+
+/** The people a test signs in as: the phone project uses its "phone." twins (see seed-e2e.ts). */
+export function usersFor(info: TestInfo): typeof BASE {
+  if (info.project.name !== "phone") return BASE;
+  return Object.fromEntries(Object.entries(BASE).map(([k, u]) => [k, { ...u, email: `phone.${u.email}` }])) as unknown as typeof BASE;
+}
+
+export const ROLE_LABELS = {
+  "zh-CN": { ADMIN: "系统管理员", MANAGER: "大客户部经理", KAM: "大客户经理", REP: "销售代表" },
+  en: { ADMIN: "Administrator", MANAGER: "Manager", KAM: "Key-account manager", REP: "Sales rep" },
+} as const;
+
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+export async function signInAs(page: Page, user: { email: string }) {
+  await signIn(page, user.email);
+  await expect(page.locator("#greeting")).toBeVisible();
+}
+
+/** The message a form shows (not Next's route announcer, which is also role=alert). */
+export const formAlert = (page: Page) => page.locator("form [role=alert], form [role=status]");
+
+/** Opens the account menu (the same control on a phone and a desktop) and signs out. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /account menu|账户菜单/i }).click();
+  await page.getByRole("menuitem", { name: /Sign out|退出登录/ }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+}
+
+export async function switchLanguage(page: Page, to: "en" | "zh-CN") {
+  await page.getByRole("group", { name: /Language|语言/ }).getByRole("button", { name: to === "en" ? "English" : "简体中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", to);
+}

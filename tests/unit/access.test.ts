@@ -1,0 +1,303 @@
+import { describe, expect, it } from "vitest";
+import {
+  canDo,
+  canSee,
+  hasCapability,
+  ROLES,
+  visibleTeamsFor,
+  wouldCreateCycle,
+  type Capability,
+  type OwnedRecord,
+  type RecordAction,
+  type Role,
+  type Viewer,
+} from "@/lib/domain/access";
+
+// The team tree every viewer below lives in:
+//
+//   north ─┬─ north-east ── north-east-city
+//          └─ north-west
+//   south
+const TREE = [
+  { id: "north", parentId: null },
+  { id: "north-east", parentId: "north" },
+  { id: "north-east-city", parentId: "north-east" },
+  { id: "north-west", parentId: "north" },
+  { id: "south", parentId: null },
+] as const;
+
+const sorted = (teams: readonly string[] | "all") => (teams === "all" ? teams : [...teams].sort());
+
+/** A viewer in team "north" whose visible teams come from the real rule, not a hand-written list. */
+function viewer(role: Role, teamId: string | null = "north"): Viewer {
+  return {
+    id: `me-${role}`,
+    name: `Me (${role})`,
+    email: `${role.toLowerCase()}@keystone.test`,
+    role,
+    teamId,
+    visibleTeamIds: visibleTeamsFor({ role, teamId }, TREE),
+    locale: "en",
+  };
+}
+
+type Relation = "own" | "team" | "sub-team" | "sub-sub-team" | "other team";
+
+function recordFor(v: Viewer, relation: Relation): OwnedRecord {
+  switch (relation) {
+    case "own":
+      return { ownerId: v.id, teamId: "north" };
+    case "team":
+      return { ownerId: "colleague", teamId: "north" };
+    case "sub-team":
+      return { ownerId: "colleague", teamId: "north-east" };
+    case "sub-sub-team":
+      return { ownerId: "colleague", teamId: "north-east-city" };
+    case "other team":
+      return { ownerId: "stranger", teamId: "south" };
+  }
+}
+
+const ACTIONS: readonly RecordAction[] = ["read", "edit", "delete", "restore", "reassign"];
+const Y = true;
+const N = false;
+
+// prettier-ignore
+const MATRIX: readonly [Role, Relation, ...boolean[]][] = [
+  // role     record             read edit delete restore reassign
+  ["ADMIN",   "own",             Y,   Y,   Y,     Y,      Y],
+  ["ADMIN",   "team",            Y,   Y,   Y,     Y,      Y],
+  ["ADMIN",   "sub-team",        Y,   Y,   Y,     Y,      Y],
+  ["ADMIN",   "sub-sub-team",    Y,   Y,   Y,     Y,      Y],
+  ["ADMIN",   "other team",      Y,   Y,   Y,     Y,      Y],
+
+  ["MANAGER", "own",             Y,   Y,   Y,     Y,      Y],
+  ["MANAGER", "team",            Y,   Y,   Y,     Y,      Y],
+  ["MANAGER", "sub-team",        Y,   Y,   Y,     Y,      Y],
+  ["MANAGER", "sub-sub-team",    Y,   Y,   Y,     Y,      Y],
+  ["MANAGER", "other team",      N,   N,   N,     N,      N],
+
+  ["KAM",     "own",             Y,   Y,   Y,     N,      N],
+  ["KAM",     "team",            Y,   N,   N,     N,      N],
+  ["KAM",     "sub-team",        N,   N,   N,     N,      N],
+  ["KAM",     "sub-sub-team",    N,   N,   N,     N,      N],
+  ["KAM",     "other team",      N,   N,   N,     N,      N],
+
+  ["REP",     "own",             Y,   Y,   N,     N,      N],
+  ["REP",     "team",            Y,   N,   N,     N,      N],
+  ["REP",     "sub-team",        N,   N,   N,     N,      N],
+  ["REP",     "sub-sub-team",    N,   N,   N,     N,      N],
+  ["REP",     "other team",      N,   N,   N,     N,      N],
+];
+
+const CASES = MATRIX.flatMap(([role, relation, ...allowed]) =>
+  ACTIONS.map((action, i) => ({ role, relation, action, expected: allowed[i]! })),
+);
+
+describe("canDo — role × action × record", () => {
+  it("covers every role and every action", () => {
+    expect(new Set(MATRIX.map(([role]) => role))).toEqual(new Set(ROLES));
+    expect(MATRIX.every((row) => row.length === 2 + ACTIONS.length)).toBe(true);
+  });
+
+  it.each(CASES)("$role · $action · $relation record → $expected", ({ role, relation, action, expected }) => {
+    const v = viewer(role);
+    expect(canDo(v, action, recordFor(v, relation))).toBe(expected);
+  });
+});
+
+describe("canSee", () => {
+  // Seeing a record is exactly the "read" column of the matrix.
+  it.each(MATRIX.map(([role, relation, read]) => ({ role, relation, read: read! })))(
+    "$role sees a $relation record → $read",
+    ({ role, relation, read }) => {
+      const v = viewer(role);
+      expect(canSee(v, recordFor(v, relation))).toBe(read);
+    },
+  );
+
+  it("lets owners see their own records even when filed outside their visible teams", () => {
+    for (const role of ROLES) {
+      const v = viewer(role);
+      expect(canSee(v, { ownerId: v.id, teamId: "south" })).toBe(true);
+    }
+  });
+
+  it("shows a person without a team only their own records", () => {
+    const v = viewer("KAM", null);
+    expect(v.visibleTeamIds).toEqual([]);
+    expect(canSee(v, { ownerId: v.id, teamId: "north" })).toBe(true);
+    expect(canSee(v, { ownerId: "colleague", teamId: "north" })).toBe(false);
+  });
+});
+
+describe("canDo — records owned by the viewer but filed in a team outside their scope", () => {
+  // Documents current behaviour: ownership alone grants read and edit; delete is for KAM owners;
+  // restore and reassign need a manager's scope, so even a manager cannot do them here.
+  // prettier-ignore
+  const rows: readonly [Role, ...boolean[]][] = [
+    // role      read edit delete restore reassign
+    ["ADMIN",    Y,   Y,   Y,     Y,      Y],
+    ["MANAGER",  Y,   Y,   N,     N,      N],
+    ["KAM",      Y,   Y,   Y,     N,      N],
+    ["REP",      Y,   Y,   N,     N,      N],
+  ];
+  it.each(
+    rows.flatMap(([role, ...allowed]) =>
+      ACTIONS.map((action, i) => ({ role, action, expected: allowed[i]! })),
+    ),
+  )("$role · $action own record in another team → $expected", ({ role, action, expected }) => {
+    const v = viewer(role);
+    expect(canDo(v, action, { ownerId: v.id, teamId: "south" })).toBe(expected);
+  });
+});
+
+describe("hasCapability", () => {
+  // prettier-ignore
+  const rows: readonly [Capability, ...boolean[]][] = [
+    // capability            ADMIN MANAGER KAM REP
+    ["admin.users",          Y,    N,      N,  N],
+    ["admin.teams",          Y,    N,      N,  N],
+    ["admin.territories",    Y,    N,      N,  N],
+    ["audit.read",           Y,    N,      N,  N],
+    ["records.create",       Y,    Y,      Y,  Y],
+    ["records.reassign",     Y,    Y,      N,  N],
+    ["records.restore",      Y,    Y,      N,  N],
+  ];
+
+  it.each(
+    rows.flatMap(([capability, ...allowed]) =>
+      ROLES.map((role, i) => ({ capability, role, expected: allowed[i]! })),
+    ),
+  )("$role · $capability → $expected", ({ capability, role, expected }) => {
+    expect(hasCapability({ role }, capability)).toBe(expected);
+  });
+
+  it("agrees with canDo: a role may restore/reassign some in-scope record iff it has the capability", () => {
+    for (const role of ROLES) {
+      const v = viewer(role);
+      const teamRecord = recordFor(v, "team");
+      expect(canDo(v, "restore", teamRecord)).toBe(hasCapability(v, "records.restore"));
+      expect(canDo(v, "reassign", teamRecord)).toBe(hasCapability(v, "records.reassign"));
+    }
+  });
+});
+
+describe("visibleTeamsFor", () => {
+  it.each([
+    { who: "admin with a team", person: { role: "ADMIN", teamId: "north" }, expected: "all" },
+    { who: "admin without a team", person: { role: "ADMIN", teamId: null }, expected: "all" },
+    {
+      who: "manager of the root: own team and every level below",
+      person: { role: "MANAGER", teamId: "north" },
+      expected: ["north", "north-east", "north-east-city", "north-west"],
+    },
+    {
+      who: "manager of a middle team: not the parent, not the sibling",
+      person: { role: "MANAGER", teamId: "north-east" },
+      expected: ["north-east", "north-east-city"],
+    },
+    {
+      who: "manager of a leaf team",
+      person: { role: "MANAGER", teamId: "north-east-city" },
+      expected: ["north-east-city"],
+    },
+    { who: "manager of another tree", person: { role: "MANAGER", teamId: "south" }, expected: ["south"] },
+    {
+      who: "KAM: own team only, even with sub-teams",
+      person: { role: "KAM", teamId: "north" },
+      expected: ["north"],
+    },
+    {
+      who: "REP: own team only, even with sub-teams",
+      person: { role: "REP", teamId: "north" },
+      expected: ["north"],
+    },
+    { who: "manager without a team", person: { role: "MANAGER", teamId: null }, expected: [] },
+    { who: "KAM without a team", person: { role: "KAM", teamId: null }, expected: [] },
+    { who: "REP without a team", person: { role: "REP", teamId: null }, expected: [] },
+  ] as const)("$who", ({ person, expected }) => {
+    expect(sorted(visibleTeamsFor(person, TREE))).toEqual(expected);
+  });
+
+  it("returns a team the tree does not know (yet) for a manager", () => {
+    expect(visibleTeamsFor({ role: "MANAGER", teamId: "new" }, TREE)).toEqual(["new"]);
+  });
+
+  it("tolerates a cycle in the team data instead of looping forever", () => {
+    const cyclic = [
+      { id: "a", parentId: "c" },
+      { id: "b", parentId: "a" },
+      { id: "c", parentId: "b" },
+      { id: "d", parentId: "c" },
+      { id: "x", parentId: null },
+    ];
+    expect(sorted(visibleTeamsFor({ role: "MANAGER", teamId: "a" }, cyclic))).toEqual(["a", "b", "c", "d"]);
+    expect(sorted(visibleTeamsFor({ role: "MANAGER", teamId: "d" }, cyclic))).toEqual(["d"]);
+  });
+
+  it("tolerates a team that is its own parent", () => {
+    const selfParent = [
+      { id: "a", parentId: "a" },
+      { id: "b", parentId: "a" },
+    ];
+    expect(sorted(visibleTeamsFor({ role: "MANAGER", teamId: "a" }, selfParent))).toEqual(["a", "b"]);
+  });
+
+  it("lists every team once even when the tree is wide and deep", () => {
+    const chain = Array.from({ length: 50 }, (_, i) => ({
+      id: `t${i}`,
+      parentId: i === 0 ? null : `t${i - 1}`,
+    }));
+    const fan = Array.from({ length: 20 }, (_, i) => ({ id: `leaf${i}`, parentId: "t49" }));
+    const teams = visibleTeamsFor({ role: "MANAGER", teamId: "t0" }, [...chain, ...fan]);
+    expect(teams).toHaveLength(70);
+    expect(new Set(teams).size).toBe(70);
+  });
+});
+
+describe("wouldCreateCycle", () => {
+  it.each([
+    { move: "north-east under nothing (to the top)", teamId: "north-east", parentId: null, expected: false },
+    { move: "north under itself", teamId: "north", parentId: "north", expected: true },
+    { move: "north under its child north-east", teamId: "north", parentId: "north-east", expected: true },
+    {
+      move: "north under its grandchild north-east-city",
+      teamId: "north",
+      parentId: "north-east-city",
+      expected: true,
+    },
+    {
+      move: "north-east under its sibling north-west",
+      teamId: "north-east",
+      parentId: "north-west",
+      expected: false,
+    },
+    {
+      move: "north-east-city under its current grandparent north",
+      teamId: "north-east-city",
+      parentId: "north",
+      expected: false,
+    },
+    { move: "north under south (another tree)", teamId: "north", parentId: "south", expected: false },
+    {
+      move: "south under north-east-city (deep in another tree)",
+      teamId: "south",
+      parentId: "north-east-city",
+      expected: false,
+    },
+    { move: "a brand-new team under north-east", teamId: "new", parentId: "north-east", expected: false },
+    { move: "north under an unknown parent", teamId: "north", parentId: "ghost", expected: false },
+  ])("$move → $expected", ({ teamId, parentId, expected }) => {
+    expect(wouldCreateCycle(teamId, parentId, TREE)).toBe(expected);
+  });
+
+  it("refuses (rather than loops) when the proposed parent already sits in a cycle", () => {
+    const broken = [
+      { id: "a", parentId: "b" },
+      { id: "b", parentId: "a" },
+      { id: "z", parentId: null },
+    ];
+    expect(wouldCreateCycle("z", "a", broken)).toBe(true);
+  });
+});
