@@ -39,14 +39,14 @@ export default async function HomePage() {
       </section>
 
       {summary.kind === "admin" ? (
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-3 gap-2 sm:gap-4">
           <Stat label={t("home.activeUsers")} value={format.number(summary.activeUsers)} href="/admin/users" />
           <Stat label={t("home.teamsCount")} value={format.number(summary.teams)} href="/admin/teams" />
           <Stat label={t("home.territoriesCount")} value={format.number(summary.territories)} href="/admin/territories" />
         </div>
       ) : (
         <>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid grid-cols-3 gap-2 sm:gap-4">
             <Stat label={t("home.myAccounts")} value={format.number(summary.myAccounts)} />
             <Stat label={t("home.teamAccounts")} value={format.number(summary.scopeAccounts)} />
             <Stat label={t("home.teamMembers")} value={format.number(summary.members.length)} />

@@ -19,12 +19,12 @@ export function CardHeader({ title, action, id }: { title: ReactNode; action?: R
 export function Stat({ label, value, href }: { label: string; value: ReactNode; href?: string }) {
   const body = (
     <>
-      <div className="text-sm text-slate-600">{label}</div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</div>
+      <div className="text-xs text-slate-600 sm:text-sm">{label}</div>
+      <div className="mt-1 text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl">{value}</div>
     </>
   );
   return (
-    <Card className="p-4">
+    <Card className="p-3 sm:p-4">
       {href ? (
         <a href={href} className="block rounded focus-visible:outline-2 focus-visible:outline-indigo-600">
           {body}

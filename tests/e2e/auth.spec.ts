@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { E2E_SECRET } from "../../playwright.config";
-import { formAlert, ROLE_LABELS, signIn, signInAs, signOut, switchLanguage, usersFor } from "./support";
+import { closeNavigation, formAlert, openNavigation, ROLE_LABELS, signIn, signInAs, signOut, switchLanguage, usersFor } from "./support";
 
 for (const key of ["admin", "director", "kam", "rep"] as const) {
   test(`${key} signs in, sees their home page, switches language and signs out`, async ({ page }, info) => {
@@ -10,10 +10,11 @@ for (const key of ["admin", "director", "kam", "rep"] as const) {
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.locator("#greeting")).toContainText(user.name);
     await expect(page.locator("main").getByText(ROLE_LABELS["zh-CN"][user.role]).first()).toBeVisible();
-    // Navigation shows only what this role may use.
-    const nav = page.getByRole("navigation").first();
-    if (user.role === "ADMIN") await expect(page.getByRole("link", { name: "用户管理" }).first()).toBeAttached();
-    else await expect(nav.getByRole("link", { name: "用户管理" })).toHaveCount(0);
+    // Navigation shows only what this role may use (on a phone it is behind the menu button).
+    const nav = await openNavigation(page);
+    await expect(nav.getByRole("link", { name: "首页" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "用户管理" })).toHaveCount(user.role === "ADMIN" ? 1 : 0);
+    await closeNavigation(page);
 
     await switchLanguage(page, "en");
     await expect(page.locator("#greeting")).toContainText(/Good (morning|afternoon|evening)/);

@@ -50,3 +50,17 @@ export async function switchLanguage(page: Page, to: "en" | "zh-CN") {
   await page.getByRole("group", { name: /Language|语言/ }).getByRole("button", { name: to === "en" ? "English" : "简体中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", to);
 }
+
+/** The main navigation: the sidebar on a desktop, the slide-in menu (opened here) on a phone. */
+export async function openNavigation(page: Page) {
+  const menuButton = page.getByRole("button", { name: /打开菜单|Open menu/ });
+  if (await menuButton.isVisible()) {
+    await menuButton.click();
+    return page.getByRole("dialog").getByRole("navigation");
+  }
+  return page.locator("aside").getByRole("navigation");
+}
+
+export async function closeNavigation(page: Page) {
+  if (await page.getByRole("dialog").isVisible()) await page.keyboard.press("Escape");
+}
