@@ -7,7 +7,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     files: ["lib/domain/**/*.ts"],
@@ -21,7 +30,10 @@ const config = [
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Query through lib/data." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Query through lib/data." }] },
+      ],
     },
   },
   {

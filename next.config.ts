@@ -9,7 +9,10 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'" },
+  {
+    key: "Content-Security-Policy",
+    value: "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+  },
 ];
 
 const nextConfig: NextConfig = {
@@ -19,7 +22,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/bcrypt", "pg", "@electric-sql/pglite"],
   async headers() {
-    return [{ source: "/_next/static/:path*", headers: STATIC_SECURITY_HEADERS }, { source: "/favicon.ico", headers: STATIC_SECURITY_HEADERS }];
+    return [
+      { source: "/_next/static/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/favicon.ico", headers: STATIC_SECURITY_HEADERS },
+    ];
   },
 };
 

@@ -7,7 +7,15 @@ export const E2E_SECRET = process.env.E2E_NEXTAUTH_SECRET ?? "keystone-e2e-secre
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 
 const phone = {
@@ -34,10 +42,19 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
   },
   projects: [
-    { name: "desktop", testIgnore: /resilience/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    {
+      name: "desktop",
+      testIgnore: /resilience/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium },
+    },
     { name: "phone", testIgnore: /resilience/, use: phone },
     // Takes the database away and back: runs after the others.
-    { name: "resilience", testMatch: /resilience/, dependencies: ["desktop", "phone"], use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "resilience",
+      testMatch: /resilience/,
+      dependencies: ["desktop", "phone"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
   ],
   webServer: {
     command: "npx --no-install tsx tests/e2e/server.ts",

@@ -2,7 +2,12 @@
 // the session's idle clock. This is for user experience and defence in depth only — every page,
 // server action and route handler checks the session and permissions itself (lib/auth).
 import { NextResponse, type NextRequest } from "next/server";
-import { decodeSession, encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
+import {
+  decodeSession,
+  encodeSession,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "@/lib/auth/session-token";
 import { sessionStatus, shouldRefreshLastSeen } from "@/lib/domain/session-policy";
 
 const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];

@@ -2,9 +2,11 @@
 
 import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
-import { setOwnLocale } from "@/lib/data/users";
+import { recordSignOut, setOwnLocale } from "@/lib/data/users";
+import { sessionCookieName } from "@/lib/auth/session-token";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 
 const localeSchema = z.enum(LOCALES);
@@ -21,7 +23,20 @@ export async function switchLocale(locale: string): Promise<{ ok: boolean }> {
   if (origin && new URL(origin).host !== (h.get("x-forwarded-host") ?? h.get("host"))) return { ok: false };
   const viewer = await getViewer();
   if (viewer) await setOwnLocale(viewer, parsed.data);
-  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, {
+    path: "/",
+    sameSite: "lax",
+    maxAge: 60 * 60 * 24 * 365,
+  });
   revalidatePath("/", "layout");
   return { ok: true };
+}
+
+/** Ends the session: the session cookie is the whole session (a signed JWT), so deleting it is enough. */
+export async function signOutAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await recordSignOut(viewer);
+  const store = await cookies();
+  store.delete(sessionCookieName());
+  redirect("/login?signedOut=1");
 }

@@ -1,17 +1,20 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ClientI18nProvider } from "@/lib/i18n/client";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: `${t("appName")} · ${t("tagline")}`, template: `%s · ${t("appName")}` }, description: t("tagline") };
+  return {
+    title: { default: `${t("appName")} · ${t("tagline")}`, template: `%s · ${t("appName")}` },
+    description: t("tagline"),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#3730a3" };
 
-// Client components only need these catalogues; the rest stay on the server.
-const CLIENT_NAMESPACES = ["common", "nav", "languages", "auth", "errors", "validation", "roles"] as const;
+// Client components only need these catalogues; the rest stay on the server (see lib/i18n/client.tsx).
+const CLIENT_NAMESPACES = ["common", "nav", "languages", "auth", "errors"] as const;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
@@ -20,9 +23,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider locale={locale} messages={clientMessages}>
+        <ClientI18nProvider
+          locale={locale}
+          messages={clientMessages as Parameters<typeof ClientI18nProvider>[0]["messages"]}
+        >
           {children}
-        </NextIntlClientProvider>
+        </ClientI18nProvider>
       </body>
     </html>
   );

@@ -35,7 +35,8 @@ export function isAppError(e: unknown): e is AppError {
 
 /** Connection-level failures of the database (refused, reset, terminated by an admin, timeout). */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  const text = String((e as { message?: string })?.message ?? e) + String((e as { code?: string })?.code ?? "");
+  const text =
+    String((e as { message?: string })?.message ?? e) + String((e as { code?: string })?.code ?? "");
   return /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P03|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|server closed the connection|DatabaseNotReachable|P1001|P1017/i.test(
     text,
   );

@@ -40,10 +40,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       idByCode.set(t.code, row.id);
     }
     const cities = (region: string) =>
-      DEMO_TERRITORIES.filter((t) => t.level === "CITY" && t.team === `team_${region}`).map((t) => idByCode.get(t.code)!);
+      DEMO_TERRITORIES.filter((t) => t.level === "CITY" && t.team === `team_${region}`).map((t) =>
+        idByCode.get(t.code)!,
+      );
     let n = 0;
     for (const [region, names] of Object.entries(DEMO_ACCOUNT_NAMES)) {
-      const owners = DEMO_USERS.filter((u) => u.teamId === `team_${region}` && (u.role === "KAM" || u.role === "REP"));
+      const owners = DEMO_USERS.filter(
+        (u) => u.teamId === `team_${region}` && (u.role === "KAM" || u.role === "REP"),
+      );
       for (const name of names) {
         n++;
         await tx.account.create({
@@ -57,7 +61,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         });
       }
     }
-    await tx.auditLog.create({ data: { action: "system.seed", entity: "System", entityId: "demo", after: { users: DEMO_USERS.length, accounts: n } } });
+    await tx.auditLog.create({
+      data: {
+        action: "system.seed",
+        entity: "System",
+        entityId: "demo",
+        after: { users: DEMO_USERS.length, accounts: n },
+      },
+    });
   });
   return {
     password: DEMO_PASSWORD,
@@ -84,6 +95,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   seedIfEmpty(url).then((r) => {
-    console.log(r ? `Seeded demo data; password for all demo users: ${r.password}` : "Database already has users; nothing seeded.");
+    console.log(
+      r
+        ? `Seeded demo data; password for all demo users: ${r.password}`
+        : "Database already has users; nothing seeded.",
+    );
   });
 }

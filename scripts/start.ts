@@ -40,7 +40,10 @@ async function main() {
   let url = process.env.DATABASE_URL;
   if (!url) {
     console.log(`[keystone] starting the embedded PostgreSQL in ${path.relative(ROOT, dataDir) || dataDir}`);
-    embedded = await startEmbeddedDatabase({ dataDir, port: process.env.KEYSTONE_DB_PORT ? Number(process.env.KEYSTONE_DB_PORT) : undefined });
+    embedded = await startEmbeddedDatabase({
+      dataDir,
+      port: process.env.KEYSTONE_DB_PORT ? Number(process.env.KEYSTONE_DB_PORT) : undefined,
+    });
     url = embedded.url;
   }
   await migrateDeploy(url);
@@ -60,13 +63,21 @@ async function main() {
     console.log("[keystone] building the production bundle (first run or sources changed)…");
     await npx(["next", "build"], { cwd: ROOT, env });
   }
-  app = spawn("npx", ["--no-install", "next", dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  app = spawn("npx", ["--no-install", "next", dev ? "dev" : "start", "-p", String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   app.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\n[keystone] ready on http://localhost:${port}  (health: /api/health)`);
   if (seeded) {
-    console.log("[keystone] demo data created. Sign in with any of these (password for all: %s):", seeded.password);
-    for (const login of seeded.logins) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(32)} ${login.name}`);
+    console.log(
+      "[keystone] demo data created. Sign in with any of these (password for all: %s):",
+      seeded.password,
+    );
+    for (const login of seeded.logins)
+      console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(32)} ${login.name}`);
   }
 }
 

@@ -10,7 +10,14 @@ import { createTestDatabase } from "../tests/support/test-database";
 import { prismaClientMissing, ROOT } from "./lib/env";
 import { npx, run } from "./lib/run";
 
-type Step = { name: string; seconds: number; ok: boolean; passed?: number; failed?: number; skipped?: number };
+type Step = {
+  name: string;
+  seconds: number;
+  ok: boolean;
+  passed?: number;
+  failed?: number;
+  skipped?: number;
+};
 const steps: Step[] = [];
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -27,17 +34,39 @@ async function step(name: string, fn: () => Promise<Partial<Step> | void>) {
     ok = false;
     console.error(`✗ ${name}: ${error instanceof Error ? error.message : error}`);
   }
-  steps.push({ name, seconds: (Date.now() - start) / 1000, ok: ok && (result?.failed ?? 0) === 0, ...result });
+  steps.push({
+    name,
+    seconds: (Date.now() - start) / 1000,
+    ok: ok && (result?.failed ?? 0) === 0,
+    ...result,
+  });
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "keystone-test-"));
 
 async function vitest(project: string): Promise<Partial<Step>> {
   const report = path.join(tmp, `${project}.json`);
-  const code = await run("npx", ["--no-install", "vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { cwd: ROOT });
+  const code = await run(
+    "npx",
+    [
+      "--no-install",
+      "vitest",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
+    { cwd: ROOT },
+  );
   const json = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : null;
   const counts = json
-    ? { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
+    ? {
+        passed: json.numPassedTests,
+        failed: json.numFailedTests,
+        skipped: json.numPendingTests + json.numTodoTests,
+      }
     : { passed: 0, failed: 1 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   return counts;
@@ -49,15 +78,25 @@ async function playwright(): Promise<Partial<Step>> {
     const db = createDb(database.url, 2);
     await seedE2e(db);
     await db.$disconnect();
-    const env = { ...process.env, E2E_DATABASE_URL: database.url, NEXT_DIST_DIR: ".next-e2e", NEXTAUTH_SECRET: "build-time-placeholder" };
+    const env = {
+      ...process.env,
+      E2E_DATABASE_URL: database.url,
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXTAUTH_SECRET: "build-time-placeholder",
+    };
     // Always test a build of the current sources.
     fs.rmSync(path.join(ROOT, ".next-e2e"), { recursive: true, force: true });
     await npx(["next", "build"], { cwd: ROOT, env });
     const report = path.join(tmp, "e2e.json");
-    const code = await run("npx", ["--no-install", "playwright", "test"], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+    const code = await run("npx", ["--no-install", "playwright", "test"], {
+      cwd: ROOT,
+      env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+    });
     const json = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")) : null;
     const s = json?.stats;
-    const counts = s ? { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped } : { passed: 0, failed: 1 };
+    const counts = s
+      ? { passed: s.expected + (s.flaky ?? 0), failed: s.unexpected, skipped: s.skipped }
+      : { passed: 0, failed: 1 };
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
     return counts;
   } finally {
@@ -77,7 +116,10 @@ async function main() {
 
   console.log("\n━━ summary ━━");
   for (const s of steps) {
-    const counts = s.passed !== undefined ? `  ${s.passed} passed, ${s.failed ?? 0} failed${s.skipped ? `, ${s.skipped} skipped` : ""}` : "";
+    const counts =
+      s.passed !== undefined
+        ? `  ${s.passed} passed, ${s.failed ?? 0} failed${s.skipped ? `, ${s.skipped} skipped` : ""}`
+        : "";
     console.log(`${s.ok ? "✓" : "✗"} ${s.name.padEnd(12)} ${s.seconds.toFixed(1).padStart(6)} s${counts}`);
   }
   const passed = steps.reduce((n, s) => n + (s.passed ?? 0), 0);

@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function partOfDay(now: Date): "morning" | "afternoon" | "evening" {
-  const hour = Number(new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: "Asia/Shanghai" }).format(now));
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: "Asia/Shanghai" }).format(
+      now,
+    ),
+  );
   return hour < 12 ? "morning" : hour < 18 ? "afternoon" : "evening";
 }
 
@@ -34,15 +38,25 @@ export default async function HomePage() {
         <h1 id="greeting" className="text-2xl font-semibold text-slate-900">
           {t(`home.${partOfDay(new Date())}`, { name: viewer.name })}
         </h1>
-        <p className="mt-1 text-sm text-slate-600">{t("home.roleLine", { role: t(`roles.${viewer.role}`), team })}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("home.roleLine", { role: t(`roles.${viewer.role}`), team })}
+        </p>
         <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
       </section>
 
       {summary.kind === "admin" ? (
         <div className="grid grid-cols-3 gap-2 sm:gap-4">
-          <Stat label={t("home.activeUsers")} value={format.number(summary.activeUsers)} href="/admin/users" />
+          <Stat
+            label={t("home.activeUsers")}
+            value={format.number(summary.activeUsers)}
+            href="/admin/users"
+          />
           <Stat label={t("home.teamsCount")} value={format.number(summary.teams)} href="/admin/teams" />
-          <Stat label={t("home.territoriesCount")} value={format.number(summary.territories)} href="/admin/territories" />
+          <Stat
+            label={t("home.territoriesCount")}
+            value={format.number(summary.territories)}
+            href="/admin/territories"
+          />
         </div>
       ) : (
         <>
@@ -55,7 +69,10 @@ export default async function HomePage() {
             <CardHeader title={t("home.members")} />
             <ul className="divide-y divide-slate-100">
               {summary.members.map((m) => (
-                <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                <li
+                  key={m.id}
+                  className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm"
+                >
                   <span className="font-medium text-slate-900">
                     {m.name}
                     {m.id === viewer.id ? <span className="sr-only"> (you)</span> : null}
@@ -63,7 +80,9 @@ export default async function HomePage() {
                   <span className="flex items-center gap-2 text-slate-600">
                     <Badge tone={m.role === "MANAGER" ? "info" : "neutral"}>{t(`roles.${m.role}`)}</Badge>
                     {m.team ? teamLabel(m.team, viewer.locale) : null}
-                    <span className="tabular-nums">{t("home.memberAccounts", { count: m._count.ownedAccounts })}</span>
+                    <span className="tabular-nums">
+                      {t("home.memberAccounts", { count: m._count.ownedAccounts })}
+                    </span>
                   </span>
                 </li>
               ))}

@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { ActionState } from "@/lib/actions/types";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonProps } from "@/components/ui/button";
@@ -44,8 +44,16 @@ export function ActionForm<T = unknown>({
   const key = state.status === "error" || (resetOnSuccess && state.status === "ok") ? state.at : 0;
   return (
     <FormStateContext.Provider value={state as ActionState<unknown>}>
-      <form key={key} action={formAction} className={cn("space-y-4", className)} aria-label={ariaLabel} noValidate>
-        {state.status === "error" ? <Alert tone="error">{state.fieldErrors?._form?.join(" ") ?? state.message}</Alert> : null}
+      <form
+        key={key}
+        action={formAction}
+        className={cn("space-y-4", className)}
+        aria-label={ariaLabel}
+        noValidate
+      >
+        {state.status === "error" ? (
+          <Alert tone="error">{state.fieldErrors?._form?.join(" ") ?? state.message}</Alert>
+        ) : null}
         {state.status === "ok" && state.message ? <Alert tone="success">{state.message}</Alert> : null}
         {children}
       </form>
@@ -69,7 +77,13 @@ function useFieldValue(name: string, initial: string | undefined): string | unde
 
 type FieldProps = { name: string; label: string; hint?: string; className?: string };
 
-function FieldShell({ name, label, hint, className, children }: FieldProps & { children: (ids: { id: string; describedBy?: string; errors?: string[] }) => ReactNode }) {
+function FieldShell({
+  name,
+  label,
+  hint,
+  className,
+  children,
+}: FieldProps & { children: (ids: { id: string; describedBy?: string; errors?: string[] }) => ReactNode }) {
   const id = useId();
   const state = useFormState();
   const errors = state.status === "error" ? state.fieldErrors?.[name] : undefined;
@@ -103,12 +117,20 @@ export function TextField({
   className,
   defaultValue,
   ...input
-}: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
+}: FieldProps &
+  Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
   const value = useFieldValue(name, defaultValue);
   return (
     <FieldShell name={name} label={label} hint={hint} className={className}>
       {({ id, describedBy, errors }) => (
-        <Input id={id} name={name} defaultValue={value} aria-describedby={describedBy} invalid={!!errors?.length} {...input} />
+        <Input
+          id={id}
+          name={name}
+          defaultValue={value}
+          aria-describedby={describedBy}
+          invalid={!!errors?.length}
+          {...input}
+        />
       )}
     </FieldShell>
   );
@@ -121,12 +143,22 @@ export function TextAreaField({
   className,
   defaultValue,
   ...input
-}: FieldProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue"> & { defaultValue?: string }) {
+}: FieldProps &
+  Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue"> & {
+    defaultValue?: string;
+  }) {
   const value = useFieldValue(name, defaultValue);
   return (
     <FieldShell name={name} label={label} hint={hint} className={className}>
       {({ id, describedBy, errors }) => (
-        <Textarea id={id} name={name} defaultValue={value} aria-describedby={describedBy} invalid={!!errors?.length} {...input} />
+        <Textarea
+          id={id}
+          name={name}
+          defaultValue={value}
+          aria-describedby={describedBy}
+          invalid={!!errors?.length}
+          {...input}
+        />
       )}
     </FieldShell>
   );
@@ -151,7 +183,14 @@ export function SelectField({
   return (
     <FieldShell name={name} label={label} hint={hint} className={className}>
       {({ id, describedBy, errors }) => (
-        <Select id={id} name={name} defaultValue={value ?? ""} aria-describedby={describedBy} invalid={!!errors?.length} {...select}>
+        <Select
+          id={id}
+          name={name}
+          defaultValue={value ?? ""}
+          aria-describedby={describedBy}
+          invalid={!!errors?.length}
+          {...select}
+        >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
 import { switchLocale } from "@/app/actions";
 import { LOCALES } from "@/lib/i18n/config";
@@ -14,7 +14,11 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("nav.language")} className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5", className)}>
+    <div
+      role="group"
+      aria-label={t("nav.language")}
+      className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5", className)}
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

@@ -17,7 +17,11 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
     <div className="space-y-5">
       {sections.map((section, i) => (
         <div key={section.label ?? i}>
-          {section.label ? <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{section.label}</div> : null}
+          {section.label ? (
+            <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              {section.label}
+            </div>
+          ) : null}
           <ul className="space-y-0.5">
             {section.items.map((item) => {
               const current = isCurrent(pathname, item.href);

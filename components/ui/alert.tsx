@@ -7,9 +7,20 @@ const TONES = {
   info: "border-indigo-200 bg-indigo-50 text-indigo-900",
 } as const;
 
-export function Alert({ tone, children, className }: { tone: keyof typeof TONES; children: ReactNode; className?: string }) {
+export function Alert({
+  tone,
+  children,
+  className,
+}: {
+  tone: keyof typeof TONES;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-3 py-2 text-sm", TONES[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-3 py-2 text-sm", TONES[tone], className)}
+    >
       {children}
     </div>
   );

@@ -1,4 +1,9 @@
-import { forwardRef, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  forwardRef,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "./cn";
 
 export const controlClass = (invalid?: boolean) =>
@@ -9,20 +14,44 @@ export const controlClass = (invalid?: boolean) =>
     invalid ? "border-red-600" : "border-slate-300",
   );
 
-export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }>(
-  function Input({ className, invalid, ...props }, ref) {
-    return <input ref={ref} className={cn(controlClass(invalid), "h-10", className)} aria-invalid={invalid || undefined} {...props} />;
-  },
-);
+export const Input = forwardRef<
+  HTMLInputElement,
+  InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }
+>(function Input({ className, invalid, ...props }, ref) {
+  return (
+    <input
+      ref={ref}
+      className={cn(controlClass(invalid), "h-10", className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
+});
 
-export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }>(
-  function Select({ className, invalid, ...props }, ref) {
-    return <select ref={ref} className={cn(controlClass(invalid), "h-10 pr-8", className)} aria-invalid={invalid || undefined} {...props} />;
-  },
-);
+export const Select = forwardRef<
+  HTMLSelectElement,
+  SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }
+>(function Select({ className, invalid, ...props }, ref) {
+  return (
+    <select
+      ref={ref}
+      className={cn(controlClass(invalid), "h-10 pr-8", className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
+});
 
-export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }>(
-  function Textarea({ className, invalid, ...props }, ref) {
-    return <textarea ref={ref} className={cn(controlClass(invalid), className)} aria-invalid={invalid || undefined} {...props} />;
-  },
-);
+export const Textarea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }
+>(function Textarea({ className, invalid, ...props }, ref) {
+  return (
+    <textarea
+      ref={ref}
+      className={cn(controlClass(invalid), className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
+});

@@ -2,7 +2,12 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /** A scrollable table: on a phone the table scrolls sideways inside its card instead of the page. */
-export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
+export function Table({
+  className,
+  caption,
+  children,
+  ...props
+}: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
     <div className="overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
@@ -14,7 +19,13 @@ export function Table({ className, caption, children, ...props }: HTMLAttributes
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

@@ -34,8 +34,12 @@ async function run<S extends z.ZodType, T>(
   success?: (t: Translate, data: T, input: z.output<S>) => string | undefined,
 ): Promise<ActionState<T>> {
   const t = await getTranslations();
-  const values = raw && typeof raw === "object" ? echoValues(raw as Record<string, string | string[]>) : undefined;
-  const fail = (code: AppErrorCode | "UNEXPECTED", fieldErrors?: Record<string, string[]>): ActionState<T> => ({
+  const values =
+    raw && typeof raw === "object" ? echoValues(raw as Record<string, string | string[]>) : undefined;
+  const fail = (
+    code: AppErrorCode | "UNEXPECTED",
+    fieldErrors?: Record<string, string[]>,
+  ): ActionState<T> => ({
     status: "error",
     code,
     message: t(`errors.${code}`),
@@ -54,7 +58,9 @@ async function run<S extends z.ZodType, T>(
   } catch (error) {
     if (isAppError(error)) {
       const fieldErrors = error.fieldErrors
-        ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, keys]) => [k, keys.map((key) => t(key))]))
+        ? Object.fromEntries(
+            Object.entries(error.fieldErrors).map(([k, keys]) => [k, keys.map((key) => t(key))]),
+          )
         : undefined;
       return fail(error.code, fieldErrors);
     }

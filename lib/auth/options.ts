@@ -5,7 +5,10 @@ import { signInWithPassword } from "@/lib/data/sign-in";
 import { SESSION_POLICY, sessionStatus } from "@/lib/domain/session-policy";
 import type { SessionClaims } from "./session-token";
 
-const credentialsSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(256) });
+const credentialsSchema = z.object({
+  email: z.string().trim().email().max(254),
+  password: z.string().min(1).max(256),
+});
 
 /** The client's address as the nearest proxy reports it (the app runs behind one load balancer). */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
@@ -28,8 +31,15 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const result = await signInWithPassword({ ...parsed.data, ip: clientIp(req?.headers) });
-        if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email, tv: result.user.tokenVersion };
-        if (result.reason === "throttled") throw new Error(`${SIGN_IN_ERRORS.throttled}:${result.retryAfterSeconds}`);
+        if (result.ok)
+          return {
+            id: result.user.id,
+            name: result.user.name,
+            email: result.user.email,
+            tv: result.user.tokenVersion,
+          };
+        if (result.reason === "throttled")
+          throw new Error(`${SIGN_IN_ERRORS.throttled}:${result.retryAfterSeconds}`);
         if (result.reason === "inactive") throw new Error(SIGN_IN_ERRORS.inactive);
         return null;
       },
@@ -60,7 +70,11 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       // An ended session is routine, not an error worth a stack trace.
-      if (code === "JWT_SESSION_ERROR" && String((metadata as { message?: string })?.message).includes("SESSION_ENDED")) return;
+      if (
+        code === "JWT_SESSION_ERROR" &&
+        String((metadata as { message?: string })?.message).includes("SESSION_ENDED")
+      )
+        return;
       console.error("[auth]", code, metadata);
     },
     warn(code) {

@@ -12,7 +12,8 @@ export type SessionClaims = JWT & {
 };
 
 const secure = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-export const sessionCookieName = () => (secure() ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+export const sessionCookieName = () =>
+  secure() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;

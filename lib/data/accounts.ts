@@ -23,7 +23,10 @@ const accountSelect = {
 export type AccountRow = Prisma.AccountGetPayload<{ select: typeof accountSelect }>;
 
 /** Accounts the viewer may see. Deleted ones only on request (for restore). */
-export async function listAccounts(viewer: Viewer, opts: { deleted?: boolean; take?: number } = {}): Promise<AccountRow[]> {
+export async function listAccounts(
+  viewer: Viewer,
+  opts: { deleted?: boolean; take?: number } = {},
+): Promise<AccountRow[]> {
   return db.account.findMany({
     where: { ...scopeWhere(viewer), deletedAt: opts.deleted ? { not: null } : null },
     select: accountSelect,
@@ -39,7 +42,11 @@ export async function countAccounts(viewer: Viewer, opts: { ownedOnly?: boolean 
 }
 
 /** One account, or NOT_FOUND when it is outside the viewer's scope (never a hint that it exists). */
-export async function getAccount(viewer: Viewer, id: string, opts: { deleted?: boolean } = {}): Promise<AccountRow> {
+export async function getAccount(
+  viewer: Viewer,
+  id: string,
+  opts: { deleted?: boolean } = {},
+): Promise<AccountRow> {
   const row = await db.account.findFirst({
     where: { id, ...scopeWhere(viewer), deletedAt: opts.deleted ? { not: null } : null },
     select: accountSelect,
@@ -75,7 +82,11 @@ export async function renameAccount(viewer: Viewer, input: { id: string; version
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id);
     assertRecord(viewer, "edit", before);
-    await updateVersioned(tx.account, { where: { id: input.id }, version: input.version, data: { name: input.name } });
+    await updateVersioned(tx.account, {
+      where: { id: input.id },
+      version: input.version,
+      data: { name: input.name },
+    });
     const after = await tx.account.findUniqueOrThrow({ where: { id: input.id }, select: accountSelect });
     await audit({ action: "account.update", entity: "Account", entityId: input.id, before, after });
     return after;
@@ -86,7 +97,11 @@ export async function deleteAccount(viewer: Viewer, input: { id: string; version
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id);
     assertRecord(viewer, "delete", before);
-    await updateVersioned(tx.account, { where: { id: input.id }, version: input.version, data: { deletedAt: new Date() } });
+    await updateVersioned(tx.account, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: new Date() },
+    });
     const after = await tx.account.findUniqueOrThrow({ where: { id: input.id }, select: accountSelect });
     await audit({ action: "account.delete", entity: "Account", entityId: input.id, before, after });
     return after;
@@ -97,7 +112,11 @@ export async function restoreAccount(viewer: Viewer, input: { id: string; versio
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id, true);
     assertRecord(viewer, "restore", before);
-    await updateVersioned(tx.account, { where: { id: input.id }, version: input.version, data: { deletedAt: null } });
+    await updateVersioned(tx.account, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: null },
+    });
     const after = await tx.account.findUniqueOrThrow({ where: { id: input.id }, select: accountSelect });
     await audit({ action: "account.restore", entity: "Account", entityId: input.id, before, after });
     return after;
@@ -105,11 +124,17 @@ export async function restoreAccount(viewer: Viewer, input: { id: string; versio
 }
 
 /** Hands an account to another active person in the viewer's scope; the account joins their team. */
-export async function reassignAccount(viewer: Viewer, input: { id: string; version: number; ownerId: string }) {
+export async function reassignAccount(
+  viewer: Viewer,
+  input: { id: string; version: number; ownerId: string },
+) {
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id);
     assertRecord(viewer, "reassign", before);
-    const owner = await tx.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true, teamId: true } });
+    const owner = await tx.user.findFirst({
+      where: { id: input.ownerId, active: true },
+      select: { id: true, teamId: true },
+    });
     const ownerVisible =
       owner?.teamId && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(owner.teamId));
     if (!owner?.teamId || !ownerVisible) {

@@ -17,7 +17,9 @@ const REDACTED_KEYS = new Set(["passwordHash", "password", "tokenVersion"]);
 export function auditSnapshot(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   if (value === undefined || value === null) return Prisma.DbNull;
   return JSON.parse(
-    JSON.stringify(value, (key, v) => (REDACTED_KEYS.has(key) ? undefined : typeof v === "bigint" ? v.toString() : v)),
+    JSON.stringify(value, (key, v) =>
+      REDACTED_KEYS.has(key) ? undefined : typeof v === "bigint" ? v.toString() : v,
+    ),
   ) as Prisma.InputJsonValue;
 }
 
@@ -46,7 +48,10 @@ export type MutationContext = {
  * transaction, so a change and its record commit or roll back together. A mutation that wrote no
  * audit row is refused, so a forgotten `audit()` call fails in tests rather than losing history.
  */
-export async function mutate<T>(actor: { id: string } | null, work: (ctx: MutationContext) => Promise<T>): Promise<T> {
+export async function mutate<T>(
+  actor: { id: string } | null,
+  work: (ctx: MutationContext) => Promise<T>,
+): Promise<T> {
   return db.$transaction(async (tx) => {
     let written = 0;
     const audit = async (entry: AuditEntry) => {
@@ -106,7 +111,16 @@ export async function listAuditLog(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        action: true,
+        entity: true,
+        entityId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        actor: { select: { id: true, name: true } },
+      },
     }),
     db.auditLog.count({ where }),
   ]);
@@ -114,17 +128,34 @@ export async function listAuditLog(
 }
 
 /** The record types that appear in the audit trail (for the filter). */
-export async function listAuditEntities(): Promise<string[]> {
-  const rows = await db.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } });
+export async function listAuditEntities(viewer: { role: string }): Promise<string[]> {
+  if (viewer.role !== "ADMIN") throw forbidden();
+  const rows = await db.auditLog.findMany({
+    distinct: ["entity"],
+    select: { entity: true },
+    orderBy: { entity: "asc" },
+  });
   return rows.map((r) => r.entity);
 }
 
 /** The viewer's own latest actions (administrators: everyone's), for the home page. */
 export async function recentActivity(viewer: { id: string; role: string }, take = 8): Promise<AuditRow[]> {
   return db.auditLog.findMany({
-    where: viewer.role === "ADMIN" ? { action: { notIn: ["auth.signIn", "auth.signInFailed"] } } : { actorId: viewer.id },
+    where:
+      viewer.role === "ADMIN"
+        ? { action: { notIn: ["auth.signIn", "auth.signInFailed"] } }
+        : { actorId: viewer.id },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      action: true,
+      entity: true,
+      entityId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
   });
 }

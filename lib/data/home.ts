@@ -22,7 +22,13 @@ export async function homeSummary(viewer: Viewer) {
     countAccounts(viewer),
     db.user.findMany({
       where: { active: true, teamId: { in: teamIds ?? [] } },
-      select: { id: true, name: true, role: true, team: { select: { name: true, nameZh: true } }, _count: { select: { ownedAccounts: { where: { deletedAt: null } } } } },
+      select: {
+        id: true,
+        name: true,
+        role: true,
+        team: { select: { name: true, nameZh: true } },
+        _count: { select: { ownedAccounts: { where: { deletedAt: null } } } },
+      },
       orderBy: [{ role: "asc" }, { name: "asc" }],
     }),
   ]);

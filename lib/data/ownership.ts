@@ -4,9 +4,12 @@ import type { MutationContext } from "./audit";
 
 type Client = Pick<Tx, "account">;
 
-/** Every kind of record a person can own. Later capabilities add theirs here. */
+/**
+ * Every record a person owns, deleted ones included (a restored record needs a live owner too).
+ * Later capabilities add their record kinds here.
+ */
 export async function countOwnedRecords(client: Client, userId: string): Promise<number> {
-  return client.account.count({ where: { ownerId: userId, deletedAt: null } });
+  return client.account.count({ where: { ownerId: userId } });
 }
 
 /** Moves everything `fromUserId` owns to `to` (and to their team), auditing each record. */

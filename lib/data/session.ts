@@ -9,7 +9,16 @@ import { visibleTeamsFor, type Viewer } from "@/lib/domain/access";
 export async function loadViewer(userId: string, tokenVersion: number): Promise<Viewer | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, role: true, teamId: true, active: true, tokenVersion: true, locale: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      teamId: true,
+      active: true,
+      tokenVersion: true,
+      locale: true,
+    },
   });
   if (!user || !user.active || user.tokenVersion !== tokenVersion) return null;
   // Only managers need the team tree (to see their sub-teams).

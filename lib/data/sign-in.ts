@@ -1,11 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { registerFailure, secondsBlocked, type ThrottleKind, type ThrottleState } from "@/lib/domain/sign-in-throttle";
+import {
+  registerFailure,
+  secondsBlocked,
+  type ThrottleKind,
+  type ThrottleState,
+} from "@/lib/domain/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { writeAudit } from "./audit";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; name: string; email: string; role: string; teamId: string | null; tokenVersion: number } }
+  | {
+      ok: true;
+      user: {
+        id: string;
+        name: string;
+        email: string;
+        role: string;
+        teamId: string | null;
+        tokenVersion: number;
+      };
+    }
   | { ok: false; reason: "invalid" | "inactive" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
@@ -60,17 +75,31 @@ export async function signInWithPassword(
       }),
     );
     const retry = Math.max(secondsBlocked(account, now), secondsBlocked(ip, now));
-    return retry > 0 ? { ok: false, reason: "throttled", retryAfterSeconds: retry } : { ok: false, reason: "invalid" };
+    return retry > 0
+      ? { ok: false, reason: "throttled", retryAfterSeconds: retry }
+      : { ok: false, reason: "invalid" };
   }
   if (!user.active) return { ok: false, reason: "inactive" };
 
   await db.$transaction(async (tx) => {
     await tx.signInThrottle.deleteMany({ where: { key: accountKey } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    await writeAudit(tx, user.id, { action: "auth.signIn", entity: "User", entityId: user.id, after: { ip: input.ip } });
+    await writeAudit(tx, user.id, {
+      action: "auth.signIn",
+      entity: "User",
+      entityId: user.id,
+      after: { ip: input.ip },
+    });
   });
   return {
     ok: true,
-    user: { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId, tokenVersion: user.tokenVersion },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      teamId: user.teamId,
+      tokenVersion: user.tokenVersion,
+    },
   };
 }

@@ -32,7 +32,11 @@ export async function listTeams(viewer: Viewer, opts: { includeDeleted?: boolean
 
 /** Live teams as options for pickers (any signed-in person may see team names). */
 export async function listTeamOptions() {
-  return db.team.findMany({ where: { deletedAt: null }, select: { id: true, name: true, nameZh: true, parentId: true }, orderBy: { name: "asc" } });
+  return db.team.findMany({
+    where: { deletedAt: null },
+    select: { id: true, name: true, nameZh: true, parentId: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 async function assertValidLinks(
@@ -41,7 +45,10 @@ async function assertValidLinks(
   input: { managerId: string | null; parentId: string | null },
 ) {
   if (input.parentId) {
-    const teams = await tx.team.findMany({ where: { deletedAt: null }, select: { id: true, parentId: true } });
+    const teams = await tx.team.findMany({
+      where: { deletedAt: null },
+      select: { id: true, parentId: true },
+    });
     if (!teams.some((t) => t.id === input.parentId)) {
       throw new AppError("VALIDATION", "unknown parent", { parentId: ["validation.invalidOption"] });
     }
@@ -50,8 +57,12 @@ async function assertValidLinks(
     }
   }
   if (input.managerId) {
-    const manager = await tx.user.findFirst({ where: { id: input.managerId, active: true }, select: { id: true } });
-    if (!manager) throw new AppError("VALIDATION", "unknown manager", { managerId: ["validation.invalidOption"] });
+    const manager = await tx.user.findFirst({
+      where: { id: input.managerId, active: true },
+      select: { id: true },
+    });
+    if (!manager)
+      throw new AppError("VALIDATION", "unknown manager", { managerId: ["validation.invalidOption"] });
   }
 }
 
@@ -75,7 +86,12 @@ export async function updateTeam(viewer: Viewer, input: TeamInput & { id: string
     if (!before) throw notFound("team");
     await assertValidLinks(tx, input.id, input);
     const { id, version } = input;
-    const data = { name: input.name, nameZh: input.nameZh, managerId: input.managerId, parentId: input.parentId };
+    const data = {
+      name: input.name,
+      nameZh: input.nameZh,
+      managerId: input.managerId,
+      parentId: input.parentId,
+    };
     await updateVersioned(tx.team, { where: { id }, version, data });
     const after = await tx.team.findUniqueOrThrow({ where: { id }, select: teamSelect });
     await audit({ action: "team.update", entity: "Team", entityId: id, before, after });
@@ -92,7 +108,11 @@ export async function deleteTeam(viewer: Viewer, input: { id: string; version: n
     if (before._count.members > 0 || before._count.children > 0 || records > 0) {
       throw new AppError("VALIDATION", "team not empty", { _form: ["teams.notEmpty"] });
     }
-    await updateVersioned(tx.team, { where: { id: input.id }, version: input.version, data: { deletedAt: new Date() } });
+    await updateVersioned(tx.team, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: new Date() },
+    });
     const after = await tx.team.findUniqueOrThrow({ where: { id: input.id }, select: teamSelect });
     await audit({ action: "team.delete", entity: "Team", entityId: input.id, before, after });
     return after;
@@ -102,9 +122,24 @@ export async function deleteTeam(viewer: Viewer, input: { id: string; version: n
 export async function restoreTeam(viewer: Viewer, input: { id: string; version: number }) {
   assertCapability(viewer, "admin.teams");
   return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.team.findFirst({ where: { id: input.id, deletedAt: { not: null } }, select: teamSelect });
+    const before = await tx.team.findFirst({
+      where: { id: input.id, deletedAt: { not: null } },
+      select: teamSelect,
+    });
     if (!before) throw notFound("team");
-    await updateVersioned(tx.team, { where: { id: input.id }, version: input.version, data: { deletedAt: null } });
+    if (before.parentId) {
+      const parent = await tx.team.findFirst({
+        where: { id: before.parentId, deletedAt: null },
+        select: { id: true },
+      });
+      if (!parent)
+        throw new AppError("VALIDATION", "parent deleted", { _form: ["validation.parentTeamDeleted"] });
+    }
+    await updateVersioned(tx.team, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: null },
+    });
     const after = await tx.team.findUniqueOrThrow({ where: { id: input.id }, select: teamSelect });
     await audit({ action: "team.restore", entity: "Team", entityId: input.id, before, after });
     return after;

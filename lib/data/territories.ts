@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma, type TerritoryLevel } from "@/lib/db";
-import type { Viewer } from "@/lib/domain/access";
+import { wouldCreateCycle, type Viewer } from "@/lib/domain/access";
 import { assertCapability } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { mutate } from "./audit";
@@ -43,7 +43,10 @@ export function toTreeOrder(rows: TerritoryRow[]): TerritoryNode[] {
   return out;
 }
 
-export async function listTerritories(viewer: Viewer, opts: { deleted?: boolean } = {}): Promise<TerritoryNode[]> {
+export async function listTerritories(
+  viewer: Viewer,
+  opts: { deleted?: boolean } = {},
+): Promise<TerritoryNode[]> {
   assertCapability(viewer, "admin.territories");
   const rows = await db.territory.findMany({
     where: opts.deleted ? { deletedAt: { not: null } } : { deletedAt: null },
@@ -58,21 +61,58 @@ export async function listTerritoryOptions() {
   return toTreeOrder(rows);
 }
 
-type TerritoryInput = { code: string; name: string; nameEn: string; level: TerritoryLevel; parentId: string | null; teamId: string | null };
+type TerritoryInput = {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: TerritoryLevel;
+  parentId: string | null;
+  teamId: string | null;
+};
 
 async function assertValid(tx: Prisma.TransactionClient, id: string | null, input: TerritoryInput) {
-  const clash = await tx.territory.findFirst({ where: { code: input.code, ...(id ? { id: { not: id } } : {}) }, select: { id: true } });
+  const clash = await tx.territory.findFirst({
+    where: { code: input.code, ...(id ? { id: { not: id } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw new AppError("VALIDATION", "code taken", { code: ["validation.codeTaken"] });
   if (input.parentId) {
-    if (input.parentId === id) throw new AppError("VALIDATION", "self parent", { parentId: ["validation.parentSelf"] });
-    const parent = await tx.territory.findFirst({ where: { id: input.parentId, deletedAt: null }, select: { level: true } });
-    if (!parent) throw new AppError("VALIDATION", "unknown parent", { parentId: ["validation.invalidOption"] });
+    if (input.parentId === id)
+      throw new AppError("VALIDATION", "self parent", { parentId: ["validation.parentSelf"] });
+    const parent = await tx.territory.findFirst({
+      where: { id: input.parentId, deletedAt: null },
+      select: { level: true },
+    });
+    if (!parent)
+      throw new AppError("VALIDATION", "unknown parent", { parentId: ["validation.invalidOption"] });
     if (LEVEL_ORDER.indexOf(parent.level) >= LEVEL_ORDER.indexOf(input.level)) {
       throw new AppError("VALIDATION", "parent level", { parentId: ["validation.parentLevel"] });
     }
+    if (id) {
+      const tree = await tx.territory.findMany({
+        where: { deletedAt: null },
+        select: { id: true, parentId: true },
+      });
+      if (wouldCreateCycle(id, input.parentId, tree)) {
+        throw new AppError("VALIDATION", "cycle", { parentId: ["validation.territoryCycle"] });
+      }
+    }
+  }
+  if (id) {
+    // A territory must stay above the territories under it.
+    const children = await tx.territory.findMany({
+      where: { parentId: id, deletedAt: null },
+      select: { level: true },
+    });
+    if (children.some((c) => LEVEL_ORDER.indexOf(c.level) <= LEVEL_ORDER.indexOf(input.level))) {
+      throw new AppError("VALIDATION", "level below children", { level: ["validation.levelBelowChildren"] });
+    }
   }
   if (input.teamId) {
-    const team = await tx.team.findFirst({ where: { id: input.teamId, deletedAt: null }, select: { id: true } });
+    const team = await tx.team.findFirst({
+      where: { id: input.teamId, deletedAt: null },
+      select: { id: true },
+    });
     if (!team) throw new AppError("VALIDATION", "unknown team", { teamId: ["validation.invalidOption"] });
   }
 }
@@ -82,21 +122,37 @@ export async function createTerritory(viewer: Viewer, input: TerritoryInput) {
   return mutate(viewer, async ({ tx, audit }) => {
     await assertValid(tx, null, input);
     const { code, name, nameEn, level, parentId, teamId } = input;
-    const row = await tx.territory.create({ data: { code, name, nameEn, level, parentId, teamId }, select: territorySelect });
+    const row = await tx.territory.create({
+      data: { code, name, nameEn, level, parentId, teamId },
+      select: territorySelect,
+    });
     await audit({ action: "territory.create", entity: "Territory", entityId: row.id, after: row });
     return row;
   });
 }
 
-export async function updateTerritory(viewer: Viewer, input: TerritoryInput & { id: string; version: number }) {
+export async function updateTerritory(
+  viewer: Viewer,
+  input: TerritoryInput & { id: string; version: number },
+) {
   assertCapability(viewer, "admin.territories");
   return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.territory.findFirst({ where: { id: input.id, deletedAt: null }, select: territorySelect });
+    const before = await tx.territory.findFirst({
+      where: { id: input.id, deletedAt: null },
+      select: territorySelect,
+    });
     if (!before) throw notFound("territory");
     await assertValid(tx, input.id, input);
     const { id, version } = input;
     // Pick the editable fields explicitly: callers may pass a wider object.
-    const data = { code: input.code, name: input.name, nameEn: input.nameEn, level: input.level, parentId: input.parentId, teamId: input.teamId };
+    const data = {
+      code: input.code,
+      name: input.name,
+      nameEn: input.nameEn,
+      level: input.level,
+      parentId: input.parentId,
+      teamId: input.teamId,
+    };
     await updateVersioned(tx.territory, { where: { id }, version, data });
     const after = await tx.territory.findUniqueOrThrow({ where: { id }, select: territorySelect });
     await audit({ action: "territory.update", entity: "Territory", entityId: id, before, after });
@@ -107,11 +163,19 @@ export async function updateTerritory(viewer: Viewer, input: TerritoryInput & { 
 export async function deleteTerritory(viewer: Viewer, input: { id: string; version: number }) {
   assertCapability(viewer, "admin.territories");
   return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.territory.findFirst({ where: { id: input.id, deletedAt: null }, select: territorySelect });
+    const before = await tx.territory.findFirst({
+      where: { id: input.id, deletedAt: null },
+      select: territorySelect,
+    });
     if (!before) throw notFound("territory");
     const children = await tx.territory.count({ where: { parentId: input.id, deletedAt: null } });
-    if (children > 0) throw new AppError("VALIDATION", "has children", { _form: ["territories.hasChildren"] });
-    await updateVersioned(tx.territory, { where: { id: input.id }, version: input.version, data: { deletedAt: new Date() } });
+    if (children > 0)
+      throw new AppError("VALIDATION", "has children", { _form: ["territories.hasChildren"] });
+    await updateVersioned(tx.territory, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: new Date() },
+    });
     const after = await tx.territory.findUniqueOrThrow({ where: { id: input.id }, select: territorySelect });
     await audit({ action: "territory.delete", entity: "Territory", entityId: input.id, before, after });
     return after;
@@ -121,13 +185,24 @@ export async function deleteTerritory(viewer: Viewer, input: { id: string; versi
 export async function restoreTerritory(viewer: Viewer, input: { id: string; version: number }) {
   assertCapability(viewer, "admin.territories");
   return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.territory.findFirst({ where: { id: input.id, deletedAt: { not: null } }, select: territorySelect });
+    const before = await tx.territory.findFirst({
+      where: { id: input.id, deletedAt: { not: null } },
+      select: territorySelect,
+    });
     if (!before) throw notFound("territory");
     if (before.parentId) {
-      const parent = await tx.territory.findFirst({ where: { id: before.parentId, deletedAt: null }, select: { id: true } });
-      if (!parent) throw new AppError("VALIDATION", "parent deleted", { _form: ["validation.invalidOption"] });
+      const parent = await tx.territory.findFirst({
+        where: { id: before.parentId, deletedAt: null },
+        select: { id: true },
+      });
+      if (!parent)
+        throw new AppError("VALIDATION", "parent deleted", { _form: ["validation.parentDeleted"] });
     }
-    await updateVersioned(tx.territory, { where: { id: input.id }, version: input.version, data: { deletedAt: null } });
+    await updateVersioned(tx.territory, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: null },
+    });
     const after = await tx.territory.findUniqueOrThrow({ where: { id: input.id }, select: territorySelect });
     await audit({ action: "territory.restore", entity: "Territory", entityId: input.id, before, after });
     return after;

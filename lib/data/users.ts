@@ -34,7 +34,12 @@ export async function listUsers(
   assertCapability(viewer, "admin.users");
   const where: Prisma.UserWhereInput = {
     ...(query.q
-      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: query.q, mode: "insensitive" } },
+            { email: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
     ...(query.role ? { role: query.role as Viewer["role"] } : {}),
     ...(query.teamId ? { teamId: query.teamId } : {}),
@@ -71,7 +76,10 @@ export async function listActiveUserOptions(viewer: Viewer) {
 }
 
 async function assertEmailFree(tx: Tx, email: string, exceptId?: string) {
-  const other = await tx.user.findFirst({ where: { email, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const other = await tx.user.findFirst({
+    where: { email, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (other) throw new AppError("VALIDATION", "email taken", { email: ["validation.emailTaken"] });
 }
 
@@ -97,7 +105,14 @@ export async function createUser(viewer: Viewer, input: UserInput & { password: 
     await assertEmailFree(tx, input.email);
     await assertTeamExists(tx, input.teamId);
     const user = await tx.user.create({
-      data: { name: input.name, email: input.email, role: input.role, teamId: input.teamId, locale: toDbLocale(input.locale), passwordHash },
+      data: {
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        teamId: input.teamId,
+        locale: toDbLocale(input.locale),
+        passwordHash,
+      },
       select: userSelect,
     });
     await audit({ action: "user.create", entity: "User", entityId: user.id, after: user });
@@ -115,7 +130,10 @@ export async function updateUser(viewer: Viewer, input: UserInput & { id: string
     await assertTeamExists(tx, input.teamId);
     // A changed role, team, email or password ends the person's current sessions at their next request.
     const sessionsEnd =
-      before.role !== input.role || before.teamId !== input.teamId || before.email !== input.email || passwordHash !== null;
+      before.role !== input.role ||
+      before.teamId !== input.teamId ||
+      before.email !== input.email ||
+      passwordHash !== null;
     await updateVersioned(tx.user, {
       where: { id: input.id },
       version: input.version,
@@ -150,7 +168,10 @@ export async function ownedRecordCount(viewer: Viewer, userId: string): Promise<
  * Deactivates a person: their sessions end at once, and — if a colleague is named — every record
  * they own moves to that colleague (each move audited), so nothing is orphaned when someone leaves.
  */
-export async function deactivateUser(viewer: Viewer, input: { id: string; version: number; reassignToId: string | null }) {
+export async function deactivateUser(
+  viewer: Viewer,
+  input: { id: string; version: number; reassignToId: string | null },
+) {
   assertCapability(viewer, "admin.users");
   if (input.id === viewer.id) throw new AppError("FORBIDDEN", "cannot deactivate yourself");
   return mutate(viewer, async ({ tx, audit, auditMany }) => {
@@ -161,11 +182,20 @@ export async function deactivateUser(viewer: Viewer, input: { id: string; versio
       if (input.reassignToId === input.id) {
         throw new AppError("VALIDATION", "same person", { reassignToId: ["validation.reassignSame"] });
       }
-      const heir = await tx.user.findUnique({ where: { id: input.reassignToId }, select: { id: true, active: true, teamId: true } });
-      if (!heir?.active || !heir.teamId) {
+      const heir = await tx.user.findUnique({
+        where: { id: input.reassignToId },
+        select: { id: true, active: true, teamId: true },
+      });
+      if (!heir?.active)
         throw new AppError("VALIDATION", "inactive heir", { reassignToId: ["validation.reassignInactive"] });
-      }
-      moved = await reassignOwnedRecords(tx, auditMany, { fromUserId: input.id, to: { id: heir.id, teamId: heir.teamId } });
+      if (!heir.teamId)
+        throw new AppError("VALIDATION", "heir without team", {
+          reassignToId: ["validation.reassignNoTeam"],
+        });
+      moved = await reassignOwnedRecords(tx, auditMany, {
+        fromUserId: input.id,
+        to: { id: heir.id, teamId: heir.teamId },
+      });
     }
     await updateVersioned(tx.user, {
       where: { id: input.id },
@@ -189,7 +219,11 @@ export async function reactivateUser(viewer: Viewer, input: { id: string; versio
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: userSelect });
     if (!before) throw notFound("user");
-    await updateVersioned(tx.user, { where: { id: input.id }, version: input.version, data: { active: true } });
+    await updateVersioned(tx.user, {
+      where: { id: input.id },
+      version: input.version,
+      data: { active: true },
+    });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: userSelect });
     await audit({ action: "user.reactivate", entity: "User", entityId: input.id, before, after });
     return after;
@@ -200,7 +234,16 @@ export async function reactivateUser(viewer: Viewer, input: { id: string; versio
 export async function setOwnLocale(viewer: Viewer, locale: AppLocale) {
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { locale: true } });
-    const after = await tx.user.update({ where: { id: viewer.id }, data: { locale: toDbLocale(locale) }, select: { locale: true } });
+    const after = await tx.user.update({
+      where: { id: viewer.id },
+      data: { locale: toDbLocale(locale) },
+      select: { locale: true },
+    });
     await audit({ action: "user.setLocale", entity: "User", entityId: viewer.id, before, after });
   });
+}
+
+/** Records a sign-out in the audit trail. */
+export async function recordSignOut(viewer: Viewer) {
+  await mutate(viewer, ({ audit }) => audit({ action: "auth.signOut", entity: "User", entityId: viewer.id }));
 }

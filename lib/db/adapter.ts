@@ -52,6 +52,8 @@ export function createPool(url: string, options: PoolOptions = {}): NameSafePool
 
 export function createPgAdapter(url: string, options: PoolOptions = {}): PrismaPg {
   return new PrismaPg(createPool(url, options), {
+    // $disconnect() then closes the pool, so scripts do not leave idle connections behind.
+    disposeExternalPool: true,
     onPoolError: options.onError,
     onConnectionError: options.onError,
   });

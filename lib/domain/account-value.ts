@@ -78,7 +78,10 @@ export function logScale(value: number, fullMarks: number): number {
 const ratingPoints = (r: number | null) => (r === null ? null : clamp(((r - 1) / 4) * 100));
 
 /** Each factor's 0–100 points, or null when it cannot be assessed from the inputs. */
-export function factorPoints(inputs: ValueInputs, config: ScoringConfig = DEFAULT_SCORING): Record<Factor, number | null> {
+export function factorPoints(
+  inputs: ValueInputs,
+  config: ScoringConfig = DEFAULT_SCORING,
+): Record<Factor, number | null> {
   const { purchaseVolume, categorySpend } = inputs;
   // Share-of-wallet headroom: how much of their category spend we do not yet win.
   const walletHeadroom =
@@ -90,7 +93,8 @@ export function factorPoints(inputs: ValueInputs, config: ScoringConfig = DEFAUL
     categorySpend: categorySpend === null ? null : logScale(categorySpend, config.fullMarksCategorySpend),
     creditRating: inputs.creditRating ? RATING_POINTS[inputs.creditRating] : null,
     paymentRecord: inputs.paymentRecord ? PAYMENT_POINTS[inputs.paymentRecord] : null,
-    expectedGrowth: inputs.expectedGrowth === null ? null : clamp((inputs.expectedGrowth / config.fullMarksGrowth) * 100),
+    expectedGrowth:
+      inputs.expectedGrowth === null ? null : clamp((inputs.expectedGrowth / config.fullMarksGrowth) * 100),
     walletHeadroom,
     loyalty: ratingPoints(inputs.loyalty),
     industryInfluence: ratingPoints(inputs.industryInfluence),
@@ -138,7 +142,13 @@ export function assessValue(inputs: ValueInputs, config: ScoringConfig = DEFAULT
       const p = points[factor];
       sub[dimension] += (p ?? 0) * w;
       const weight = w * dimensionShare(dimension);
-      contributions.push({ factor, dimension, points: p === null ? null : round1(p), weight, contribution: (p ?? 0) * weight });
+      contributions.push({
+        factor,
+        dimension,
+        points: p === null ? null : round1(p),
+        weight,
+        contribution: (p ?? 0) * weight,
+      });
     }
   }
   const composite = contributions.reduce((s, c) => s + c.contribution, 0);
@@ -169,8 +179,10 @@ export function assetVerdict(
   annualCostToServe: number | null,
   maxCostShare: number,
 ): { verdict: AssetVerdict; costShare: number | null } {
-  if (annualGrossProfit === null || annualCostToServe === null) return { verdict: "unknown", costShare: null };
-  if (annualGrossProfit <= 0) return { verdict: annualCostToServe > 0 ? "negative" : "unknown", costShare: null };
+  if (annualGrossProfit === null || annualCostToServe === null)
+    return { verdict: "unknown", costShare: null };
+  if (annualGrossProfit <= 0)
+    return { verdict: annualCostToServe > 0 ? "negative" : "unknown", costShare: null };
   const costShare = annualCostToServe / annualGrossProfit;
   return { verdict: costShare > maxCostShare ? "negative" : "positive", costShare };
 }

@@ -24,7 +24,10 @@ const COMMON = new Set(
 
 export type PasswordIssue = "tooShort" | "tooLong" | "tooCommon" | "containsIdentity";
 
-export function checkPassword(password: string, identity: { name?: string; email?: string } = {}): PasswordIssue[] {
+export function checkPassword(
+  password: string,
+  identity: { name?: string; email?: string } = {},
+): PasswordIssue[] {
   const issues: PasswordIssue[] = [];
   const length = [...password].length; // characters, not UTF-16 units (an emoji is one)
   if (length < MIN_PASSWORD_LENGTH) issues.push("tooShort");
@@ -33,7 +36,10 @@ export function checkPassword(password: string, identity: { name?: string; email
   if (COMMON.has(lower) || /^(.)\1+$/u.test(lower) || isSequence(lower)) issues.push("tooCommon");
   const local = identity.email?.split("@")[0]?.toLowerCase();
   const name = identity.name?.toLowerCase().replace(/\s+/g, "");
-  if ((local && local.length >= 3 && lower.includes(local)) || (name && name.length >= 3 && lower.includes(name))) {
+  if (
+    (local && local.length >= 3 && lower.includes(local)) ||
+    (name && name.length >= 3 && lower.includes(name))
+  ) {
     issues.push("containsIdentity");
   }
   return issues;

@@ -55,7 +55,11 @@ export function checkLifecycleMove(args: {
 export const allowedMoves = (from: LifecycleStage) => ALLOWED[from];
 
 // 优先级排序: where to spend time — potential value, willingness to buy and urgency of need.
-export function priorityScore(args: { potential: number; willing: MarkAnswer; urgency: number | null }): number {
+export function priorityScore(args: {
+  potential: number;
+  willing: MarkAnswer;
+  urgency: number | null;
+}): number {
   const willingness = args.willing === "YES" ? 100 : args.willing === "UNKNOWN" ? 50 : 0;
   const urgency = args.urgency === null ? 50 : Math.min(100, Math.max(0, ((args.urgency - 1) / 4) * 100));
   return Math.round((args.potential * 0.5 + willingness * 0.3 + urgency * 0.2) * 10) / 10;

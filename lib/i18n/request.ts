@@ -1,7 +1,14 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { getViewer } from "@/lib/auth/viewer";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, TIME_ZONE, type AppLocale } from "./config";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALE_COOKIE,
+  localeFromAcceptLanguage,
+  TIME_ZONE,
+  type AppLocale,
+} from "./config";
 import { messagesFor } from "./messages";
 
 /** The signed-in user's saved language wins; then the cookie set by the switch; then the browser. */

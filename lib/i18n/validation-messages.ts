@@ -7,7 +7,10 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
  * checks (translated here by issue code) or a custom message that is a key under "validation."
  * (e.g. "validation.passwordTooCommon").
  */
-export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: Translate): Record<string, string[]> {
+export function fieldErrorsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  t: Translate,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
@@ -29,7 +32,9 @@ function messageFor(issue: z.core.$ZodIssue, t: Translate): string {
           : t("validation.invalid");
     case "too_small":
       if (issue.origin === "string") {
-        return Number(issue.minimum) <= 1 ? t("validation.required") : t("validation.tooShort", { min: Number(issue.minimum) });
+        return Number(issue.minimum) <= 1
+          ? t("validation.required")
+          : t("validation.tooShort", { min: Number(issue.minimum) });
       }
       if (issue.origin === "array") return t("validation.required");
       return t("validation.min", { min: Number(issue.minimum) });

@@ -12,7 +12,10 @@ const ISSUE_KEYS = {
 } as const;
 
 /** Adds the password policy's findings as issues on `password`. */
-function checkPasswordField(data: { password?: string | null; name: string; email: string }, ctx: z.RefinementCtx) {
+function checkPasswordField(
+  data: { password?: string | null; name: string; email: string },
+  ctx: z.RefinementCtx,
+) {
   if (!data.password) return;
   for (const issue of checkPassword(data.password, data)) {
     ctx.addIssue({ code: "custom", path: ["password"], message: ISSUE_KEYS[issue] });
@@ -28,7 +31,8 @@ const userFields = {
 };
 
 function teamRequired(data: { role: string; teamId: string | null }, ctx: z.RefinementCtx) {
-  if (data.role !== "ADMIN" && !data.teamId) ctx.addIssue({ code: "custom", path: ["teamId"], message: "validation.teamRequired" });
+  if (data.role !== "ADMIN" && !data.teamId)
+    ctx.addIssue({ code: "custom", path: ["teamId"], message: "validation.teamRequired" });
 }
 
 export const createUserSchema = z

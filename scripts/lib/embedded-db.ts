@@ -43,7 +43,10 @@ function takeLock(dataDir: string): () => void {
 }
 
 /** Starts PGlite over `dataDir` (or in memory when dataDir is null) and serves it on a local port. */
-export async function startEmbeddedDatabase(opts: { dataDir: string | null; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string | null;
+  port?: number;
+}): Promise<EmbeddedDatabase> {
   let releaseLock = () => {};
   let pgDir: string | undefined;
   if (opts.dataDir) {

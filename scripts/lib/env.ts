@@ -9,7 +9,8 @@ export function ensureAuthSecret(dataDir: string): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "auth-secret");
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
 }
 
@@ -19,7 +20,13 @@ export function prismaClientMissing(): boolean {
 }
 
 const SOURCE_DIRS = ["app", "components", "lib", "messages", "public"];
-const SOURCE_FILES = ["next.config.ts", "proxy.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "proxy.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -38,6 +45,9 @@ export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next/BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const newest = Math.max(...SOURCE_DIRS.map((d) => newestMtime(path.join(ROOT, d))), ...SOURCE_FILES.map((f) => newestMtime(path.join(ROOT, f))));
+  const newest = Math.max(
+    ...SOURCE_DIRS.map((d) => newestMtime(path.join(ROOT, d))),
+    ...SOURCE_FILES.map((f) => newestMtime(path.join(ROOT, f))),
+  );
   return newest > built;
 }

@@ -30,7 +30,6 @@ export function migrateDeploy(url: string, opts: { quiet?: boolean } = {}): Prom
     child.on("exit", (code) => {
       if (done || code === 0) {
         if (!opts.quiet) {
-          
           console.log("[db] migrations up to date");
         }
         resolve();

@@ -14,4 +14,5 @@ export async function runOrThrow(cmd: string, args: string[], opts: SpawnOptions
   if (code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${code}`);
 }
 
-export const npx = (args: string[], opts: SpawnOptions = {}) => runOrThrow("npx", ["--no-install", ...args], opts);
+export const npx = (args: string[], opts: SpawnOptions = {}) =>
+  runOrThrow("npx", ["--no-install", ...args], opts);

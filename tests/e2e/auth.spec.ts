@@ -1,7 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { E2E_SECRET } from "../../playwright.config";
-import { closeNavigation, formAlert, openNavigation, ROLE_LABELS, signIn, signInAs, signOut, switchLanguage, usersFor } from "./support";
+import {
+  closeNavigation,
+  formAlert,
+  openNavigation,
+  ROLE_LABELS,
+  signIn,
+  signInAs,
+  signOut,
+  switchLanguage,
+  usersFor,
+} from "./support";
 
 for (const key of ["admin", "director", "kam", "rep"] as const) {
   test(`${key} signs in, sees their home page, switches language and signs out`, async ({ page }, info) => {
@@ -38,7 +48,9 @@ test("a user whose saved language is English gets English after signing in", asy
   await expect(page.locator("main").getByText("Key-account manager").first()).toBeVisible();
 });
 
-test("a wrong password is refused with a clear message and the e-mail stays filled in", async ({ page }, info) => {
+test("a wrong password is refused with a clear message and the e-mail stays filled in", async ({
+  page,
+}, info) => {
   const { rep } = usersFor(info);
   await signIn(page, rep.email, "not-the-password");
   await expect(formAlert(page)).toContainText("邮箱与密码不匹配");
@@ -47,7 +59,10 @@ test("a wrong password is refused with a clear message and the e-mail stays fill
 });
 
 test("repeated failures are throttled with the wait in the message", async ({ page }, info) => {
-  test.skip(info.project.name !== "desktop", "one run is enough: failures also count against the shared test IP");
+  test.skip(
+    info.project.name !== "desktop",
+    "one run is enough: failures also count against the shared test IP",
+  );
   for (let i = 0; i < 5; i++) {
     await signIn(page, "north.rep2@keystone.demo", `wrong-${i}`);
     await expect(formAlert(page)).toBeVisible();
@@ -55,11 +70,21 @@ test("repeated failures are throttled with the wait in the message", async ({ pa
   await expect(formAlert(page)).toContainText(/登录失败次数过多，请等待 \d+ 秒后再试/);
 });
 
-test("a session idle for more than 30 minutes is ended with an explanation", async ({ page, context, baseURL }) => {
+test("a session idle for more than 30 minutes is ended with an explanation", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const now = Date.now();
   const token = await encode({
     secret: E2E_SECRET,
-    token: { uid: "usr_east_rep2", tv: 0, signedInAt: now - 40 * 60_000, lastSeenAt: now - 31 * 60_000, name: "刘洋" },
+    token: {
+      uid: "usr_east_rep2",
+      tv: 0,
+      signedInAt: now - 40 * 60_000,
+      lastSeenAt: now - 31 * 60_000,
+      name: "刘洋",
+    },
   });
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
   await page.goto("/");
@@ -69,7 +94,10 @@ test("a session idle for more than 30 minutes is ended with an explanation", asy
 
 test("a forged or foreign-secret session cookie is not accepted", async ({ page, context, baseURL }) => {
   const now = Date.now();
-  const token = await encode({ secret: "someone-elses-secret", token: { uid: "usr_admin", tv: 0, signedInAt: now, lastSeenAt: now } });
+  const token = await encode({
+    secret: "someone-elses-secret",
+    token: { uid: "usr_admin", tv: 0, signedInAt: now, lastSeenAt: now },
+  });
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/login/);

@@ -17,14 +17,20 @@ async function setConnections(allow: boolean) {
   try {
     await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${allow}`);
     if (!allow) {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [name],
+      );
     }
   } finally {
     await admin.end();
   }
 }
 
-test("the app rides out a database outage: health says so, then everything works again", async ({ page, request }, info) => {
+test("the app rides out a database outage: health says so, then everything works again", async ({
+  page,
+  request,
+}, info) => {
   const USERS = usersFor(info);
   await signInAs(page, USERS.rep);
   await setConnections(false);
@@ -33,7 +39,9 @@ test("the app rides out a database outage: health says so, then everything works
     expect(during.status()).toBe(503);
     expect(await during.json()).toMatchObject({ status: "degraded", database: "unavailable" });
     // A page request fails with an error page rather than hanging; the process stays up.
-    const page500 = await request.get("/", { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+    const page500 = await request.get("/", {
+      headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") },
+    });
     expect(page500.status()).toBeGreaterThanOrEqual(500);
   } finally {
     await setConnections(true);

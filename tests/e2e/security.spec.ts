@@ -30,7 +30,9 @@ test("an API request without a session is refused", async ({ request }) => {
   expect(response.status()).toBe(401);
 });
 
-test("a server action replayed from another origin is refused and changes nothing", async ({ page }, info) => {
+test("a server action replayed from another origin is refused and changes nothing", async ({
+  page,
+}, info) => {
   await signInAs(page, usersFor(info).rep3);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   // Capture the language switch's action request instead of sending it…
@@ -49,7 +51,11 @@ test("a server action replayed from another origin is refused and changes nothin
   await page.unroute("**/*");
   // …and replay it with the person's cookies, as a page on another site would.
   const { url, headers, body } = captured!;
-  const forged = await page.request.fetch(url, { method: "POST", headers: { ...headers, origin: "https://evil.example" }, data: body ?? "" });
+  const forged = await page.request.fetch(url, {
+    method: "POST",
+    headers: { ...headers, origin: "https://evil.example" },
+    data: body ?? "",
+  });
   expect(forged.status()).toBeGreaterThanOrEqual(400);
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");

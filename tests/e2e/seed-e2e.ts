@@ -4,12 +4,26 @@ import { seedDemo } from "@/prisma/seed";
 // The desktop and phone projects run side by side and change per-user state (saved language,
 // sign-in counters). Each project therefore signs in as its own people: the demo users for the
 // desktop, and "phone." twins with the same role, team and language for the phone.
-export const PHONE_TWINS = ["usr_admin", "usr_director", "usr_east_manager", "usr_east_kam1", "usr_east_kam2", "usr_east_rep1", "usr_east_rep3"];
+export const PHONE_TWINS = [
+  "usr_admin",
+  "usr_director",
+  "usr_east_manager",
+  "usr_east_kam1",
+  "usr_east_kam2",
+  "usr_east_rep1",
+  "usr_east_rep3",
+];
 
 export async function seedE2e(db: Db): Promise<void> {
   await seedDemo(db);
   const originals = await db.user.findMany({ where: { id: { in: PHONE_TWINS } } });
   await db.user.createMany({
-    data: originals.map((u) => ({ ...u, id: `${u.id}_phone`, email: `phone.${u.email}`, createdAt: undefined, updatedAt: undefined })),
+    data: originals.map((u) => ({
+      ...u,
+      id: `${u.id}_phone`,
+      email: `phone.${u.email}`,
+      createdAt: undefined,
+      updatedAt: undefined,
+    })),
   });
 }

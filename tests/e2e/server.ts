@@ -32,7 +32,11 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) await npx(["next", "build"], { cwd: ROOT, env });
-  const app = spawn("npx", ["--no-install", "next", "start", "-p", port], { cwd: ROOT, env, stdio: "inherit" });
+  const app = spawn("npx", ["--no-install", "next", "start", "-p", port], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   const stop = async () => {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));

@@ -16,7 +16,9 @@ export type E2eUser = (typeof BASE)[keyof typeof BASE];
 /** The people a test signs in as: the phone project uses its "phone." twins (see seed-e2e.ts). */
 export function usersFor(info: TestInfo): typeof BASE {
   if (info.project.name !== "phone") return BASE;
-  return Object.fromEntries(Object.entries(BASE).map(([k, u]) => [k, { ...u, email: `phone.${u.email}` }])) as unknown as typeof BASE;
+  return Object.fromEntries(
+    Object.entries(BASE).map(([k, u]) => [k, { ...u, email: `phone.${u.email}` }]),
+  ) as unknown as typeof BASE;
 }
 
 export const ROLE_LABELS = {
@@ -47,7 +49,10 @@ export async function signOut(page: Page) {
 }
 
 export async function switchLanguage(page: Page, to: "en" | "zh-CN") {
-  await page.getByRole("group", { name: /Language|语言/ }).getByRole("button", { name: to === "en" ? "English" : "简体中文" }).click();
+  await page
+    .getByRole("group", { name: /Language|语言/ })
+    .getByRole("button", { name: to === "en" ? "English" : "简体中文" })
+    .click();
   await expect(page.locator("html")).toHaveAttribute("lang", to);
 }
 

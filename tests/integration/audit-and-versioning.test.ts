@@ -23,7 +23,13 @@ describe("audited mutations", () => {
     await expect(
       mutate(kam, async ({ tx, audit }) => {
         await tx.account.update({ where: { id: record.id }, data: { name: "Half-done" } });
-        await audit({ action: "account.update", entity: "Account", entityId: record.id, before: record, after: { name: "Half-done" } });
+        await audit({
+          action: "account.update",
+          entity: "Account",
+          entityId: record.id,
+          before: record,
+          after: { name: "Half-done" },
+        });
         throw new Error("boom after the audit row");
       }),
     ).rejects.toThrow("boom");
@@ -34,9 +40,9 @@ describe("audited mutations", () => {
   it("refuses a mutation that forgot to write its audit row, and rolls it back", async () => {
     const kam = await viewerFor("usr_east_kam1");
     const record = await accountFixture(kam.id, "Silent");
-    await expect(mutate(kam, ({ tx }) => tx.account.update({ where: { id: record.id }, data: { name: "Sneaky" } }))).rejects.toThrow(
-      /no audit record/,
-    );
+    await expect(
+      mutate(kam, ({ tx }) => tx.account.update({ where: { id: record.id }, data: { name: "Sneaky" } })),
+    ).rejects.toThrow(/no audit record/);
     expect((await db.account.findUniqueOrThrow({ where: { id: record.id } })).name).toBe("Silent");
   });
 
@@ -50,7 +56,13 @@ describe("audited mutations", () => {
       locale: "zh-CN",
       password: "Audit-Trail-2026",
     });
-    await updateUser(admin, { ...user, teamId: "team_east", locale: "en", version: user.version, password: "Another-Secret-77" });
+    await updateUser(admin, {
+      ...user,
+      teamId: "team_east",
+      locale: "en",
+      version: user.version,
+      password: "Another-Secret-77",
+    });
     const rows = await auditRowsFor(user.id);
     expect(rows.map((r) => r.action)).toEqual(["user.create", "user.update"]);
     const text = JSON.stringify(rows);
@@ -67,7 +79,10 @@ describe("audited mutations", () => {
     expect(await db.account.count({ where: { id: record.id } })).toBe(1);
     const restored = await restoreAccount(manager, { id: record.id, version: deleted.version });
     expect(restored.deletedAt).toBeNull();
-    expect((await auditRowsFor(record.id)).map((r) => r.action)).toEqual(["account.delete", "account.restore"]);
+    expect((await auditRowsFor(record.id)).map((r) => r.action)).toEqual([
+      "account.delete",
+      "account.restore",
+    ]);
   });
 });
 
@@ -76,7 +91,9 @@ describe("optimistic concurrency", () => {
     const kam = await viewerFor("usr_east_kam1");
     const record = await accountFixture(kam.id, "Original");
     await renameAccount(kam, { id: record.id, version: 1, name: "First edit" });
-    expect(await outcome(renameAccount(kam, { id: record.id, version: 1, name: "Stale edit" }))).toBe("CONFLICT");
+    expect(await outcome(renameAccount(kam, { id: record.id, version: 1, name: "Stale edit" }))).toBe(
+      "CONFLICT",
+    );
     const now = await db.account.findUniqueOrThrow({ where: { id: record.id } });
     expect(now).toMatchObject({ name: "First edit", version: 2 });
     expect(await auditRowsFor(record.id)).toHaveLength(1);

@@ -28,9 +28,24 @@ type Actor = keyof typeof ACTORS;
 
 // Who owns the record, per actor and relation.
 const OWNER: Record<Actor, Record<Relation, string>> = {
-  ADMIN: { own: "usr_east_kam1", team: "usr_east_kam1", subTeam: "usr_north_kam1", otherTeam: "usr_south_rep1" },
-  DIRECTOR: { own: "usr_east_kam2", team: "usr_east_kam2", subTeam: "usr_north_kam1", otherTeam: "usr_south_rep1" },
-  MANAGER: { own: "usr_east_kam2", team: "usr_east_kam2", subTeam: "usr_east_rep2", otherTeam: "usr_north_kam1" },
+  ADMIN: {
+    own: "usr_east_kam1",
+    team: "usr_east_kam1",
+    subTeam: "usr_north_kam1",
+    otherTeam: "usr_south_rep1",
+  },
+  DIRECTOR: {
+    own: "usr_east_kam2",
+    team: "usr_east_kam2",
+    subTeam: "usr_north_kam1",
+    otherTeam: "usr_south_rep1",
+  },
+  MANAGER: {
+    own: "usr_east_kam2",
+    team: "usr_east_kam2",
+    subTeam: "usr_east_rep2",
+    otherTeam: "usr_north_kam1",
+  },
   KAM: { own: "usr_east_kam1", team: "usr_east_kam2", subTeam: "usr_east_rep2", otherTeam: "usr_north_kam1" },
   REP: { own: "usr_east_rep1", team: "usr_east_kam1", subTeam: "usr_east_kam2", otherTeam: "usr_north_kam1" },
 };
@@ -63,45 +78,58 @@ const rows = MATRIX.flatMap(([actor, relation, ...expected]) =>
 );
 
 describe("authorisation matrix (through lib/data on PostgreSQL)", () => {
-  it.each(rows)("$actor · $action · $relation record → $expected", async ({ actor, relation, action, expected }) => {
-    const viewer = await viewerFor(ACTORS[actor]);
-    const record = await accountFixture(OWNER[actor][relation]);
-    let result: string;
-    switch (action) {
-      case "read":
-        result = await outcome(getAccount(viewer, record.id));
-        break;
-      case "edit":
-        result = await outcome(renameAccount(viewer, { id: record.id, version: record.version, name: "Renamed" }));
-        break;
-      case "delete":
-        result = await outcome(deleteAccount(viewer, { id: record.id, version: record.version }));
-        break;
-      case "restore": {
-        // Restoring needs a deleted record.
-        const deleted = await db.account.update({ where: { id: record.id }, data: { deletedAt: new Date() } });
-        result = await outcome(restoreAccount(viewer, { id: record.id, version: deleted.version }));
-        break;
+  it.each(rows)(
+    "$actor · $action · $relation record → $expected",
+    async ({ actor, relation, action, expected }) => {
+      const viewer = await viewerFor(ACTORS[actor]);
+      const record = await accountFixture(OWNER[actor][relation]);
+      let result: string;
+      switch (action) {
+        case "read":
+          result = await outcome(getAccount(viewer, record.id));
+          break;
+        case "edit":
+          result = await outcome(
+            renameAccount(viewer, { id: record.id, version: record.version, name: "Renamed" }),
+          );
+          break;
+        case "delete":
+          result = await outcome(deleteAccount(viewer, { id: record.id, version: record.version }));
+          break;
+        case "restore": {
+          // Restoring needs a deleted record.
+          const deleted = await db.account.update({
+            where: { id: record.id },
+            data: { deletedAt: new Date() },
+          });
+          result = await outcome(restoreAccount(viewer, { id: record.id, version: deleted.version }));
+          break;
+        }
+        case "reassign":
+          // Hand it to a colleague in the record's own team, whom a manager of that team may choose.
+          result = await outcome(
+            reassignAccount(viewer, {
+              id: record.id,
+              version: record.version,
+              ownerId:
+                record.ownerId === "usr_east_rep3"
+                  ? "usr_east_rep2"
+                  : record.teamId === "team_east"
+                    ? "usr_east_rep3"
+                    : record.ownerId,
+            }),
+          );
+          break;
       }
-      case "reassign":
-        // Hand it to a colleague in the record's own team, whom a manager of that team may choose.
-        result = await outcome(
-          reassignAccount(viewer, {
-            id: record.id,
-            version: record.version,
-            ownerId: record.ownerId === "usr_east_rep3" ? "usr_east_rep2" : record.teamId === "team_east" ? "usr_east_rep3" : record.ownerId,
-          }),
-        );
-        break;
-    }
-    expect(result).toBe(expected);
-    // A refused change leaves the record as it was.
-    if (expected !== "OK" && action !== "read") {
-      const after = await db.account.findUniqueOrThrow({ where: { id: record.id } });
-      expect(after.name).toBe(record.name);
-      expect(after.ownerId).toBe(record.ownerId);
-    }
-  });
+      expect(result).toBe(expected);
+      // A refused change leaves the record as it was.
+      if (expected !== "OK" && action !== "read") {
+        const after = await db.account.findUniqueOrThrow({ where: { id: record.id } });
+        expect(after.name).toBe(record.name);
+        expect(after.ownerId).toBe(record.ownerId);
+      }
+    },
+  );
 });
 
 describe("list scope", () => {
@@ -136,8 +164,10 @@ describe("list scope", () => {
   it("a manager cannot hand a record to someone outside their scope", async () => {
     const record = await accountFixture("usr_east_kam1");
     const manager = await viewerFor("usr_east_manager");
-    expect(await outcome(reassignAccount(manager, { id: record.id, version: record.version, ownerId: "usr_north_kam1" }))).toBe(
-      "VALIDATION",
-    );
+    expect(
+      await outcome(
+        reassignAccount(manager, { id: record.id, version: record.version, ownerId: "usr_north_kam1" }),
+      ),
+    ).toBe("VALIDATION");
   });
 });

@@ -20,7 +20,10 @@ describe("database health and resilience", () => {
       await admin.connect();
       try {
         await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`);
-        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [dbName],
+        );
         // While the database refuses connections, health says so instead of hanging or crashing.
         expect(await databaseAnswers(3_000)).toBe(false);
         await expect(db.user.count()).rejects.toThrow();

@@ -8,16 +8,26 @@ const freshIp = () => `10.0.0.${++ipCounter}`;
 
 describe("sign-in", () => {
   it("accepts the right password and records the sign-in", async () => {
-    const result = await signInWithPassword({ email: "North.KAM1@keystone.demo ", password: DEMO_PASSWORD, ip: freshIp() });
+    const result = await signInWithPassword({
+      email: "North.KAM1@keystone.demo ",
+      password: DEMO_PASSWORD,
+      ip: freshIp(),
+    });
     expect(result).toMatchObject({ ok: true, user: { id: "usr_north_kam1", role: "KAM" } });
-    const audit = await db.auditLog.findFirst({ where: { action: "auth.signIn", actorId: "usr_north_kam1" } });
+    const audit = await db.auditLog.findFirst({
+      where: { action: "auth.signIn", actorId: "usr_north_kam1" },
+    });
     expect(audit).not.toBeNull();
   });
 
   it("refuses a wrong password without saying whether the e-mail exists", async () => {
     const ip = freshIp();
-    expect(await signInWithPassword({ email: "north.kam2@keystone.demo", password: "wrong-password", ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await signInWithPassword({ email: "nobody@keystone.demo", password: "wrong-password", ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await signInWithPassword({ email: "north.kam2@keystone.demo", password: "wrong-password", ip }),
+    ).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await signInWithPassword({ email: "nobody@keystone.demo", password: "wrong-password", ip }),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("throttles an account after 5 failures, even for the right password, then lets it in after the wait", async () => {
@@ -25,15 +35,26 @@ describe("sign-in", () => {
     const t0 = new Date("2026-11-25T09:00:00Z");
     const results = [];
     for (let i = 0; i < 5; i++) {
-      results.push(await signInWithPassword({ email, password: `wrong-${i}`, ip: freshIp() }, new Date(t0.getTime() + i * 1000)));
+      results.push(
+        await signInWithPassword(
+          { email, password: `wrong-${i}`, ip: freshIp() },
+          new Date(t0.getTime() + i * 1000),
+        ),
+      );
     }
     expect(results.slice(0, 4).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
     expect(results[4]).toMatchObject({ ok: false, reason: "throttled", retryAfterSeconds: 30 });
     // Within the delay, even the right password is refused, and the failure count is not advanced.
-    const during = await signInWithPassword({ email, password: DEMO_PASSWORD, ip: freshIp() }, new Date(t0.getTime() + 10_000));
+    const during = await signInWithPassword(
+      { email, password: DEMO_PASSWORD, ip: freshIp() },
+      new Date(t0.getTime() + 10_000),
+    );
     expect(during).toMatchObject({ ok: false, reason: "throttled" });
     // After the delay the right password works and clears the account's counter.
-    const after = await signInWithPassword({ email, password: DEMO_PASSWORD, ip: freshIp() }, new Date(t0.getTime() + 40_000));
+    const after = await signInWithPassword(
+      { email, password: DEMO_PASSWORD, ip: freshIp() },
+      new Date(t0.getTime() + 40_000),
+    );
     expect(after.ok).toBe(true);
     expect(await db.signInThrottle.findUnique({ where: { key: `email:${email}` } })).toBeNull();
   });
@@ -43,19 +64,32 @@ describe("sign-in", () => {
     const t0 = new Date("2026-11-25T10:00:00Z");
     let last;
     for (let i = 0; i < 20; i++) {
-      last = await signInWithPassword({ email: `spray${i}@example.com`, password: "Password1", ip }, new Date(t0.getTime() + i * 100));
+      last = await signInWithPassword(
+        { email: `spray${i}@example.com`, password: "Password1", ip },
+        new Date(t0.getTime() + i * 100),
+      );
     }
     expect(last).toMatchObject({ ok: false, reason: "throttled" });
-    const blocked = await signInWithPassword({ email: "south.kam1@keystone.demo", password: DEMO_PASSWORD, ip }, new Date(t0.getTime() + 5_000));
+    const blocked = await signInWithPassword(
+      { email: "south.kam1@keystone.demo", password: DEMO_PASSWORD, ip },
+      new Date(t0.getTime() + 5_000),
+    );
     expect(blocked).toMatchObject({ ok: false, reason: "throttled" });
-    const elsewhere = await signInWithPassword({ email: "south.kam1@keystone.demo", password: DEMO_PASSWORD, ip: freshIp() }, new Date(t0.getTime() + 5_000));
+    const elsewhere = await signInWithPassword(
+      { email: "south.kam1@keystone.demo", password: DEMO_PASSWORD, ip: freshIp() },
+      new Date(t0.getTime() + 5_000),
+    );
     expect(elsewhere.ok).toBe(true);
   });
 
   it("counts concurrent failures without losing any", async () => {
     const email = "south.rep3@keystone.demo";
     const now = new Date("2026-11-25T11:00:00Z");
-    await Promise.all(Array.from({ length: 4 }, (_, i) => signInWithPassword({ email, password: `x${i}`, ip: freshIp() }, now)));
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        signInWithPassword({ email, password: `x${i}`, ip: freshIp() }, now),
+      ),
+    );
     const row = await db.signInThrottle.findUniqueOrThrow({ where: { key: `email:${email}` } });
     expect(row.failures).toBe(4);
   });
@@ -63,7 +97,13 @@ describe("sign-in", () => {
   it("refuses a deactivated user who knows the password", async () => {
     await db.user.update({ where: { id: "usr_south_rep2" }, data: { active: false } });
     try {
-      expect(await signInWithPassword({ email: "south.rep2@keystone.demo", password: DEMO_PASSWORD, ip: freshIp() })).toEqual({
+      expect(
+        await signInWithPassword({
+          email: "south.rep2@keystone.demo",
+          password: DEMO_PASSWORD,
+          ip: freshIp(),
+        }),
+      ).toEqual({
         ok: false,
         reason: "inactive",
       });

@@ -41,7 +41,11 @@ describe("user administration", () => {
     const leaver = await newRep(admin);
     const a1 = await accountFixture(leaver.id);
     const a2 = await accountFixture(leaver.id);
-    const { moved } = await deactivateUser(admin, { id: leaver.id, version: leaver.version, reassignToId: "usr_north_kam1" });
+    const { moved } = await deactivateUser(admin, {
+      id: leaver.id,
+      version: leaver.version,
+      reassignToId: "usr_north_kam1",
+    });
     expect(moved).toBe(2);
     for (const a of [a1, a2]) {
       const now = await db.account.findUniqueOrThrow({ where: { id: a.id } });
@@ -49,7 +53,10 @@ describe("user administration", () => {
       expect((await auditRowsFor(a.id)).map((r) => r.action)).toEqual(["account.reassign"]);
     }
     const userAudit = await auditRowsFor(leaver.id);
-    expect(userAudit.at(-1)).toMatchObject({ action: "user.deactivate", after: expect.objectContaining({ recordsReassigned: 2 }) });
+    expect(userAudit.at(-1)).toMatchObject({
+      action: "user.deactivate",
+      after: expect.objectContaining({ recordsReassigned: 2 }),
+    });
   });
 
   it("refuses to hand records to the leaver or to an inactive colleague", async () => {
@@ -57,9 +64,17 @@ describe("user administration", () => {
     const leaver = await newRep(admin);
     const other = await newRep(admin);
     await deactivateUser(admin, { id: other.id, version: other.version, reassignToId: null });
-    const same = await deactivateUser(admin, { id: leaver.id, version: leaver.version, reassignToId: leaver.id }).catch((e) => e);
+    const same = await deactivateUser(admin, {
+      id: leaver.id,
+      version: leaver.version,
+      reassignToId: leaver.id,
+    }).catch((e) => e);
     expect(same.fieldErrors).toEqual({ reassignToId: ["validation.reassignSame"] });
-    const inactive = await deactivateUser(admin, { id: leaver.id, version: leaver.version, reassignToId: other.id }).catch((e) => e);
+    const inactive = await deactivateUser(admin, {
+      id: leaver.id,
+      version: leaver.version,
+      reassignToId: other.id,
+    }).catch((e) => e);
     expect(inactive.fieldErrors).toEqual({ reassignToId: ["validation.reassignInactive"] });
     expect((await db.user.findUniqueOrThrow({ where: { id: leaver.id } })).active).toBe(true);
   });
@@ -67,7 +82,9 @@ describe("user administration", () => {
   it("an administrator cannot deactivate themself", async () => {
     const admin = await viewerFor("usr_admin");
     const me = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
-    expect(await outcome(deactivateUser(admin, { id: admin.id, version: me.version, reassignToId: null }))).toBe("FORBIDDEN");
+    expect(
+      await outcome(deactivateUser(admin, { id: admin.id, version: me.version, reassignToId: null })),
+    ).toBe("FORBIDDEN");
   });
 });
 
@@ -91,18 +108,37 @@ describe("sessions follow the user record", () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: rep.id } });
     const oldViewer = await loadViewer(rep.id, before.tokenVersion);
     expect(oldViewer?.visibleTeamIds).toEqual(["team_east"]);
-    await updateUser(admin, { ...rep, role: "MANAGER", teamId: "team_sales", locale: "zh-CN", password: null, version: rep.version });
+    await updateUser(admin, {
+      ...rep,
+      role: "MANAGER",
+      teamId: "team_sales",
+      locale: "zh-CN",
+      password: null,
+      version: rep.version,
+    });
     expect(await loadViewer(rep.id, before.tokenVersion)).toBeNull();
     const promoted = await loadViewer(rep.id, before.tokenVersion + 1);
     expect(promoted?.role).toBe("MANAGER");
-    expect([...(promoted?.visibleTeamIds as string[])].sort()).toEqual(["team_east", "team_north", "team_sales", "team_south"]);
+    expect([...(promoted?.visibleTeamIds as string[])].sort()).toEqual([
+      "team_east",
+      "team_north",
+      "team_sales",
+      "team_south",
+    ]);
   });
 
   it("a name-only change keeps the person signed in", async () => {
     const admin = await viewerFor("usr_admin");
     const rep = await newRep(admin);
     const before = await db.user.findUniqueOrThrow({ where: { id: rep.id } });
-    await updateUser(admin, { ...rep, name: "新名字", teamId: rep.teamId, locale: "zh-CN", password: null, version: rep.version });
+    await updateUser(admin, {
+      ...rep,
+      name: "新名字",
+      teamId: rep.teamId,
+      locale: "zh-CN",
+      password: null,
+      version: rep.version,
+    });
     expect(await loadViewer(rep.id, before.tokenVersion)).not.toBeNull();
   });
 });

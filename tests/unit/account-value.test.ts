@@ -63,11 +63,20 @@ describe("factor points", () => {
   });
 
   it("maps ratings 1–5 to 0–100 and ranks credit and payment records", () => {
-    const p = factorPoints({ ...EMPTY, loyalty: 1, strategicFit: 3, referenceValue: 5, creditRating: "BBB", paymentRecord: "FAIR" });
+    const p = factorPoints({
+      ...EMPTY,
+      loyalty: 1,
+      strategicFit: 3,
+      referenceValue: 5,
+      creditRating: "BBB",
+      paymentRecord: "FAIR",
+    });
     expect([p.loyalty, p.strategicFit, p.referenceValue]).toEqual([0, 50, 100]);
     expect(p.creditRating).toBe(65);
     expect(p.paymentRecord).toBe(40);
-    expect(factorPoints({ ...EMPTY, creditRating: "AAA" }).creditRating!).toBeGreaterThan(factorPoints({ ...EMPTY, creditRating: "C" }).creditRating!);
+    expect(factorPoints({ ...EMPTY, creditRating: "AAA" }).creditRating!).toBeGreaterThan(
+      factorPoints({ ...EMPTY, creditRating: "C" }).creditRating!,
+    );
   });
 
   it("caps growth at full marks and floors negative growth at 0", () => {
@@ -115,14 +124,23 @@ describe("assessValue", () => {
 
   it("weights the dimensions as configured (normalised)", () => {
     const onlyStrategic = { ...DEFAULT_SCORING, weights: { current: 0, potential: 0, strategic: 7 } };
-    const a = assessValue({ ...EMPTY, industryInfluence: 5, strategicFit: 5, referenceValue: 5 }, onlyStrategic);
+    const a = assessValue(
+      { ...EMPTY, industryInfluence: 5, strategicFit: 5, referenceValue: 5 },
+      onlyStrategic,
+    );
     expect(a.composite).toBe(100);
     const b = assessValue({ ...EMPTY, industryInfluence: 5, strategicFit: 5, referenceValue: 5 });
     expect(b.composite).toBe(25); // strategic is 25% by default
   });
 
   it("moves an account up a tier when an input improves", () => {
-    const base = assessValue({ ...STRONG, creditRating: "C", paymentRecord: "POOR", industryInfluence: 1, strategicFit: 1 });
+    const base = assessValue({
+      ...STRONG,
+      creditRating: "C",
+      paymentRecord: "POOR",
+      industryInfluence: 1,
+      strategicFit: 1,
+    });
     const better = assessValue(STRONG);
     expect(better.composite).toBeGreaterThan(base.composite);
     expect(["A", "B"]).toContain(better.tier);

@@ -14,13 +14,23 @@ describe("the four marks", () => {
   it("is qualified only when all four are yes", () => {
     expect(isQualified(ALL_YES)).toBe(true);
     expect(isQualified({ ...ALL_YES, decide: "UNKNOWN" })).toBe(false);
-    expect(unmetMarks({ need: "NO", afford: "YES", willing: "UNKNOWN", decide: "YES" })).toEqual(["need", "willing"]);
+    expect(unmetMarks({ need: "NO", afford: "YES", willing: "UNKNOWN", decide: "YES" })).toEqual([
+      "need",
+      "willing",
+    ]);
   });
 });
 
 describe("lifecycle moves", () => {
   const move = (over: Partial<Parameters<typeof checkLifecycleMove>[0]>) =>
-    checkLifecycleMove({ from: "PROSPECT", to: "INTENT", qualification: ALL_YES, reason: null, canOverride: false, ...over });
+    checkLifecycleMove({
+      from: "PROSPECT",
+      to: "INTENT",
+      qualification: ALL_YES,
+      reason: null,
+      canOverride: false,
+      ...over,
+    });
 
   it("lets a qualified prospect become an intent customer", () => {
     expect(move({})).toEqual({ ok: true, overridden: false });
@@ -36,13 +46,22 @@ describe("lifecycle moves", () => {
 
   it("lets a manager override the gate, but only with a written reason", () => {
     const q: Qualification = { ...ALL_YES, decide: "NO" };
-    expect(move({ qualification: q, canOverride: true, reason: "  " })).toMatchObject({ ok: false, reason: "reasonRequired" });
-    expect(move({ qualification: q, canOverride: true, reason: "董事长已口头确认" })).toEqual({ ok: true, overridden: true });
+    expect(move({ qualification: q, canOverride: true, reason: "  " })).toMatchObject({
+      ok: false,
+      reason: "reasonRequired",
+    });
+    expect(move({ qualification: q, canOverride: true, reason: "董事长已口头确认" })).toEqual({
+      ok: true,
+      overridden: true,
+    });
   });
 
   it("requires a reason to mark an account lost", () => {
     expect(move({ to: "LOST" })).toMatchObject({ ok: false, reason: "reasonRequired" });
-    expect(move({ from: "CUSTOMER", to: "LOST", reason: "被竞争对手以低价抢走" })).toEqual({ ok: true, overridden: false });
+    expect(move({ from: "CUSTOMER", to: "LOST", reason: "被竞争对手以低价抢走" })).toEqual({
+      ok: true,
+      overridden: false,
+    });
   });
 
   it.each([

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { signInWithCredentials } from "@/lib/auth/client-sign-in";
+import { useTranslations } from "@/lib/i18n/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -18,18 +18,19 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (result?.ok && !result.error) {
+      const result = await signInWithCredentials(
+        String(form.get("email") ?? ""),
+        String(form.get("password") ?? ""),
+        callbackUrl,
+      );
+      if (result.ok) {
         // A full navigation, so the whole app renders in the person's saved language.
         window.location.assign(callbackUrl);
         return;
       }
-      const code = result?.error ?? "";
-      if (code.startsWith("THROTTLED:")) setError(t("throttled", { seconds: Number(code.split(":")[1]) || 30 }));
+      const code = result.error;
+      if (code.startsWith("THROTTLED:"))
+        setError(t("throttled", { seconds: Number(code.split(":")[1]) || 30 }));
       else if (code === "INACTIVE") setError(t("inactive"));
       else if (code === "CredentialsSignin") setError(t("invalid"));
       else setError(t("unexpected"));
@@ -47,7 +48,15 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         <label htmlFor="email" className="mb-1 block text-sm font-medium text-slate-800">
           {t("email")}
         </label>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus inputMode="email" />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          inputMode="email"
+        />
       </div>
       <div>
         <label htmlFor="password" className="mb-1 block text-sm font-medium text-slate-800">

@@ -15,12 +15,21 @@ function safeCallback(value: unknown): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   const t = await getTranslations("auth");
-  const reason = params.reason === "idle" || params.reason === "expired" ? params.reason : params.signedOut ? "signedOut" : null;
+  const reason =
+    params.reason === "idle" || params.reason === "expired"
+      ? params.reason
+      : params.signedOut
+        ? "signedOut"
+        : null;
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">

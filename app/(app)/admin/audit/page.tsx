@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listAuditEntities, listAuditLog } from "@/lib/data/audit";
+import { listUsers } from "@/lib/data/users";
+import type { Viewer } from "@/lib/domain/access";
+import { TIME_ZONE } from "@/lib/i18n/config";
+import { auditQuerySchema } from "@/lib/validation/audit";
+import { AuditActionLabel } from "@/components/audit/audit-action-label";
+import { AuditChanges } from "@/components/admin/audit-changes";
+import { FilterField, FilterForm } from "@/components/admin/filter-form";
+import { orNotFound } from "@/components/admin/guard";
+import { Pagination } from "@/components/admin/pagination";
+import { firstValues, type RawSearchParams } from "@/components/admin/search-params";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+/** Records with an admin page of their own link there from the log. */
+const ENTITY_PAGES: Record<string, string> = {
+  User: "/admin/users",
+  Team: "/admin/teams",
+  Territory: "/admin/territories",
+};
+
+/** Everyone who may appear as an actor, active or not (lib/data has no unpaged list of all users). */
+async function allPeople(viewer: Viewer) {
+  const people: { id: string; name: string; active: boolean }[] = [];
+  for (let page = 1; page <= 40; page++) {
+    const { rows, pageSize } = await listUsers(viewer, { status: "all", page });
+    people.push(...rows.map((r) => ({ id: r.id, name: r.name, active: r.active })));
+    if (rows.length < pageSize) break;
+  }
+  return people.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const viewer = await requireViewer();
+  const query = auditQuerySchema.parse(firstValues(await searchParams));
+  // The log first: it refuses anyone but an administrator before anything else is read.
+  const log = await orNotFound(listAuditLog(viewer, query));
+  const [people, entities, t, format] = await Promise.all([
+    allPeople(viewer),
+    listAuditEntities(viewer),
+    getTranslations(),
+    getFormatter(),
+  ]);
+
+  const entityLabel = (entity: string) => (t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity);
+  const filters = {
+    actorId: query.actorId || undefined,
+    entity: query.entity || undefined,
+    from: query.from,
+    to: query.to,
+  };
+  const badRange = query.from && query.to && query.from > query.to;
+  if (query.actorId && !people.some((p) => p.id === query.actorId))
+    people.unshift({ id: query.actorId, name: query.actorId, active: false });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("audit.title")} description={t("common.totalRows", { total: log.total })} />
+
+      <Card>
+        <FilterForm action="/admin/audit" label={t("audit.filters")}>
+          <FilterField id="audit-actor" label={t("audit.actor")}>
+            <Select id="audit-actor" name="actorId" defaultValue={query.actorId ?? ""}>
+              <option value="">{t("audit.anyone")}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.active ? p.name : t("audit.inactiveActor", { name: p.name })}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+          <FilterField id="audit-entity" label={t("audit.entity")}>
+            <Select id="audit-entity" name="entity" defaultValue={query.entity ?? ""}>
+              <option value="">{t("audit.anyEntity")}</option>
+              {entities.map((entity) => (
+                <option key={entity} value={entity}>
+                  {entityLabel(entity)}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+          <FilterField id="audit-from" label={t("common.from")}>
+            <Input id="audit-from" name="from" type="date" defaultValue={query.from ?? ""} />
+          </FilterField>
+          <FilterField id="audit-to" label={t("common.to")}>
+            <Input id="audit-to" name="to" type="date" defaultValue={query.to ?? ""} />
+          </FilterField>
+        </FilterForm>
+
+        {badRange ? (
+          <div className="px-4 pt-4">
+            <Alert tone="error">{t("validation.dateRange")}</Alert>
+          </div>
+        ) : null}
+
+        {log.rows.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-600">{t("common.noResults")}</p>
+        ) : (
+          <Table caption={t("audit.title")}>
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>{t("audit.time")}</Th>
+                <Th>{t("audit.actor")}</Th>
+                <Th>{t("audit.action")}</Th>
+                <Th>{t("audit.entity")}</Th>
+                <Th>{t("audit.entityId")}</Th>
+                <Th>{t("audit.changes")}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {log.rows.map((row) => (
+                <tr key={row.id}>
+                  <Td className="whitespace-nowrap tabular-nums">
+                    <time dateTime={row.createdAt.toISOString()}>
+                      {format.dateTime(row.createdAt, {
+                        dateStyle: "medium",
+                        timeStyle: "medium",
+                        timeZone: TIME_ZONE,
+                      })}
+                    </time>
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {row.actor?.name ?? <span className="text-slate-600">{t("audit.system")}</span>}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <AuditActionLabel action={row.action} />
+                  </Td>
+                  <Td className="whitespace-nowrap">{entityLabel(row.entity)}</Td>
+                  <Td className="font-mono text-xs break-all">
+                    {ENTITY_PAGES[row.entity] ? (
+                      <Link
+                        href={`${ENTITY_PAGES[row.entity]}/${encodeURIComponent(row.entityId)}`}
+                        className="text-indigo-800 underline-offset-2 hover:underline"
+                      >
+                        {row.entityId}
+                      </Link>
+                    ) : (
+                      row.entityId
+                    )}
+                  </Td>
+                  <Td className="min-w-56">
+                    <AuditChanges before={row.before} after={row.after} locale={viewer.locale} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <Pagination
+          path="/admin/audit"
+          params={filters}
+          page={log.page}
+          pageSize={log.pageSize}
+          total={log.total}
+        />
+      </Card>
+    </div>
+  );
+}
