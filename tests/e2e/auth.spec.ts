@@ -15,7 +15,7 @@ import {
 
 for (const key of ["admin", "director", "kam", "rep"] as const) {
   test(`${key} signs in, sees their home page, switches language and signs out`, async ({ page }, info) => {
-    const user = usersFor(info)[key];
+    const user = usersFor(info, "i18n")[key];
     await signInAs(page, user);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.locator("#greeting")).toContainText(user.name);

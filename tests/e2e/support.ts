@@ -13,11 +13,15 @@ const BASE = {
 
 export type E2eUser = (typeof BASE)[keyof typeof BASE];
 
-/** The people a test signs in as: the phone project uses its "phone." twins (see seed-e2e.ts). */
-export function usersFor(info: TestInfo): typeof BASE {
-  if (info.project.name !== "phone") return BASE;
+/**
+ * The people a test signs in as: the phone project uses its "phone." twins, and tests that change
+ * a user's saved language use the "i18n." set (see seed-e2e.ts).
+ */
+export function usersFor(info: TestInfo, set: "default" | "i18n" = "default"): typeof BASE {
+  const prefix = (info.project.name === "phone" ? "phone." : "") + (set === "i18n" ? "i18n." : "");
+  if (!prefix) return BASE;
   return Object.fromEntries(
-    Object.entries(BASE).map(([k, u]) => [k, { ...u, email: `phone.${u.email}` }]),
+    Object.entries(BASE).map(([k, u]) => [k, { ...u, email: `${prefix}${u.email}` }]),
   ) as unknown as typeof BASE;
 }
 
