@@ -3,11 +3,11 @@
 // with DATABASE_URL it uses that server. Either way: migrate → seed demo data if empty → build if
 // needed → `next start` on PORT. Ctrl-C / SIGTERM stops the app, then the embedded database.
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { buildIsStale, ensureAuthSecret, prismaClientMissing, ROOT } from "./lib/env";
-import { npx } from "./lib/run";
+import { npx, spawnNext } from "./lib/run";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -63,11 +63,7 @@ async function main() {
     console.log("[keystone] building the production bundle (first run or sources changed)…");
     await npx(["next", "build"], { cwd: ROOT, env });
   }
-  app = spawn("npx", ["--no-install", "next", dev ? "dev" : "start", "-p", String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  });
+  app = spawnNext([dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env });
   app.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\n[keystone] ready on http://localhost:${port}  (health: /api/health)`);

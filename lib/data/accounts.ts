@@ -1,28 +1,50 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
-import type { Viewer } from "@/lib/domain/access";
+import { db, Prisma, type Tier } from "@/lib/db";
+import { hasCapability, type Viewer } from "@/lib/domain/access";
+import { cachedScores, DEFAULT_SETTINGS, type ScoringSettingsRow } from "@/lib/domain/account-scoring";
+import { checkLifecycleMove, type LifecycleStage } from "@/lib/domain/qualification";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import type { AccountListQuery } from "@/lib/validation/accounts";
 import { mutate } from "./audit";
 import { updateVersioned } from "./versioning";
 
-// The key-account capability grows this into the full customer profile (客户档案). The foundation
-// keeps ownership, scope, versioning and soft delete, which every later record follows.
+// 客户档案: the key account. Every read is scoped to what the viewer may see; every change is
+// versioned, audited, and recomputes the cached scores when it touches their inputs.
 
 const accountSelect = {
   id: true,
   name: true,
+  creditCode: true,
   ownerId: true,
   teamId: true,
   territoryId: true,
+  accountType: true,
+  industry: true,
+  sizeBand: true,
+  lifecycle: true,
+  tier: true,
+  computedTier: true,
+  compositeScore: true,
+  priorityScore: true,
+  negativeAsset: true,
   version: true,
   deletedAt: true,
   createdAt: true,
+  updatedAt: true,
 } satisfies Prisma.AccountSelect;
 
 export type AccountRow = Prisma.AccountGetPayload<{ select: typeof accountSelect }>;
 
-/** Accounts the viewer may see. Deleted ones only on request (for restore). */
+const listSelect = {
+  ...accountSelect,
+  owner: { select: { id: true, name: true } },
+  territory: { select: { id: true, name: true, nameEn: true } },
+} satisfies Prisma.AccountSelect;
+
+export type AccountListRow = Prisma.AccountGetPayload<{ select: typeof listSelect }>;
+
+/** Accounts the viewer may see (used by simple pickers and tests). */
 export async function listAccounts(
   viewer: Viewer,
   opts: { deleted?: boolean; take?: number } = {},
@@ -41,6 +63,61 @@ export async function countAccounts(viewer: Viewer, opts: { ownedOnly?: boolean 
   });
 }
 
+/** The territory and every territory below it (a filter on 江苏省 includes 苏州市). */
+async function territorySubtree(rootId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE sub AS (
+      SELECT id FROM "Territory" WHERE id = ${rootId}
+      UNION ALL SELECT t.id FROM "Territory" t JOIN sub ON t."parentId" = sub.id
+    ) SELECT id FROM sub`;
+  return rows.map((r) => r.id);
+}
+
+export async function accountListWhere(
+  viewer: Viewer,
+  query: AccountListQuery,
+): Promise<Prisma.AccountWhereInput> {
+  const and: Prisma.AccountWhereInput[] = [
+    scopeWhere(viewer),
+    { deletedAt: query.deleted ? { not: null } : null },
+  ];
+  if (query.q) {
+    const code = query.q.replace(/\s/g, "").toUpperCase();
+    and.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        ...(code.length >= 4 ? [{ creditCode: { startsWith: code } }] : []),
+      ],
+    });
+  }
+  if (query.tier.length) and.push({ tier: { in: query.tier } });
+  if (query.lifecycle.length) and.push({ lifecycle: { in: query.lifecycle } });
+  if (query.industry.length) and.push({ industry: { in: query.industry } });
+  if (query.size.length) and.push({ sizeBand: { in: query.size } });
+  if (query.ownerId) and.push({ ownerId: query.ownerId });
+  if (query.territoryId) and.push({ territoryId: { in: await territorySubtree(query.territoryId) } });
+  if (query.scoreMin !== undefined) and.push({ compositeScore: { gte: query.scoreMin } });
+  if (query.scoreMax !== undefined) and.push({ compositeScore: { lte: query.scoreMax } });
+  return { AND: and };
+}
+
+/** One page of the account list: server-side filtering, sorting and paging. */
+export async function listAccountsPage(viewer: Viewer, query: AccountListQuery) {
+  const where = await accountListWhere(viewer, query);
+  const orderBy: Prisma.AccountOrderByWithRelationInput[] = [{ [query.sort]: query.dir }, { id: "asc" }];
+  const [rows, total] = await Promise.all([
+    db.account.findMany({
+      where,
+      select: listSelect,
+      orderBy,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.account.count({ where }),
+  ]);
+  return { rows, total, page: query.page, pageSize: query.pageSize };
+}
+
 /** One account, or NOT_FOUND when it is outside the viewer's scope (never a hint that it exists). */
 export async function getAccount(
   viewer: Viewer,
@@ -55,40 +132,370 @@ export async function getAccount(
   return row;
 }
 
+/** Everything the account page shows. */
+export async function getAccountDetail(viewer: Viewer, id: string) {
+  const account = await db.account.findFirst({
+    where: { id, ...scopeWhere(viewer) },
+    include: {
+      owner: { select: { id: true, name: true } },
+      team: { select: { id: true, name: true, nameZh: true } },
+      territory: { select: { id: true, name: true, nameEn: true } },
+      contacts: { where: { deletedAt: null }, orderBy: [{ influence: "desc" }, { name: "asc" }] },
+      lifecycleChanges: { orderBy: { createdAt: "desc" }, include: { actor: { select: { name: true } } } },
+      scoreSnapshots: { orderBy: { createdAt: "asc" }, take: 50 },
+    },
+  });
+  if (!account) throw notFound("account");
+  return account;
+}
+
+export type AccountDetail = Awaited<ReturnType<typeof getAccountDetail>>;
+
+export async function getScoringSettings(
+  client: Prisma.TransactionClient | typeof db = db,
+): Promise<ScoringSettingsRow> {
+  const row = await client.scoringSettings.findUnique({ where: { id: "default" } });
+  return row ?? DEFAULT_SETTINGS;
+}
+
 async function loadForChange(tx: Prisma.TransactionClient, viewer: Viewer, id: string, deleted = false) {
   const row = await tx.account.findFirst({
     where: { id, ...scopeWhere(viewer), deletedAt: deleted ? { not: null } : null },
-    select: accountSelect,
   });
   if (!row) throw notFound("account");
   return row;
 }
 
-export async function createAccount(viewer: Viewer, input: { name: string; territoryId?: string | null }) {
-  assertCapability(viewer, "records.create");
-  if (!viewer.teamId) throw new AppError("FORBIDDEN", "a record owner needs a team");
-  const teamId = viewer.teamId;
-  return mutate(viewer, async ({ tx, audit }) => {
-    const row = await tx.account.create({
-      data: { name: input.name, ownerId: viewer.id, teamId, territoryId: input.territoryId ?? null },
-      select: accountSelect,
+type FullAccount = Prisma.AccountGetPayload<object>;
+
+/** Recomputes the cached scores after a change; writes a dated snapshot when they moved. */
+async function rescore(
+  tx: Prisma.TransactionClient,
+  account: FullAccount,
+  cause: string,
+  settings?: ScoringSettingsRow,
+) {
+  const s = settings ?? (await getScoringSettings(tx));
+  const scores = cachedScores(account, s);
+  const tier: Tier = account.tierOverrideReason ? account.tier : scores.computedTier;
+  const changed =
+    scores.compositeScore !== account.compositeScore ||
+    scores.computedTier !== account.computedTier ||
+    scores.priorityScore !== account.priorityScore ||
+    scores.negativeAsset !== account.negativeAsset ||
+    tier !== account.tier;
+  if (!changed) return account;
+  const updated = await tx.account.update({ where: { id: account.id }, data: { ...scores, tier } });
+  if (scores.compositeScore !== account.compositeScore || scores.computedTier !== account.computedTier) {
+    await tx.scoreSnapshot.create({
+      data: {
+        accountId: account.id,
+        cause,
+        currentScore: scores.currentScore,
+        potentialScore: scores.potentialScore,
+        strategicScore: scores.strategicScore,
+        compositeScore: scores.compositeScore,
+        tier: scores.computedTier,
+        inputs: snapshotInputs(account),
+        config: s as unknown as Prisma.InputJsonValue,
+      },
     });
+  }
+  return updated;
+}
+
+function snapshotInputs(a: FullAccount): Prisma.InputJsonValue {
+  const money = (v: bigint | null) => (v === null ? null : Number(v) / 100);
+  return {
+    purchaseVolume: money(a.purchaseVolume),
+    categorySpend: money(a.categorySpend),
+    creditRating: a.creditRating,
+    paymentRecord: a.paymentRecord,
+    expectedGrowth: a.expectedGrowth,
+    loyalty: a.loyalty,
+    industryInfluence: a.industryInfluence,
+    strategicFit: a.strategicFit,
+    referenceValue: a.referenceValue,
+    urgency: a.urgency,
+    annualGrossProfit: money(a.annualGrossProfit),
+    annualCostToServe: money(a.annualCostToServe),
+  };
+}
+
+export type ProfileInput = {
+  name: string;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  industry: string | null;
+  sizeBand: "MICRO" | "SMALL" | "MEDIUM" | "LARGE" | "GIANT" | null;
+  headcount: number | null;
+  annualRevenue: bigint | null;
+  shareholderBackground: string | null;
+  orgStructureNotes: string | null;
+  industryStanding: string | null;
+  address: string | null;
+  website: string | null;
+  accountType: "END_CUSTOMER" | "CHANNEL" | "PARTNER" | "SUPPLIER" | "COMPETITOR";
+  territoryId: string | null;
+};
+
+const PROFILE_KEYS = [
+  "name",
+  "creditCode",
+  "legalRepresentative",
+  "industry",
+  "sizeBand",
+  "headcount",
+  "annualRevenue",
+  "shareholderBackground",
+  "orgStructureNotes",
+  "industryStanding",
+  "address",
+  "website",
+  "accountType",
+  "territoryId",
+] as const satisfies readonly (keyof ProfileInput)[];
+
+function pickProfile(input: Partial<ProfileInput>): Partial<ProfileInput> {
+  return Object.fromEntries(PROFILE_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
+}
+
+/** Same credit code → refused (it identifies the company). Checked across all teams. */
+async function assertCreditCodeFree(
+  tx: Prisma.TransactionClient,
+  code: string | null | undefined,
+  exceptId?: string,
+) {
+  if (!code) return;
+  const other = await tx.account.findFirst({
+    where: { creditCode: code, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (other)
+    throw new AppError("DUPLICATE", "credit code registered", { creditCode: ["validation.creditCodeTaken"] });
+}
+
+/** Accounts in the viewer's scope whose names look like `name` (a likely duplicate). */
+export async function findSimilarAccounts(viewer: Viewer, name: string, exceptId?: string) {
+  const core = name.replace(/(股份)?有限(责任)?公司|集团|\s/g, "");
+  if (core.length < 2) return [];
+  return db.account.findMany({
+    where: {
+      ...scopeWhere(viewer),
+      deletedAt: null,
+      name: { contains: core.slice(0, Math.min(core.length, 8)), mode: "insensitive" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { id: true, name: true },
+    take: 5,
+  });
+}
+
+async function assertTerritory(tx: Prisma.TransactionClient, territoryId: string | null | undefined) {
+  if (!territoryId) return;
+  const t = await tx.territory.findFirst({
+    where: { id: territoryId, deletedAt: null },
+    select: { id: true },
+  });
+  if (!t)
+    throw new AppError("VALIDATION", "unknown territory", { territoryId: ["validation.invalidOption"] });
+}
+
+/** The owner of a new or reassigned record: an active person in the viewer's scope with a team. */
+async function resolveOwner(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  ownerId: string | null | undefined,
+) {
+  const id = ownerId ?? viewer.id;
+  const owner = await tx.user.findFirst({ where: { id, active: true }, select: { id: true, teamId: true } });
+  const visible =
+    owner?.teamId && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(owner.teamId));
+  if (!owner?.teamId || (id !== viewer.id && !visible)) {
+    throw new AppError("VALIDATION", "owner outside scope", { ownerId: ["validation.invalidOption"] });
+  }
+  // Only managers and admins create records for someone else.
+  if (id !== viewer.id && !hasCapability(viewer, "records.reassign")) throw new AppError("FORBIDDEN");
+  return { id: owner.id, teamId: owner.teamId };
+}
+
+export async function createAccount(
+  viewer: Viewer,
+  input: Partial<ProfileInput> & { name: string; ownerId?: string | null },
+) {
+  assertCapability(viewer, "records.create");
+  return mutate(viewer, async ({ tx, audit }) => {
+    await assertCreditCodeFree(tx, input.creditCode);
+    await assertTerritory(tx, input.territoryId);
+    const owner = await resolveOwner(tx, viewer, input.ownerId);
+    const created = await tx.account.create({
+      data: {
+        ...(pickProfile(input) as ProfileInput),
+        name: input.name,
+        ownerId: owner.id,
+        teamId: owner.teamId,
+      },
+    });
+    const row = await rescore(tx, created, "create");
     await audit({ action: "account.create", entity: "Account", entityId: row.id, after: row });
     return row;
   });
 }
 
-export async function renameAccount(viewer: Viewer, input: { id: string; version: number; name: string }) {
+export async function updateAccountProfile(
+  viewer: Viewer,
+  input: Partial<ProfileInput> & { id: string; version: number },
+) {
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id);
     assertRecord(viewer, "edit", before);
+    await assertCreditCodeFree(tx, input.creditCode, input.id);
+    await assertTerritory(tx, input.territoryId);
     await updateVersioned(tx.account, {
       where: { id: input.id },
       version: input.version,
-      data: { name: input.name },
+      data: pickProfile(input),
     });
-    const after = await tx.account.findUniqueOrThrow({ where: { id: input.id }, select: accountSelect });
+    const after = await tx.account.findUniqueOrThrow({ where: { id: input.id } });
     await audit({ action: "account.update", entity: "Account", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+export type ValueInputsInput = {
+  id: string;
+  version: number;
+  purchaseVolume: bigint | null;
+  categorySpend: bigint | null;
+  creditRating: FullAccount["creditRating"];
+  paymentRecord: FullAccount["paymentRecord"];
+  expectedGrowth: number | null;
+  loyalty: number | null;
+  industryInfluence: number | null;
+  strategicFit: number | null;
+  referenceValue: number | null;
+  urgency: number | null;
+  annualGrossProfit: bigint | null;
+  annualCostToServe: bigint | null;
+};
+
+export async function updateValueInputs(viewer: Viewer, input: ValueInputsInput) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await loadForChange(tx, viewer, input.id);
+    assertRecord(viewer, "edit", before);
+    const { id, version, ...data } = input;
+    await updateVersioned(tx.account, { where: { id }, version, data });
+    const after = await rescore(tx, await tx.account.findUniqueOrThrow({ where: { id } }), "inputs");
+    await audit({ action: "account.value", entity: "Account", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** A manual tier with a reason (or null to go back to the computed tier). */
+export async function overrideTier(
+  viewer: Viewer,
+  input: { id: string; version: number; tier: Tier | null; reason: string | null },
+) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await loadForChange(tx, viewer, input.id);
+    assertRecord(viewer, "edit", before);
+    if (input.tier && !input.reason?.trim())
+      throw new AppError("VALIDATION", "reason", { reason: ["validation.reasonRequired"] });
+    await updateVersioned(tx.account, {
+      where: { id: input.id },
+      version: input.version,
+      data: input.tier
+        ? { tier: input.tier, tierOverrideReason: input.reason }
+        : { tier: before.computedTier, tierOverrideReason: null },
+    });
+    const after = await tx.account.findUniqueOrThrow({ where: { id: input.id } });
+    await audit({ action: "account.tierOverride", entity: "Account", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+export type QualificationInput = {
+  id: string;
+  version: number;
+  needMark: "YES" | "NO" | "UNKNOWN";
+  needEvidence: string | null;
+  affordMark: "YES" | "NO" | "UNKNOWN";
+  affordEvidence: string | null;
+  willingMark: "YES" | "NO" | "UNKNOWN";
+  willingEvidence: string | null;
+  decideMark: "YES" | "NO" | "UNKNOWN";
+  decideEvidence: string | null;
+};
+
+export async function updateQualification(viewer: Viewer, input: QualificationInput) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await loadForChange(tx, viewer, input.id);
+    assertRecord(viewer, "edit", before);
+    const { id, version, ...data } = input;
+    await updateVersioned(tx.account, { where: { id }, version, data });
+    // Willingness feeds the priority ranking.
+    const after = await rescore(tx, await tx.account.findUniqueOrThrow({ where: { id } }), "qualification");
+    await audit({ action: "account.qualify", entity: "Account", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Moves an account through 目标潜在 → 意向 → 成交 / 流失, enforcing the qualification gate. */
+export async function moveLifecycle(
+  viewer: Viewer,
+  input: { id: string; version: number; to: LifecycleStage; reason: string | null },
+) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await loadForChange(tx, viewer, input.id);
+    assertRecord(viewer, "edit", before);
+    const decision = checkLifecycleMove({
+      from: before.lifecycle,
+      to: input.to,
+      qualification: {
+        need: before.needMark,
+        afford: before.affordMark,
+        willing: before.willingMark,
+        decide: before.decideMark,
+      },
+      reason: input.reason,
+      canOverride: viewer.role === "MANAGER" || viewer.role === "ADMIN",
+    });
+    if (!decision.ok) {
+      const key = {
+        notAllowed: "validation.lifecycleNotAllowed",
+        reasonRequired: "validation.reasonRequired",
+        unqualified: "validation.unqualified",
+      }[decision.reason];
+      throw new AppError("VALIDATION", decision.reason, {
+        [decision.reason === "notAllowed" ? "to" : decision.reason === "reasonRequired" ? "reason" : "_form"]:
+          [key],
+      });
+    }
+    const now = new Date();
+    await updateVersioned(tx.account, {
+      where: { id: input.id },
+      version: input.version,
+      data: { lifecycle: input.to, lifecycleChangedAt: now },
+    });
+    await tx.lifecycleChange.create({
+      data: {
+        accountId: input.id,
+        from: before.lifecycle,
+        to: input.to,
+        reason: input.reason,
+        overridden: decision.overridden,
+        actorId: viewer.id,
+        createdAt: now,
+      },
+    });
+    const after = await tx.account.findUniqueOrThrow({ where: { id: input.id } });
+    await audit({
+      action: decision.overridden ? "account.lifecycleOverride" : "account.lifecycle",
+      entity: "Account",
+      entityId: input.id,
+      before,
+      after: { ...after, reason: input.reason },
+    });
     return after;
   });
 }
@@ -149,4 +556,127 @@ export async function reassignAccount(
     await audit({ action: "account.reassign", entity: "Account", entityId: input.id, before, after });
     return after;
   });
+}
+
+/**
+ * Bulk reassign and/or tier change for selected accounts. All or nothing: if any selected account
+ * is outside the viewer's scope or not theirs to change, nothing changes.
+ */
+export async function bulkUpdateAccounts(
+  viewer: Viewer,
+  input: { ids: string[]; ownerId: string | null; tier: Tier | null; reason: string | null },
+) {
+  if (!input.ownerId && !input.tier)
+    throw new AppError("VALIDATION", "nothing to do", { _form: ["validation.bulkNothing"] });
+  if (input.tier && !input.reason?.trim())
+    throw new AppError("VALIDATION", "reason", { reason: ["validation.reasonRequired"] });
+  return mutate(viewer, async ({ tx, auditMany }) => {
+    const ids = [...new Set(input.ids)];
+    const rows = await tx.account.findMany({
+      where: { id: { in: ids }, ...scopeWhere(viewer), deletedAt: null },
+    });
+    if (rows.length !== ids.length) throw new AppError("NOT_FOUND");
+    for (const row of rows) assertRecord(viewer, input.ownerId ? "reassign" : "edit", row);
+    let owner: { id: string; teamId: string } | null = null;
+    if (input.ownerId) {
+      const o = await tx.user.findFirst({
+        where: { id: input.ownerId, active: true },
+        select: { id: true, teamId: true },
+      });
+      const visible =
+        o?.teamId && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(o.teamId));
+      if (!o?.teamId || !visible)
+        throw new AppError("VALIDATION", "owner outside scope", { ownerId: ["validation.invalidOption"] });
+      owner = { id: o.id, teamId: o.teamId };
+    }
+    await tx.account.updateMany({
+      where: { id: { in: ids } },
+      data: {
+        ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : {}),
+        ...(input.tier ? { tier: input.tier, tierOverrideReason: input.reason } : {}),
+        version: { increment: 1 },
+      },
+    });
+    const after = await tx.account.findMany({ where: { id: { in: ids } } });
+    const byId = new Map(after.map((a) => [a.id, a]));
+    await auditMany(
+      rows.map((b) => ({
+        action: input.ownerId ? "account.reassign" : "account.tierOverride",
+        entity: "Account",
+        entityId: b.id,
+        before: {
+          ownerId: b.ownerId,
+          teamId: b.teamId,
+          tier: b.tier,
+          tierOverrideReason: b.tierOverrideReason,
+          version: b.version,
+        },
+        after: (({ ownerId, teamId, tier, tierOverrideReason, version }) => ({
+          ownerId,
+          teamId,
+          tier,
+          tierOverrideReason,
+          version,
+        }))(byId.get(b.id)!),
+      })),
+    );
+    return { count: rows.length };
+  });
+}
+
+/** Updates the administrator's scoring settings and rescores every account (each with a snapshot). */
+export async function updateScoringSettings(
+  viewer: Viewer,
+  input: Omit<ScoringSettingsRow, never> & { version: number },
+) {
+  assertCapability(viewer, "admin.scoring");
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await tx.scoringSettings.upsert({ where: { id: "default" }, create: {}, update: {} });
+    const { version, ...data } = input;
+    await updateVersioned(tx.scoringSettings, { where: { id: "default" }, version, data });
+    const after = await tx.scoringSettings.findUniqueOrThrow({ where: { id: "default" } });
+    await audit({ action: "scoring.update", entity: "ScoringSettings", entityId: "default", before, after });
+    let rescored = 0;
+    for (let cursor: string | undefined; ;) {
+      const batch = await tx.account.findMany({
+        where: { deletedAt: null },
+        orderBy: { id: "asc" },
+        take: 500,
+        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      });
+      if (!batch.length) break;
+      for (const a of batch) await rescore(tx, a, "weights", after);
+      rescored += batch.length;
+      cursor = batch.at(-1)!.id;
+    }
+    return { settings: after, rescored };
+  });
+}
+
+/** Counts and total purchase volume by industry × province × size band, within the viewer's scope. */
+export async function segmentation(viewer: Viewer) {
+  const teamIds = viewer.visibleTeamIds === "all" ? null : [...viewer.visibleTeamIds];
+  const rows = await db.$queryRaw<
+    {
+      industry: string | null;
+      province: string | null;
+      size: string | null;
+      count: bigint;
+      volume: bigint | null;
+    }[]
+  >`
+    WITH RECURSIVE up AS (
+      SELECT t.id AS leaf, t.id, t."parentId", t.level FROM "Territory" t
+      UNION ALL SELECT up.leaf, p.id, p."parentId", p.level FROM up JOIN "Territory" p ON p.id = up."parentId"
+    ), province AS (SELECT leaf, id FROM up WHERE level = 'PROVINCE')
+    SELECT a.industry, province.id AS province, a."sizeBand"::text AS size, COUNT(*) AS count, SUM(a."purchaseVolume") AS volume
+    FROM "Account" a LEFT JOIN province ON province.leaf = a."territoryId"
+    WHERE a."deletedAt" IS NULL
+      AND (${teamIds === null} OR a."teamId" = ANY(${teamIds ?? []}::text[]) OR a."ownerId" = ${viewer.id})
+    GROUP BY 1, 2, 3`;
+  return rows.map((r) => ({
+    ...r,
+    count: Number(r.count),
+    volume: r.volume === null ? 0 : Number(r.volume) / 100,
+  }));
 }

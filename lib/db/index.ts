@@ -1,4 +1,4 @@
 export { db, createDb, disconnectDb, type Db, type Tx } from "./client";
 export { Prisma } from "./generated/client";
 export type { User, Team, Territory, Account, AuditLog } from "./generated/client";
-export { Role, Locale, TerritoryLevel } from "./generated/enums";
+export { Role, Locale, TerritoryLevel, Tier, LifecycleStage, MarkAnswer } from "./generated/enums";

@@ -24,6 +24,7 @@ const CAPABILITIES = {
   "admin.teams": ["ADMIN"],
   "admin.territories": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  "admin.scoring": ["ADMIN"],
   "records.create": ["ADMIN", "MANAGER", "KAM", "REP"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],

@@ -1,4 +1,6 @@
 import { spawn, type SpawnOptions } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./env";
 
 /** Runs a command, inheriting stdio; resolves with its exit code. */
 export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<number> {
@@ -16,3 +18,12 @@ export async function runOrThrow(cmd: string, args: string[], opts: SpawnOptions
 
 export const npx = (args: string[], opts: SpawnOptions = {}) =>
   runOrThrow("npx", ["--no-install", ...args], opts);
+
+/**
+ * Starts `next <command>` as a direct child (not through npx/npm exec, which does not pass
+ * SIGTERM on), so stopping the launcher stops the server.
+ */
+export function spawnNext(args: string[], opts: SpawnOptions = {}) {
+  const bin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  return spawn(process.execPath, [bin, ...args], { stdio: "inherit", ...opts });
+}

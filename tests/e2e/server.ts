@@ -2,11 +2,10 @@
 // createTestDatabase), migrated and seeded, and `next start` on the production build in .next-e2e.
 import fs from "node:fs";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { createDb } from "@/lib/db";
 import { seedE2e } from "./seed-e2e";
 import { ROOT } from "../../scripts/lib/env";
-import { npx } from "../../scripts/lib/run";
+import { npx, spawnNext } from "../../scripts/lib/run";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -32,11 +31,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) await npx(["next", "build"], { cwd: ROOT, env });
-  const app = spawn("npx", ["--no-install", "next", "start", "-p", port], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  });
+  const app = spawnNext(["start", "-p", port], { cwd: ROOT, env });
   const stop = async () => {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mutate } from "@/lib/data/audit";
-import { deleteAccount, renameAccount, restoreAccount } from "@/lib/data/accounts";
+import { deleteAccount, updateAccountProfile, restoreAccount } from "@/lib/data/accounts";
 import { createUser, updateUser } from "@/lib/data/users";
 import { accountFixture, auditRowsFor, outcome, viewerFor } from "./helpers";
 
@@ -9,7 +9,7 @@ describe("audited mutations", () => {
   it("writes the audit row with actor, before and after in the change's transaction", async () => {
     const kam = await viewerFor("usr_east_kam1");
     const record = await accountFixture(kam.id, "Before name");
-    await renameAccount(kam, { id: record.id, version: record.version, name: "After name" });
+    await updateAccountProfile(kam, { id: record.id, version: record.version, name: "After name" });
     const rows = await auditRowsFor(record.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: kam.id, action: "account.update", entity: "Account" });
@@ -90,8 +90,8 @@ describe("optimistic concurrency", () => {
   it("refuses an update carrying a stale version, changing nothing", async () => {
     const kam = await viewerFor("usr_east_kam1");
     const record = await accountFixture(kam.id, "Original");
-    await renameAccount(kam, { id: record.id, version: 1, name: "First edit" });
-    expect(await outcome(renameAccount(kam, { id: record.id, version: 1, name: "Stale edit" }))).toBe(
+    await updateAccountProfile(kam, { id: record.id, version: 1, name: "First edit" });
+    expect(await outcome(updateAccountProfile(kam, { id: record.id, version: 1, name: "Stale edit" }))).toBe(
       "CONFLICT",
     );
     const now = await db.account.findUniqueOrThrow({ where: { id: record.id } });
@@ -104,8 +104,8 @@ describe("optimistic concurrency", () => {
     const manager = await viewerFor("usr_east_manager");
     const record = await accountFixture(kam.id, "Contested");
     const results = await Promise.all([
-      outcome(renameAccount(kam, { id: record.id, version: 1, name: "KAM's name" })),
-      outcome(renameAccount(manager, { id: record.id, version: 1, name: "Manager's name" })),
+      outcome(updateAccountProfile(kam, { id: record.id, version: 1, name: "KAM's name" })),
+      outcome(updateAccountProfile(manager, { id: record.id, version: 1, name: "Manager's name" })),
     ]);
     expect(results.sort()).toEqual(["CONFLICT", "OK"]);
     const now = await db.account.findUniqueOrThrow({ where: { id: record.id } });

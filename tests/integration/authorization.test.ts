@@ -6,7 +6,7 @@ import {
   getAccount,
   listAccounts,
   reassignAccount,
-  renameAccount,
+  updateAccountProfile,
   restoreAccount,
 } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
@@ -90,7 +90,7 @@ describe("authorisation matrix (through lib/data on PostgreSQL)", () => {
           break;
         case "edit":
           result = await outcome(
-            renameAccount(viewer, { id: record.id, version: record.version, name: "Renamed" }),
+            updateAccountProfile(viewer, { id: record.id, version: record.version, name: "Renamed" }),
           );
           break;
         case "delete":

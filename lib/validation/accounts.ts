@@ -1,0 +1,202 @@
+import { z } from "zod";
+import { CREDIT_RATINGS, PAYMENT_RECORDS } from "@/lib/domain/account-value";
+import { creditCodeProblem, normaliseCreditCode } from "@/lib/domain/credit-code";
+import { INDUSTRIES } from "@/lib/domain/industries";
+import { LIFECYCLE_STAGES } from "@/lib/domain/qualification";
+import { checkbox, id, optionalId, optionalText, requiredText, version } from "./common";
+
+export const ACCOUNT_TYPES = ["END_CUSTOMER", "CHANNEL", "PARTNER", "SUPPLIER", "COMPETITOR"] as const;
+export const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "GIANT"] as const;
+export const TIERS = ["A", "B", "C"] as const;
+export const MARK_ANSWERS = ["YES", "NO", "UNKNOWN"] as const;
+
+/** "" → null; otherwise one of the values. */
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(""), z.enum(values)])
+    .optional()
+    .transform((v) => (v ? (v as T[number]) : null));
+
+/** Yuan as typed ("1,250,000.50", "125万"), stored as fen. Empty → null. */
+export const yuanToFen = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const wan = /万$/.test(v);
+    const n = Number(v.replace(/[,，\s元¥￥]/g, "").replace(/万$/, ""));
+    if (!Number.isFinite(n) || n < 0) {
+      ctx.addIssue({ code: "custom", message: "validation.amount" });
+      return z.NEVER;
+    }
+    return BigInt(Math.round(n * (wan ? 10_000 : 1) * 100));
+  });
+
+/** A whole number in [min, max] from a form; empty → null. */
+const optionalInt = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: "custom",
+          message: min === 1 && max === 5 ? "validation.rating" : "validation.invalid",
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalNumber = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const n = Number(v.replace(/[%％]/g, ""));
+    if (!Number.isFinite(n) || n < -100 || n > 1000) {
+      ctx.addIssue({ code: "custom", message: "validation.number" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const creditCodeField = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const code = v ? normaliseCreditCode(v) : "";
+    if (!code) return null;
+    const problem = creditCodeProblem(code);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: `validation.creditCode_${problem}` });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+export const profileFields = {
+  name: requiredText(120),
+  creditCode: creditCodeField,
+  legalRepresentative: optionalText(40),
+  industry: optionalEnum(INDUSTRIES),
+  sizeBand: optionalEnum(SIZE_BANDS),
+  headcount: optionalInt(0, 10_000_000),
+  annualRevenue: yuanToFen,
+  shareholderBackground: optionalText(2000),
+  orgStructureNotes: optionalText(2000),
+  industryStanding: optionalText(2000),
+  address: optionalText(200),
+  website: optionalText(200),
+  accountType: z.enum(ACCOUNT_TYPES).default("END_CUSTOMER"),
+  territoryId: optionalId,
+};
+
+export const createAccountSchema = z.object({
+  ...profileFields,
+  ownerId: optionalId, // defaults to the creator
+  confirmSimilar: checkbox, // "yes, it is not a duplicate"
+});
+
+export const updateProfileSchema = z.object({ ...profileFields, id, version });
+
+export const valueInputsSchema = z.object({
+  id,
+  version,
+  purchaseVolume: yuanToFen,
+  categorySpend: yuanToFen,
+  creditRating: optionalEnum(CREDIT_RATINGS),
+  paymentRecord: optionalEnum(PAYMENT_RECORDS),
+  expectedGrowth: optionalNumber,
+  loyalty: optionalInt(1, 5),
+  industryInfluence: optionalInt(1, 5),
+  strategicFit: optionalInt(1, 5),
+  referenceValue: optionalInt(1, 5),
+  urgency: optionalInt(1, 5),
+  annualGrossProfit: yuanToFen,
+  annualCostToServe: yuanToFen,
+});
+
+export const tierOverrideSchema = z
+  .object({ id, version, tier: optionalEnum(TIERS), reason: optionalText(500) })
+  .superRefine((d, ctx) => {
+    if (d.tier && !d.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "validation.reasonRequired" });
+  });
+
+const mark = z.enum(MARK_ANSWERS).default("UNKNOWN");
+export const qualificationSchema = z.object({
+  id,
+  version,
+  needMark: mark,
+  needEvidence: optionalText(500),
+  affordMark: mark,
+  affordEvidence: optionalText(500),
+  willingMark: mark,
+  willingEvidence: optionalText(500),
+  decideMark: mark,
+  decideEvidence: optionalText(500),
+});
+
+export const lifecycleMoveSchema = z.object({
+  id,
+  version,
+  to: z.enum(LIFECYCLE_STAGES),
+  reason: optionalText(500),
+});
+
+export const SORTABLE = [
+  "name",
+  "compositeScore",
+  "priorityScore",
+  "tier",
+  "updatedAt",
+  "lifecycle",
+] as const;
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => {
+      const parts = (Array.isArray(v) ? v : (v ?? "").split(",")).map((s) => s.trim()).filter(Boolean);
+      return parts.filter((p): p is T[number] => (values as readonly string[]).includes(p));
+    })
+    .catch([]);
+
+const score = z.coerce.number().min(0).max(100).optional().catch(undefined);
+
+/** The account list's state, from the URL. Bad values fall back to defaults rather than erroring. */
+export const accountListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  tier: csv(TIERS),
+  lifecycle: csv(LIFECYCLE_STAGES),
+  industry: csv(INDUSTRIES),
+  size: csv(SIZE_BANDS),
+  territoryId: z.string().max(64).optional().catch(undefined),
+  ownerId: z.string().max(64).optional().catch(undefined),
+  scoreMin: score,
+  scoreMax: score,
+  sort: z.enum(SORTABLE).default("compositeScore").catch("compositeScore"),
+  dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(25).catch(25),
+  deleted: z.enum(["1"]).optional().catch(undefined),
+});
+
+export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
+
+export const bulkSchema = z.object({
+  ids: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).filter(Boolean))
+    .pipe(z.array(id).min(1).max(500)),
+  ownerId: optionalId,
+  tier: optionalEnum(TIERS),
+  reason: optionalText(500),
+});
