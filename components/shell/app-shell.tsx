@@ -10,11 +10,20 @@ import { UserMenu } from "./user-menu";
 /** Navigation shows only what exists and what this person may use. */
 async function navSections(viewer: Viewer): Promise<NavSection[]> {
   const t = await getTranslations("nav");
-  const sections: NavSection[] = [{ items: [{ href: "/", label: t("home") }] }];
+  const sections: NavSection[] = [
+    {
+      items: [
+        { href: "/", label: t("home") },
+        { href: "/accounts", label: t("accounts") },
+        { href: "/accounts/segments", label: t("segments") },
+      ],
+    },
+  ];
   const admin = [
     hasCapability(viewer, "admin.users") && { href: "/admin/users", label: t("users") },
     hasCapability(viewer, "admin.teams") && { href: "/admin/teams", label: t("teams") },
     hasCapability(viewer, "admin.territories") && { href: "/admin/territories", label: t("territories") },
+    hasCapability(viewer, "admin.scoring") && { href: "/admin/scoring", label: t("scoring") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   if (admin.length) sections.push({ label: t("admin"), items: admin });

@@ -7,12 +7,21 @@ import { cn } from "@/components/ui/cn";
 export type NavItem = { href: string; label: string };
 export type NavSection = { label?: string; items: NavItem[] };
 
-function isCurrent(pathname: string, href: string) {
+function matches(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The one entry for this page: the longest matching link (/accounts/segments over /accounts). */
+function currentHref(pathname: string, sections: NavSection[]): string | undefined {
+  return sections
+    .flatMap((s) => s.items.map((i) => i.href))
+    .filter((href) => matches(pathname, href))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const active = currentHref(pathname, sections);
   return (
     <div className="space-y-5">
       {sections.map((section, i) => (
@@ -24,7 +33,7 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
           ) : null}
           <ul className="space-y-0.5">
             {section.items.map((item) => {
-              const current = isCurrent(pathname, item.href);
+              const current = item.href === active;
               return (
                 <li key={item.href}>
                   <Link

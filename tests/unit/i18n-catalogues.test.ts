@@ -6,8 +6,14 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 type Catalogue = { [key: string]: string | Catalogue };
 
+/** The core catalogue plus the per-feature files in messages/<locale>/ (file name = namespace). */
 function load(locale: string): Catalogue {
-  return JSON.parse(readFileSync(path.join(ROOT, "messages", `${locale}.json`), "utf8")) as Catalogue;
+  const core = JSON.parse(readFileSync(path.join(ROOT, "messages", `${locale}.json`), "utf8")) as Catalogue;
+  const dir = path.join(ROOT, "messages", locale);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    core[file.replace(/\.json$/, "")] = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Catalogue;
+  }
+  return core;
 }
 
 /** Every leaf of a catalogue as a dotted key → value (value left unknown: checked below). */
