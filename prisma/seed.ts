@@ -3,73 +3,57 @@
 import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
-import { DEMO_ACCOUNT_NAMES, DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
+import { seedDemoAccounts } from "./demo-accounts";
+import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
 
 export type SeedResult = { password: string; logins: { role: string; email: string; name: string }[] };
 
 export async function seedDemo(db: Db): Promise<SeedResult> {
   const random = seededRandom(20261125);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
-    // Teams first without managers (users reference teams), then people, then managers.
-    for (const t of DEMO_TEAMS) {
-      await tx.team.create({ data: { id: t.id, name: t.name, nameZh: t.nameZh } });
-    }
-    for (const t of DEMO_TEAMS) {
-      if (t.parentId) await tx.team.update({ where: { id: t.id }, data: { parentId: t.parentId } });
-    }
-    await tx.user.createMany({
-      data: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
-    });
-    for (const t of DEMO_TEAMS) {
-      const manager = DEMO_USERS.find((u) => u.email === t.managerEmail)!;
-      await tx.team.update({ where: { id: t.id }, data: { managerId: manager.id } });
-    }
-    const idByCode = new Map<string, string>();
-    for (const t of DEMO_TERRITORIES) {
-      const row = await tx.territory.create({
-        data: {
-          code: t.code,
-          name: t.name,
-          nameEn: t.nameEn,
-          level: t.level,
-          parentId: t.parent ? idByCode.get(t.parent) : null,
-          teamId: t.team ?? null,
-        },
+  // One transaction; Prisma's 5 s default timeout is tight on a busy machine (the seed takes 1–3 s).
+  await db.$transaction(
+    async (tx) => {
+      // Teams first without managers (users reference teams), then people, then managers.
+      for (const t of DEMO_TEAMS) {
+        await tx.team.create({ data: { id: t.id, name: t.name, nameZh: t.nameZh } });
+      }
+      for (const t of DEMO_TEAMS) {
+        if (t.parentId) await tx.team.update({ where: { id: t.id }, data: { parentId: t.parentId } });
+      }
+      await tx.user.createMany({
+        data: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
       });
-      idByCode.set(t.code, row.id);
-    }
-    const cities = (region: string) =>
-      DEMO_TERRITORIES.filter((t) => t.level === "CITY" && t.team === `team_${region}`).map((t) =>
-        idByCode.get(t.code)!,
-      );
-    let n = 0;
-    for (const [region, names] of Object.entries(DEMO_ACCOUNT_NAMES)) {
-      const owners = DEMO_USERS.filter(
-        (u) => u.teamId === `team_${region}` && (u.role === "KAM" || u.role === "REP"),
-      );
-      for (const name of names) {
-        n++;
-        await tx.account.create({
+      for (const t of DEMO_TEAMS) {
+        const manager = DEMO_USERS.find((u) => u.email === t.managerEmail)!;
+        await tx.team.update({ where: { id: t.id }, data: { managerId: manager.id } });
+      }
+      const idByCode = new Map<string, string>();
+      for (const t of DEMO_TERRITORIES) {
+        const row = await tx.territory.create({
           data: {
-            id: `acc_${String(n).padStart(4, "0")}`,
-            name,
-            ownerId: random.pick(owners.filter((o) => o.role === "KAM" || random.chance(0.3))).id,
-            teamId: `team_${region}`,
-            territoryId: random.pick(cities(region)),
+            code: t.code,
+            name: t.name,
+            nameEn: t.nameEn,
+            level: t.level,
+            parentId: t.parent ? idByCode.get(t.parent) : null,
+            teamId: t.team ?? null,
           },
         });
+        idByCode.set(t.code, row.id);
       }
-    }
-    await tx.auditLog.create({
-      data: {
-        action: "system.seed",
-        entity: "System",
-        entityId: "demo",
-        after: { users: DEMO_USERS.length, accounts: n },
-      },
-    });
-  });
+      const seeded = await seedDemoAccounts(tx, { territoryIdByCode: idByCode, users: DEMO_USERS, random });
+      await tx.auditLog.create({
+        data: {
+          action: "system.seed",
+          entity: "System",
+          entityId: "demo",
+          after: { users: DEMO_USERS.length, ...seeded },
+        },
+      });
+    },
+    { timeout: 30_000 },
+  );
   return {
     password: DEMO_PASSWORD,
     logins: DEMO_USERS.map((u) => ({ role: u.role, email: u.email, name: u.name })),
