@@ -45,6 +45,9 @@ async function main() {
       port: process.env.KEYSTONE_DB_PORT ? Number(process.env.KEYSTONE_DB_PORT) : undefined,
     });
     url = embedded.url;
+    // PGlite serves every socket from one session: statements from parallel connections can
+    // interleave (electric-sql/pglite#1046), so the app talks to it over a single connection.
+    process.env.DATABASE_POOL_MAX = "1";
   }
   await migrateDeploy(url);
 

@@ -81,6 +81,8 @@ async function playwright(): Promise<Partial<Step>> {
     const env = {
       ...process.env,
       E2E_DATABASE_URL: database.url,
+      // One connection to the embedded database (see scripts/start.ts).
+      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
       NEXT_DIST_DIR: ".next-e2e",
       NEXTAUTH_SECRET: "build-time-placeholder",
     };

@@ -17,6 +17,8 @@ async function main() {
   if (!url) {
     database = await createTestDatabase("e2e");
     url = database.url;
+    // One connection to the embedded database (see scripts/start.ts).
+    if (database.kind === "embedded") process.env.DATABASE_POOL_MAX = "1";
     const db = createDb(url, 2);
     await seedE2e(db);
     await db.$disconnect();
