@@ -142,11 +142,12 @@ export async function getAccountDetail(viewer: Viewer, id: string) {
       territory: { select: { id: true, name: true, nameEn: true } },
       contacts: { where: { deletedAt: null }, orderBy: [{ influence: "desc" }, { name: "asc" }] },
       lifecycleChanges: { orderBy: { createdAt: "desc" }, include: { actor: { select: { name: true } } } },
-      scoreSnapshots: { orderBy: { createdAt: "asc" }, take: 50 },
+      // The latest 50, oldest first for the chart.
+      scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 50 },
     },
   });
   if (!account) throw notFound("account");
-  return account;
+  return { ...account, scoreSnapshots: account.scoreSnapshots.reverse() };
 }
 
 export type AccountDetail = Awaited<ReturnType<typeof getAccountDetail>>;

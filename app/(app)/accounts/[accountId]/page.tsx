@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getAccountDetail, getScoringSettings } from "@/lib/data/accounts";
+import { accountTimeline, listContacts, TIMELINE_PAGE_SIZE } from "@/lib/data/contacts";
+import { listTerritoryOptions } from "@/lib/data/territories";
+import { canDo, type Viewer } from "@/lib/domain/access";
+import { orNotFound } from "@/components/admin/guard";
+import { firstValues, type RawSearchParams } from "@/components/admin/search-params";
+import { territoryOption } from "@/components/admin/territory-option";
+import { AccountHeader } from "./_components/account-header";
+import { ContactsSection } from "./_components/contacts-section";
+import { DangerSection } from "./_components/danger-section";
+import { MapSection } from "./_components/map-section";
+import { ProfileSection } from "./_components/profile-section";
+import { QualificationSection } from "./_components/qualification-section";
+import { SectionNav } from "./_components/section-nav";
+import { TimelineSection } from "./_components/timeline-section";
+import { ValueSection } from "./_components/value-section";
+
+type Params = { params: Promise<{ accountId: string }> };
+
+// One load per request, shared by the metadata and the page.
+const loadAccount = cache((viewer: Viewer, id: string) => getAccountDetail(viewer, id));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const viewer = await requireViewer();
+  const { accountId } = await params;
+  const t = await getTranslations("accountPage");
+  try {
+    return { title: (await loadAccount(viewer, accountId)).name };
+  } catch {
+    return { title: t("title") };
+  }
+}
+
+export default async function AccountPage({
+  params,
+  searchParams,
+}: Params & { searchParams: Promise<RawSearchParams> }) {
+  const viewer = await requireViewer();
+  const { accountId } = await params;
+  const query = firstValues(await searchParams);
+  const activityTake = Math.min(
+    Math.max(Number(query.activity) || TIMELINE_PAGE_SIZE, TIMELINE_PAGE_SIZE),
+    500,
+  );
+  const account = await orNotFound(loadAccount(viewer, accountId));
+  const [settings, timeline, deletedContacts, territories] = await Promise.all([
+    getScoringSettings(),
+    accountTimeline(viewer, account.id, { take: activityTake }),
+    listContacts(viewer, account.id, { deleted: true }),
+    listTerritoryOptions(),
+  ]);
+
+  const deleted = account.deletedAt !== null;
+  const canEdit = !deleted && canDo(viewer, "edit", account);
+  const mayOverrideGate = viewer.role === "MANAGER" || viewer.role === "ADMIN";
+
+  return (
+    <div className="space-y-6">
+      <AccountHeader
+        account={account}
+        viewer={viewer}
+        canRestore={deleted && canDo(viewer, "restore", account)}
+      />
+      <SectionNav />
+      <ProfileSection
+        account={account}
+        canEdit={canEdit}
+        territoryOptions={territories.map((row) => territoryOption(row, viewer.locale))}
+      />
+      <ValueSection account={account} settings={settings} canEdit={canEdit} />
+      <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
+      <ContactsSection account={account} deletedContacts={deletedContacts} canEdit={canEdit} />
+      <MapSection contacts={account.contacts} />
+      <TimelineSection
+        rows={timeline.rows}
+        more={timeline.more}
+        accountId={account.id}
+        nextTake={activityTake + 100}
+      />
+      <DangerSection account={account} canDelete={!deleted && canDo(viewer, "delete", account)} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { formAction, objectAction } from "@/lib/actions/action";
+import { echoValues, formDataToObject } from "@/lib/actions/form-data";
+import type { ActionState } from "@/lib/actions/types";
+import { createAccount, findSimilarAccounts } from "@/lib/data/accounts";
+import { createAccountSchema, creditCodeField } from "@/lib/validation/accounts";
+
+type Similar = { id: string; name: string };
+type Created = { kind: "created"; id: string } | { kind: "similar"; similar: Similar[] };
+
+/** The create form's state: ActionState plus, when the name looks like an existing account, those accounts. */
+export type CreateAccountState = ActionState<Created> & { similar?: Similar[] };
+
+const create = formAction(createAccountSchema, async ({ viewer, input }): Promise<Created> => {
+  if (!input.confirmSimilar) {
+    const similar = await findSimilarAccounts(viewer, input.name);
+    if (similar.length) return { kind: "similar", similar };
+  }
+  const { confirmSimilar: _confirmed, ...fields } = input;
+  const account = await createAccount(viewer, fields);
+  revalidatePath("/accounts");
+  revalidatePath("/");
+  return { kind: "created", id: account.id };
+});
+
+/**
+ * Creates an account and opens its page. A name like an existing account's is answered with those
+ * accounts (as links) and a "not a duplicate" box to tick; a taken credit code with a field error.
+ */
+export async function createAccountAction(
+  prev: CreateAccountState,
+  formData: FormData,
+): Promise<CreateAccountState> {
+  const state = await create(prev, formData);
+  if (state.status !== "ok" || !state.data) return state;
+  if (state.data.kind === "created") redirect(`/accounts/${encodeURIComponent(state.data.id)}`);
+  const t = await getTranslations("accountPage");
+  return {
+    status: "error",
+    code: "DUPLICATE",
+    message: t("new.similarFound"),
+    fieldErrors: { confirmSimilar: [t("new.similarConfirmNeeded")] },
+    values: echoValues(formDataToObject(formData)),
+    similar: state.data.similar,
+    at: Date.now(),
+  };
+}
+
+/** The live check of a credit code while it is typed: the same rule as on saving. */
+export const checkCreditCodeAction = objectAction(
+  z.object({ creditCode: creditCodeField }),
+  async ({ input }) => ({ code: input.creditCode }),
+);
