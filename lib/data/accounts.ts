@@ -631,27 +631,37 @@ export async function updateScoringSettings(
   input: Omit<ScoringSettingsRow, never> & { version: number },
 ) {
   assertCapability(viewer, "admin.scoring");
-  return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.scoringSettings.upsert({ where: { id: "default" }, create: {}, update: {} });
-    const { version, ...data } = input;
-    await updateVersioned(tx.scoringSettings, { where: { id: "default" }, version, data });
-    const after = await tx.scoringSettings.findUniqueOrThrow({ where: { id: "default" } });
-    await audit({ action: "scoring.update", entity: "ScoringSettings", entityId: "default", before, after });
-    let rescored = 0;
-    for (let cursor: string | undefined; ;) {
-      const batch = await tx.account.findMany({
-        where: { deletedAt: null },
-        orderBy: { id: "asc" },
-        take: 500,
-        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+  return mutate(
+    viewer,
+    async ({ tx, audit }) => {
+      const before = await tx.scoringSettings.upsert({ where: { id: "default" }, create: {}, update: {} });
+      const { version, ...data } = input;
+      await updateVersioned(tx.scoringSettings, { where: { id: "default" }, version, data });
+      const after = await tx.scoringSettings.findUniqueOrThrow({ where: { id: "default" } });
+      await audit({
+        action: "scoring.update",
+        entity: "ScoringSettings",
+        entityId: "default",
+        before,
+        after,
       });
-      if (!batch.length) break;
-      for (const a of batch) await rescore(tx, a, "weights", after);
-      rescored += batch.length;
-      cursor = batch.at(-1)!.id;
-    }
-    return { settings: after, rescored };
-  });
+      let rescored = 0;
+      for (let cursor: string | undefined; ;) {
+        const batch = await tx.account.findMany({
+          where: { deletedAt: null },
+          orderBy: { id: "asc" },
+          take: 500,
+          ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+        });
+        if (!batch.length) break;
+        for (const a of batch) await rescore(tx, a, "weights", after);
+        rescored += batch.length;
+        cursor = batch.at(-1)!.id;
+      }
+      return { settings: after, rescored };
+    },
+    { timeoutMs: 120_000 },
+  );
 }
 
 /** Counts and total purchase volume by industry × province × size band, within the viewer's scope. */

@@ -51,31 +51,36 @@ export type MutationContext = {
 export async function mutate<T>(
   actor: { id: string } | null,
   work: (ctx: MutationContext) => Promise<T>,
+  // Prisma ends an interactive transaction after 5 s by default; bulk work may ask for longer.
+  options: { timeoutMs?: number } = {},
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    let written = 0;
-    const audit = async (entry: AuditEntry) => {
-      await writeAudit(tx, actor?.id ?? null, entry);
-      written++;
-    };
-    const auditMany = async (entries: AuditEntry[]) => {
-      if (!entries.length) return;
-      await tx.auditLog.createMany({
-        data: entries.map((e) => ({
-          actorId: actor?.id ?? null,
-          action: e.action,
-          entity: e.entity,
-          entityId: e.entityId,
-          before: auditSnapshot(e.before),
-          after: auditSnapshot(e.after),
-        })),
-      });
-      written += entries.length;
-    };
-    const result = await work({ tx, audit, auditMany });
-    if (written === 0) throw new Error("mutate(): the change wrote no audit record");
-    return result;
-  });
+  return db.$transaction(
+    async (tx) => {
+      let written = 0;
+      const audit = async (entry: AuditEntry) => {
+        await writeAudit(tx, actor?.id ?? null, entry);
+        written++;
+      };
+      const auditMany = async (entries: AuditEntry[]) => {
+        if (!entries.length) return;
+        await tx.auditLog.createMany({
+          data: entries.map((e) => ({
+            actorId: actor?.id ?? null,
+            action: e.action,
+            entity: e.entity,
+            entityId: e.entityId,
+            before: auditSnapshot(e.before),
+            after: auditSnapshot(e.after),
+          })),
+        });
+        written += entries.length;
+      };
+      const result = await work({ tx, audit, auditMany });
+      if (written === 0) throw new Error("mutate(): the change wrote no audit record");
+      return result;
+    },
+    { timeout: options.timeoutMs ?? 5_000, maxWait: 10_000 },
+  );
 }
 
 export const AUDIT_PAGE_SIZE = 50;

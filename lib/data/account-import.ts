@@ -1,0 +1,703 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db, Prisma, type Tier } from "@/lib/db";
+import { canDo, canSee, hasCapability, type Viewer } from "@/lib/domain/access";
+import {
+  buildLabelIndex,
+  buildTerritoryIndex,
+  changedFields,
+  columnLabel,
+  duplicateCodeRows,
+  mapHeaders,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  validateRow,
+  type HeaderMap,
+  type ImportedProfile,
+  type ImportField,
+  type ImportRow,
+  type ProfileChange,
+  type Translate,
+} from "@/lib/domain/account-import";
+import { cachedScores, type ScoringSettingsRow, type StoredInputs } from "@/lib/domain/account-scoring";
+import { normaliseCreditCode } from "@/lib/domain/credit-code";
+import {
+  CsvError,
+  decodeCsvBytes,
+  detectDelimiter,
+  formatCsv,
+  isBlankRecord,
+  looksLikeWorkbook,
+  parseCsv,
+} from "@/lib/domain/csv";
+import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { messagesFor } from "@/lib/i18n/messages";
+import { auditSnapshot, mutate, type AuditEntry } from "./audit";
+import { getScoringSettings } from "./accounts";
+
+// CSV import of key accounts: preview (nothing written) and confirm (all valid rows in one
+// transaction). Both read the uploaded bytes and validate from scratch, so what is written never
+// depends on anything the browser sends back except the file itself.
+
+export type ImportStatus = "new" | "update" | "unchanged" | "error";
+
+export type ImportPreviewRow = {
+  row: number;
+  status: ImportStatus;
+  name: string;
+  creditCode: string;
+  /** The existing account a row updates (only ever one the importer may edit). */
+  matched: { id: string; name: string } | null;
+  /** Labels of the fields an update changes. */
+  changes: string[];
+  problems: { column: string | null; message: string }[];
+  warnings: string[];
+};
+
+export type ImportPreview = {
+  ok: true;
+  digest: string;
+  encoding: string;
+  rows: ImportPreviewRow[];
+  totals: Record<ImportStatus, number>;
+  /** Headers of columns that were ignored. */
+  ignoredColumns: string[];
+};
+
+export type ImportFileProblem = { ok: false; message: string };
+
+export type ImportResult = {
+  ok: true;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The rejected rows, as CSV (UTF-8 with BOM) with their problems, or null when none. */
+  rejectedCsv: string | null;
+};
+
+const EMPTY_TOTALS = (): Record<ImportStatus, number> => ({ new: 0, update: 0, unchanged: 0, error: 0 });
+
+const matchSelect = {
+  id: true,
+  name: true,
+  creditCode: true,
+  ownerId: true,
+  teamId: true,
+  deletedAt: true,
+  version: true,
+  legalRepresentative: true,
+  industry: true,
+  sizeBand: true,
+  headcount: true,
+  annualRevenue: true,
+  shareholderBackground: true,
+  orgStructureNotes: true,
+  industryStanding: true,
+  address: true,
+  website: true,
+  accountType: true,
+  territoryId: true,
+  compositeScore: true,
+  tier: true,
+} satisfies Prisma.AccountSelect;
+type Match = Prisma.AccountGetPayload<{ select: typeof matchSelect }>;
+
+type AnalysedRow = ImportRow & {
+  status: ImportStatus;
+  match: Match | null;
+  changes: ProfileChange[];
+  /** The owner and team a new row is created for, or an update moves to (null: unchanged). */
+  target: { ownerId: string; teamId: string } | null;
+  warnings: string[];
+};
+
+type Analysis = {
+  digest: string;
+  encoding: string;
+  header: HeaderMap;
+  rows: AnalysedRow[];
+};
+
+const LABELS = buildLabelIndex([messagesFor("zh-CN").account, messagesFor("en").account]);
+
+export const importDigest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+const problemText = (t: Translate, key: string, values?: Record<string, string | number>) =>
+  t(`accountTools.import.fileProblems.${key}`, values);
+
+/** Reads and checks the whole file. Throws nothing for bad content: returns what is wrong instead. */
+async function analyse(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  t: Translate,
+): Promise<Analysis | ImportFileProblem> {
+  assertCapability(viewer, "records.create");
+  const fail = (key: string, values?: Record<string, string | number>): ImportFileProblem => ({
+    ok: false,
+    message: problemText(t, key, values),
+  });
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return fail("tooLarge", { max: 5 });
+  if (bytes.byteLength === 0) return fail("empty");
+  if (looksLikeWorkbook(bytes)) return fail("workbook");
+
+  const { text, encoding } = decodeCsvBytes(bytes);
+  let records: string[][];
+  try {
+    records = parseCsv(text, detectDelimiter(text));
+  } catch (error) {
+    if (error instanceof CsvError) return fail("unterminatedQuote", { line: error.line });
+    throw error;
+  }
+  const headerIndex = records.findIndex((r) => !isBlankRecord(r));
+  if (headerIndex < 0) return fail("empty");
+  const header = mapHeaders(records[headerIndex]!);
+  if (!header.columns.includes("name")) return fail("noNameColumn");
+  if (header.duplicates.length) {
+    return fail("duplicateColumns", {
+      columns: header.duplicates.map((f) => t(`account.fields.${f}`)).join(", "),
+    });
+  }
+  // Row numbers as a spreadsheet shows them: record i is row i + 1.
+  const body = records
+    .map((cells, i) => ({ cells, row: i + 1 }))
+    .filter((r, i) => i > headerIndex && !isBlankRecord(r.cells));
+  if (body.length === 0) return fail("noRows");
+  if (body.length > MAX_IMPORT_ROWS) return fail("tooManyRows", { rows: body.length, max: MAX_IMPORT_ROWS });
+
+  const cell = (cells: string[], field: ImportField) => {
+    const i = header.columns.indexOf(field);
+    return i < 0 ? "" : (cells[i] ?? "").trim();
+  };
+
+  // Everything the rows refer to, in a handful of queries.
+  const emails = [...new Set(body.map((r) => cell(r.cells, "owner").toLowerCase()).filter(Boolean))];
+  const codes = [
+    ...new Set(
+      body.map((r) => normaliseCreditCode(cell(r.cells, "creditCode"))).filter((c) => c.length === 18),
+    ),
+  ];
+  const [territories, owners, matches] = await Promise.all([
+    db.territory.findMany({
+      where: { deletedAt: null },
+      select: { id: true, code: true, name: true, nameEn: true },
+    }),
+    emails.length
+      ? db.user.findMany({
+          where: {
+            email: { in: emails, mode: "insensitive" },
+            active: true,
+            teamId: viewer.visibleTeamIds === "all" ? { not: null } : { in: [...viewer.visibleTeamIds] },
+          },
+          select: { id: true, email: true, teamId: true },
+        })
+      : [],
+    codes.length ? db.account.findMany({ where: { creditCode: { in: codes } }, select: matchSelect }) : [],
+  ]);
+  // The importer themself may always be named (if they belong to a team).
+  const ownerTeams = new Map(owners.map((o) => [o.id, o.teamId!]));
+  const ownerByEmail = new Map(owners.map((o) => [o.email.toLowerCase(), o.id]));
+  if (viewer.teamId && emails.includes(viewer.email.toLowerCase())) {
+    ownerByEmail.set(viewer.email.toLowerCase(), viewer.id);
+    ownerTeams.set(viewer.id, viewer.teamId);
+  }
+  const matchByCode = new Map(matches.map((m) => [m.creditCode!, m]));
+  const ctx = { labels: LABELS, territories: buildTerritoryIndex(territories), owners: ownerByEmail };
+
+  const validated = body.map((r) => validateRow(r.cells, r.row, header, ctx, t));
+  const duplicates = duplicateCodeRows(validated);
+
+  // Names of accounts without a credit code that already exist in the viewer's scope (a warning).
+  const namesWithoutCode = [
+    ...new Set(validated.filter((r) => r.profile && !r.profile.creditCode).map((r) => r.profile!.name)),
+  ];
+  const sameName = new Set(
+    namesWithoutCode.length
+      ? (
+          await db.account.findMany({
+            where: { ...scopeWhere(viewer), deletedAt: null, name: { in: namesWithoutCode } },
+            select: { name: true },
+          })
+        ).map((a) => a.name)
+      : [],
+  );
+
+  const rows = validated.map((r): AnalysedRow => {
+    const problems = [...r.problems];
+    const warnings: string[] = [];
+    const add = (field: ImportField, key: string, values?: Record<string, string | number>) =>
+      problems.push({ field, message: t(`accountTools.import.problems.${key}`, values) });
+    const others = duplicates.get(r.row);
+    if (others) add("creditCode", "duplicateInFile", { rows: others.join(", ") });
+
+    const code = r.profile?.creditCode;
+    const found = code ? matchByCode.get(code) : undefined;
+    let match: Match | null = null;
+    if (found) {
+      if (!canSee(viewer, found) || !canDo(viewer, "edit", found)) add("creditCode", "notEditable");
+      else if (found.deletedAt) add("creditCode", "deletedAccount");
+      else match = found;
+    }
+
+    let target: AnalysedRow["target"] = null;
+    if (r.profile && !found) {
+      // A new account: owned by the person named, else by the importer.
+      const ownerId = r.ownerId ?? viewer.id;
+      if (ownerId !== viewer.id && !hasCapability(viewer, "records.reassign"))
+        add("owner", "ownerNotAllowed");
+      else if (ownerId === viewer.id && !viewer.teamId) add("owner", "ownerRequired");
+      else target = { ownerId, teamId: ownerTeams.get(ownerId) ?? viewer.teamId! };
+      if (!code && sameName.has(r.profile.name)) {
+        warnings.push(t("accountTools.import.warnings.sameName", { name: r.profile.name }));
+      }
+    }
+    let changes: ProfileChange[] = [];
+    if (r.profile && match) {
+      changes = changedFields(r.profile, r.ownerId, {
+        ...match,
+        sizeBand: match.sizeBand,
+        accountType: match.accountType,
+      });
+      if (changes.includes("ownerId")) {
+        if (!canDo(viewer, "reassign", match)) add("owner", "reassignNotAllowed");
+        else target = { ownerId: r.ownerId!, teamId: ownerTeams.get(r.ownerId!)! };
+      }
+    }
+    const status: ImportStatus = problems.length
+      ? "error"
+      : match
+        ? changes.length
+          ? "update"
+          : "unchanged"
+        : "new";
+    return { ...r, problems, warnings, match, changes, target, status };
+  });
+
+  return { digest: importDigest(bytes), encoding, header, rows };
+}
+
+const CHANGE_FIELD: Record<ProfileChange, ImportField> = {
+  name: "name",
+  creditCode: "creditCode",
+  legalRepresentative: "legalRepresentative",
+  industry: "industry",
+  sizeBand: "sizeBand",
+  headcount: "headcount",
+  annualRevenue: "annualRevenue",
+  shareholderBackground: "shareholderBackground",
+  orgStructureNotes: "orgStructureNotes",
+  industryStanding: "industryStanding",
+  address: "address",
+  website: "website",
+  accountType: "accountType",
+  territoryId: "territory",
+  ownerId: "owner",
+};
+
+function problemsFor(row: AnalysedRow, header: HeaderMap, t: Translate) {
+  return row.problems.map((p) => ({
+    column: p.field ? columnLabel(p.field, header.headers[header.columns.indexOf(p.field)], t) : null,
+    message: p.message,
+  }));
+}
+
+/** What importing the file would do, row by row. Writes nothing. */
+export async function previewAccountImport(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  t: Translate,
+): Promise<ImportPreview | ImportFileProblem> {
+  const analysis = await analyse(viewer, bytes, t);
+  if ("ok" in analysis) return analysis;
+  const totals = EMPTY_TOTALS();
+  const rows = analysis.rows.map((r): ImportPreviewRow => {
+    totals[r.status]++;
+    return {
+      row: r.row,
+      status: r.status,
+      name: r.raw.name ?? "",
+      creditCode: r.raw.creditCode ?? "",
+      matched: r.match ? { id: r.match.id, name: r.match.name } : null,
+      changes: r.changes.map((c) => t(`account.fields.${CHANGE_FIELD[c]}`)),
+      problems: problemsFor(r, analysis.header, t),
+      warnings: r.warnings,
+    };
+  });
+  return {
+    ok: true,
+    digest: analysis.digest,
+    encoding: analysis.encoding,
+    rows,
+    totals,
+    ignoredColumns: analysis.header.unknown,
+  };
+}
+
+/** The rejected rows as a CSV to fix and import again: the original columns plus row number and problems. */
+function rejectedCsv(analysis: Analysis, t: Translate): string | null {
+  const rejected = analysis.rows.filter((r) => r.status === "error");
+  if (!rejected.length) return null;
+  const width = analysis.header.headers.length;
+  const header = [
+    ...analysis.header.headers,
+    t("accountTools.import.csvRow"),
+    t("accountTools.import.csvProblems"),
+  ];
+  const lines = rejected.map((r) => {
+    const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? "");
+    const problems = problemsFor(r, analysis.header, t)
+      .map((p) => (p.column ? `${p.column}: ${p.message}` : p.message))
+      .join("; ");
+    return [...cells, r.row, problems];
+  });
+  return formatCsv([header, ...lines], { bom: true });
+}
+
+type FullAccount = Prisma.AccountGetPayload<object>;
+
+/** The cached scores a row should carry under `settings`, and whether they differ from what it has. */
+function scoresFor(account: FullAccount, settings: ScoringSettingsRow) {
+  const scores = cachedScores(account, settings);
+  const tier: Tier = account.tierOverrideReason ? account.tier : scores.computedTier;
+  const changed =
+    scores.compositeScore !== account.compositeScore ||
+    scores.computedTier !== account.computedTier ||
+    scores.priorityScore !== account.priorityScore ||
+    scores.negativeAsset !== account.negativeAsset ||
+    tier !== account.tier;
+  const snapshot =
+    scores.compositeScore !== account.compositeScore || scores.computedTier !== account.computedTier;
+  return { scores, tier, changed, snapshot };
+}
+
+function snapshotRow(
+  account: { id: string } & Omit<
+    StoredInputs,
+    "willingMark" | "purchaseVolume" | "categorySpend" | "annualGrossProfit" | "annualCostToServe"
+  > & {
+      purchaseVolume: bigint | null;
+      categorySpend: bigint | null;
+      annualGrossProfit: bigint | null;
+      annualCostToServe: bigint | null;
+    },
+  scores: ReturnType<typeof cachedScores>,
+  settings: ScoringSettingsRow,
+) {
+  const money = (v: bigint | null) => (v === null ? null : Number(v) / 100);
+  return {
+    accountId: account.id,
+    cause: "import",
+    currentScore: scores.currentScore,
+    potentialScore: scores.potentialScore,
+    strategicScore: scores.strategicScore,
+    compositeScore: scores.compositeScore,
+    tier: scores.computedTier,
+    inputs: {
+      purchaseVolume: money(account.purchaseVolume),
+      categorySpend: money(account.categorySpend),
+      creditRating: account.creditRating,
+      paymentRecord: account.paymentRecord,
+      expectedGrowth: account.expectedGrowth,
+      loyalty: account.loyalty,
+      industryInfluence: account.industryInfluence,
+      strategicFit: account.strategicFit,
+      referenceValue: account.referenceValue,
+      urgency: account.urgency,
+      annualGrossProfit: money(account.annualGrossProfit),
+      annualCostToServe: money(account.annualCostToServe),
+    },
+    config: settings as unknown as Prisma.InputJsonValue,
+  };
+}
+
+// Rows per statement: one INSERT/UPDATE … FROM UNNEST(arrays) binds a parameter per column, not
+// per cell; batches keep each statement small enough to stay fast on the embedded database.
+const BATCH = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Column values of `rows` as a text[] parameter (null stays NULL). */
+function column<R>(rows: readonly R[], pick: (r: R) => unknown): (string | null)[] {
+  return rows.map((r) => {
+    const v = pick(r);
+    return v === null || v === undefined ? null : String(v);
+  });
+}
+
+async function insertAccounts(
+  tx: Prisma.TransactionClient,
+  rows: AnalysedRow[],
+  s: ReturnType<typeof cachedScores>,
+  now: string,
+): Promise<ImportedAccount[]> {
+  const col = (pick: (p: ImportedProfile, r: AnalysedRow) => unknown) =>
+    column(rows, (r) => pick(r.profile!, r));
+  return tx.$queryRaw<ImportedAccount[]>`
+    INSERT INTO "Account" (
+      "id", "name", "creditCode", "legalRepresentative", "industry", "sizeBand", "headcount",
+      "annualRevenue", "shareholderBackground", "orgStructureNotes", "industryStanding", "address",
+      "website", "accountType", "territoryId", "ownerId", "teamId", "currentScore", "potentialScore",
+      "strategicScore", "compositeScore", "computedTier", "tier", "priorityScore", "negativeAsset",
+      "createdAt", "updatedAt", "lifecycleChangedAt")
+    SELECT v.id, v.name, v.code, v.legal, v.industry, v.size::"SizeBand", v.headcount::integer,
+      v.revenue::bigint, v.shareholders, v.org, v.standing, v.address, v.website,
+      COALESCE(v.type, 'END_CUSTOMER')::"AccountType", v.territory, v.owner, v.team,
+      ${s.currentScore}::float8, ${s.potentialScore}::float8, ${s.strategicScore}::float8,
+      ${s.compositeScore}::float8, ${s.computedTier}::"Tier", ${s.computedTier}::"Tier",
+      ${s.priorityScore}::float8, ${s.negativeAsset}::boolean, t.at, t.at, t.at
+    FROM UNNEST(
+      ${rows.map(() => newId())}::text[], ${col((p) => p.name)}::text[], ${col((p) => p.creditCode)}::text[],
+      ${col((p) => p.legalRepresentative)}::text[], ${col((p) => p.industry)}::text[],
+      ${col((p) => p.sizeBand)}::text[], ${col((p) => p.headcount)}::text[],
+      ${col((p) => p.annualRevenue)}::text[], ${col((p) => p.shareholderBackground)}::text[],
+      ${col((p) => p.orgStructureNotes)}::text[], ${col((p) => p.industryStanding)}::text[],
+      ${col((p) => p.address)}::text[], ${col((p) => p.website)}::text[], ${col((p) => p.accountType)}::text[],
+      ${col((p) => p.territoryId)}::text[], ${col((_, r) => r.target!.ownerId)}::text[],
+      ${col((_, r) => r.target!.teamId)}::text[]
+    ) AS v(id, name, code, legal, industry, size, headcount, revenue, shareholders, org, standing,
+           address, website, type, territory, owner, team),
+    -- Timestamps in UTC, as Prisma writes them (a column default would follow the session's time zone).
+    (SELECT ${now}::timestamptz AT TIME ZONE 'UTC' AS at) AS t
+    RETURNING ${Prisma.raw(AUDITED.map((c) => `"${c}"`).join(", "))}`;
+}
+
+/**
+ * Applies the changed values of `rows` (NULL keeps the current value) where the account still has
+ * the version the analysis read, and bumps it. Returns how many accounts were updated.
+ */
+async function updateAccounts(
+  tx: Prisma.TransactionClient,
+  rows: AnalysedRow[],
+  now: string,
+): Promise<number> {
+  const given = (key: keyof ImportedProfile) =>
+    column(rows, (r) => (r.changes.includes(key) ? r.profile![key] : null));
+  return tx.$executeRaw`
+    UPDATE "Account" AS a SET
+      "name" = COALESCE(v.name, a."name"),
+      "legalRepresentative" = COALESCE(v.legal, a."legalRepresentative"),
+      "industry" = COALESCE(v.industry, a."industry"),
+      "sizeBand" = COALESCE(v.size::"SizeBand", a."sizeBand"),
+      "headcount" = COALESCE(v.headcount::integer, a."headcount"),
+      "annualRevenue" = COALESCE(v.revenue::bigint, a."annualRevenue"),
+      "shareholderBackground" = COALESCE(v.shareholders, a."shareholderBackground"),
+      "orgStructureNotes" = COALESCE(v.org, a."orgStructureNotes"),
+      "industryStanding" = COALESCE(v.standing, a."industryStanding"),
+      "address" = COALESCE(v.address, a."address"),
+      "website" = COALESCE(v.website, a."website"),
+      "accountType" = COALESCE(v.type::"AccountType", a."accountType"),
+      "territoryId" = COALESCE(v.territory, a."territoryId"),
+      "ownerId" = COALESCE(v.owner, a."ownerId"),
+      "teamId" = COALESCE(v.team, a."teamId"),
+      "version" = a."version" + 1,
+      "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
+    FROM UNNEST(
+      ${column(rows, (r) => r.match!.id)}::text[], ${column(rows, (r) => r.match!.version)}::text[],
+      ${given("name")}::text[], ${given("legalRepresentative")}::text[], ${given("industry")}::text[],
+      ${given("sizeBand")}::text[], ${given("headcount")}::text[], ${given("annualRevenue")}::text[],
+      ${given("shareholderBackground")}::text[], ${given("orgStructureNotes")}::text[],
+      ${given("industryStanding")}::text[], ${given("address")}::text[], ${given("website")}::text[],
+      ${given("accountType")}::text[], ${given("territoryId")}::text[],
+      ${column(rows, (r) => r.target?.ownerId)}::text[], ${column(rows, (r) => r.target?.teamId)}::text[]
+    ) AS v(id, ver, name, legal, industry, size, headcount, revenue, shareholders, org, standing,
+           address, website, type, territory, owner, team)
+    WHERE a."id" = v.id AND a."version" = v.ver::integer AND a."deletedAt" IS NULL`;
+}
+
+/**
+ * One audit row per imported account, written in the import's transaction with a single
+ * INSERT … SELECT FROM UNNEST: `auditMany` binds seven parameters per row, which for thousands of
+ * rows is slower than the transaction may take on the embedded database.
+ */
+async function writeAuditRows(tx: Prisma.TransactionClient, actorId: string, entries: AuditEntry[]) {
+  if (!entries.length) return;
+  const json = (v: unknown) => {
+    const snapshot = auditSnapshot(v);
+    return snapshot === Prisma.DbNull ? null : JSON.stringify(snapshot);
+  };
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("id", "actorId", "action", "entity", "entityId", "before", "after", "createdAt")
+    SELECT v.id, ${actorId}, v.action, v.entity, v.entity_id, v.before::jsonb, v.after::jsonb,
+      ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM UNNEST(
+      ${entries.map(() => newId())}::text[], ${entries.map((e) => e.action)}::text[],
+      ${entries.map((e) => e.entity)}::text[], ${entries.map((e) => e.entityId)}::text[],
+      ${entries.map((e) => json(e.before))}::text[], ${entries.map((e) => json(e.after))}::text[]
+    ) AS v(id, action, entity, entity_id, before, after)`;
+}
+
+// What the audit trail keeps of an imported account: its profile, owner and scores.
+const AUDITED = [
+  "id",
+  "name",
+  "creditCode",
+  "legalRepresentative",
+  "industry",
+  "sizeBand",
+  "headcount",
+  "annualRevenue",
+  "shareholderBackground",
+  "orgStructureNotes",
+  "industryStanding",
+  "address",
+  "website",
+  "accountType",
+  "territoryId",
+  "ownerId",
+  "teamId",
+  "lifecycle",
+  "tier",
+  "compositeScore",
+  "version",
+] as const satisfies readonly (keyof FullAccount)[];
+
+/** What an INSERT of imported accounts returns. */
+type ImportedAccount = Pick<FullAccount, (typeof AUDITED)[number]>;
+
+function pick<T extends object>(row: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]])) as Partial<T>;
+}
+
+/** The account columns an update row changes. */
+function changedKeys(row: AnalysedRow): string[] {
+  return row.changes.flatMap((c) => (c === "ownerId" ? ["ownerId", "teamId"] : [c]));
+}
+
+/** A unique id for a new row (the shape of Prisma's cuid ids: "c", time, randomness). */
+const newId = () => `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
+
+/**
+ * Imports the file: validates it again from its bytes (the preview is never trusted), refuses a
+ * file that is not the one previewed, then writes every valid row in one transaction — new
+ * accounts with createMany, updates in one statement that also checks each account's version —
+ * with one audit row per account, and rescored cached scores. Rows with problems are skipped whole.
+ */
+export async function confirmAccountImport(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  t: Translate,
+  expectedDigest: string,
+): Promise<ImportResult | ImportFileProblem> {
+  const analysis = await analyse(viewer, bytes, t);
+  if ("ok" in analysis) return analysis;
+  if (analysis.digest !== expectedDigest) {
+    return { ok: false, message: problemText(t, "changedSincePreview") };
+  }
+  const creates = analysis.rows.filter((r) => r.status === "new");
+  const updates = analysis.rows.filter((r) => r.status === "update");
+  const result: ImportResult = {
+    ok: true,
+    created: creates.length,
+    updated: updates.length,
+    unchanged: analysis.rows.filter((r) => r.status === "unchanged").length,
+    rejected: analysis.rows.filter((r) => r.status === "error").length,
+    rejectedCsv: rejectedCsv(analysis, t),
+  };
+  if (!creates.length && !updates.length) return result;
+
+  try {
+    await mutate(viewer, async ({ tx, audit }) => {
+      const settings = await getScoringSettings(tx);
+      const now = new Date().toISOString();
+      const entries: AuditEntry[] = [];
+      const snapshots: Prisma.ScoreSnapshotCreateManyInput[] = [];
+
+      if (creates.length) {
+        // A new account has no value inputs yet: the same scores for every row.
+        const scores = cachedScores(NO_INPUTS, settings);
+        const created: ImportedAccount[] = [];
+        for (const batch of chunks(creates, BATCH))
+          created.push(...(await insertAccounts(tx, batch, scores, now)));
+        // A new account starts at 0 / C: a dated snapshot when its first scores differ.
+        if (scores.compositeScore !== 0 || scores.computedTier !== "C") {
+          for (const a of created) snapshots.push(snapshotRow({ ...NO_INPUTS, id: a.id }, scores, settings));
+        }
+        for (const a of created) {
+          entries.push({
+            action: "account.import",
+            entity: "Account",
+            entityId: a.id,
+            after: pick(a, AUDITED),
+          });
+        }
+      }
+
+      if (updates.length) {
+        for (const batch of chunks(updates, BATCH)) {
+          // Someone changed (or deleted) one of the accounts since it was read: apply nothing.
+          if ((await updateAccounts(tx, batch, now)) !== batch.length) {
+            throw new AppError("CONFLICT", "import: an account changed meanwhile");
+          }
+        }
+        const after = await tx.account.findMany({ where: { id: { in: updates.map((r) => r.match!.id) } } });
+        const afterById = new Map(after.map((a) => [a.id, a]));
+        for (const r of updates) {
+          // Profile fields do not feed the scores, but rescore anyway so every imported account
+          // carries the scores of the current settings.
+          const a = afterById.get(r.match!.id)!;
+          const s = scoresFor(a, settings);
+          if (s.changed) {
+            Object.assign(
+              a,
+              await tx.account.update({ where: { id: a.id }, data: { ...s.scores, tier: s.tier } }),
+            );
+            if (s.snapshot) snapshots.push(snapshotRow(a, s.scores, settings));
+          }
+          // Before and after of what the import changed (as bulk changes do), not the whole row.
+          // "Before" is the row the analysis read: the update matched its version.
+          const keys = [...changedKeys(r), "version", ...(s.changed ? ["compositeScore", "tier"] : [])];
+          entries.push({
+            action: "account.importUpdate",
+            entity: "Account",
+            entityId: a.id,
+            before: pick(r.match!, keys),
+            after: pick(a, keys),
+          });
+        }
+      }
+      if (snapshots.length) await tx.scoreSnapshot.createMany({ data: snapshots });
+      for (const batch of chunks(entries, BATCH)) await writeAuditRows(tx, viewer.id, batch);
+      // The import itself, as one more entry: who imported how much, when.
+      await audit({
+        action: "account.importFile",
+        entity: "Account",
+        entityId: `import-${analysis.digest.slice(0, 16)}`,
+        after: {
+          created: creates.length,
+          updated: updates.length,
+          rejected: result.rejected,
+          digest: analysis.digest,
+        },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      // A credit code was registered by someone else between the check and the insert.
+      throw new AppError("CONFLICT", "import: credit code taken meanwhile");
+    }
+    throw error;
+  }
+  return result;
+}
+
+// A new account's value inputs: none assessed yet.
+const NO_INPUTS = {
+  purchaseVolume: null,
+  categorySpend: null,
+  creditRating: null,
+  paymentRecord: null,
+  expectedGrowth: null,
+  loyalty: null,
+  industryInfluence: null,
+  strategicFit: null,
+  referenceValue: null,
+  urgency: null,
+  annualGrossProfit: null,
+  annualCostToServe: null,
+  willingMark: "UNKNOWN",
+} as const;

@@ -1,0 +1,445 @@
+// CSV import and scoring settings through lib/data on a real PostgreSQL: the preview writes
+// nothing; confirming writes exactly the valid rows (one audit row each) in one transaction;
+// re-importing updates by credit code; scope and permissions hold row by row.
+import { beforeAll, describe, expect, it } from "vitest";
+import { confirmAccountImport, previewAccountImport, type ImportPreview } from "@/lib/data/account-import";
+import { getScoringSettings, updateScoringSettings } from "@/lib/data/accounts";
+import { db } from "@/lib/db";
+import { cachedScores } from "@/lib/domain/account-scoring";
+import { creditCodeCheckChar } from "@/lib/domain/credit-code";
+import { formatCsv } from "@/lib/domain/csv";
+import type { Viewer } from "@/lib/domain/access";
+import { scoringSettingsSchema } from "@/lib/validation/scoring";
+import { accountFixture, outcome, viewerFor } from "./helpers";
+
+const t = (key: string, values?: Record<string, string | number>) =>
+  values ? `${key}|${JSON.stringify(values)}` : key;
+
+// Credit codes unique to this run: 91 + division 320583 + a run tag + a serial, then the check character.
+const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const runTag = Array.from(
+  { length: 4 },
+  (_, i) => ALPHABET[Math.floor(Date.now() / 31 ** i / 1000) % 31],
+).join("");
+let serial = 0;
+function newCode(): string {
+  const first17 = `91320583${runTag}${String(serial++).padStart(5, "0")}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+const HEADER = ["企业名称", "统一社会信用代码", "行业", "规模", "所属区域", "地址", "负责人"];
+const bytesOf = (rows: string[][]) => new TextEncoder().encode(formatCsv([HEADER, ...rows], { bom: true }));
+
+async function previewOk(viewer: Viewer, bytes: Uint8Array): Promise<ImportPreview> {
+  const p = await previewAccountImport(viewer, bytes, t);
+  if (!p.ok) throw new Error(`preview failed: ${p.message}`);
+  return p;
+}
+
+async function importOk(viewer: Viewer, bytes: Uint8Array) {
+  const p = await previewOk(viewer, bytes);
+  const r = await confirmAccountImport(viewer, bytes, t, p.digest);
+  if (!r.ok) throw new Error(`import failed: ${r.message}`);
+  return r;
+}
+
+let kam: Viewer, kam2: Viewer, rep: Viewer, manager: Viewer, admin: Viewer;
+
+beforeAll(async () => {
+  [kam, kam2, rep, manager, admin] = await Promise.all([
+    viewerFor("usr_east_kam1"),
+    viewerFor("usr_east_kam2"),
+    viewerFor("usr_east_rep1"),
+    viewerFor("usr_east_manager"),
+    viewerFor("usr_admin"),
+  ]);
+});
+
+describe("preview", () => {
+  it("reports each row's status and problems and writes nothing", async () => {
+    const [a, b] = [newCode(), newCode()];
+    const bytes = bytesOf([
+      ["预览甲有限公司", a, "装备制造", "大型", "苏州市", "", ""],
+      ["", b, "造船", "", "", "", ""],
+      ["预览乙有限公司", `${b.slice(0, 17)}${b[17] === "0" ? "1" : "0"}`, "", "", "", "", ""],
+    ]);
+    const [accounts, audits] = [await db.account.count(), await db.auditLog.count()];
+    const p = await previewOk(kam, bytes);
+    expect(p.totals).toEqual({ new: 1, update: 0, unchanged: 0, error: 2 });
+    expect(p.rows.map((r) => [r.row, r.status])).toEqual([
+      [2, "new"],
+      [3, "error"],
+      [4, "error"],
+    ]);
+    expect(p.rows[1]!.problems).toEqual([
+      { column: "account.fields.name (企业名称)", message: "validation.required" },
+      {
+        column: "account.fields.industry (行业)",
+        message: 'accountTools.import.problems.unknownIndustry|{"value":"造船"}',
+      },
+    ]);
+    expect(p.rows[2]!.problems.map((x) => x.message)).toEqual(["validation.creditCode_checkDigit"]);
+    expect(await db.account.count()).toBe(accounts);
+    expect(await db.auditLog.count()).toBe(audits);
+  });
+
+  it("refuses files it cannot read, saying why", async () => {
+    const message = async (bytes: Uint8Array) => {
+      const p = await previewAccountImport(kam, bytes, t);
+      return p.ok ? "ok" : p.message;
+    };
+    const enc = (s: string) => new TextEncoder().encode(s);
+    expect(await message(enc(""))).toBe("accountTools.import.fileProblems.empty");
+    expect(await message(enc("行业,地址\r\n装备制造,x\r\n"))).toBe(
+      "accountTools.import.fileProblems.noNameColumn",
+    );
+    expect(await message(enc("企业名称\r\n"))).toBe("accountTools.import.fileProblems.noRows");
+    expect(await message(enc('企业名称,地址\r\n甲,"未闭合\r\n'))).toBe(
+      'accountTools.import.fileProblems.unterminatedQuote|{"line":2}',
+    );
+    expect(await message(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe(
+      "accountTools.import.fileProblems.workbook",
+    );
+    expect(await message(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41))).toBe(
+      'accountTools.import.fileProblems.tooLarge|{"max":5}',
+    );
+    const tooMany = formatCsv([["name"], ...Array.from({ length: 5001 }, (_, i) => [`公司${i}`])]);
+    expect(await message(enc(tooMany))).toBe(
+      'accountTools.import.fileProblems.tooManyRows|{"rows":5001,"max":5000}',
+    );
+  });
+
+  it("reads a GBK file saved by a Chinese Excel", async () => {
+    // "企业名称,行业,统一社会信用代码\r\nGBK编码测试有限公司,装备制造," in GBK
+    const hex =
+      "c6f3d2b5c3fbb3c62cd0d0d2b52ccdb3d2bbc9e7bbe1d0c5d3c3b4fac2eb0d0a47424bb1e0c2ebb2e2cad4d3d0cfdeb9abcbbe2cd7b0b1b8d6c6d4ec2c";
+    const p = await previewOk(kam, Uint8Array.from(Buffer.from(hex, "hex")));
+    expect(p.encoding).toBe("gb18030");
+    expect(p.rows).toMatchObject([{ status: "new", name: "GBK编码测试有限公司", problems: [] }]);
+  });
+});
+
+describe("confirm", () => {
+  it("writes only the valid rows, one audit row each, scored; a rejected row leaves no trace", async () => {
+    const [a, b, bad] = [newCode(), newCode(), newCode()];
+    const bytes = bytesOf([
+      ["导入甲有限公司", a, "装备制造", "大型", "苏州市", "星湖街 1 号", ""],
+      ["导入乙有限公司", b, "Electronics & semiconductors", "SMALL", "320000", "", "east.kam1@keystone.demo"],
+      ["导入坏行有限公司", bad, "造船", "", "", "", ""],
+    ]);
+    const result = await importOk(kam, bytes);
+    expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 1 });
+    // The rejected rows come back as CSV with their problems, to fix and import again.
+    expect(result.rejectedCsv).toContain("导入坏行有限公司");
+    expect(result.rejectedCsv).toContain("unknownIndustry");
+
+    const created = await db.account.findMany({
+      where: { creditCode: { in: [a, b] } },
+      orderBy: { name: "asc" },
+    });
+    expect(created).toHaveLength(2);
+    const suzhou = await db.territory.findFirstOrThrow({ where: { code: "320500" } });
+    expect(created[0]).toMatchObject({
+      name: "导入乙有限公司",
+      industry: "ELECTRONICS",
+      sizeBand: "SMALL",
+      ownerId: "usr_east_kam1",
+      teamId: kam.teamId,
+    });
+    expect(created[1]).toMatchObject({
+      name: "导入甲有限公司",
+      industry: "MACHINERY",
+      sizeBand: "LARGE",
+      territoryId: suzhou.id,
+      address: "星湖街 1 号",
+      accountType: "END_CUSTOMER",
+    });
+    const settings = await getScoringSettings();
+    for (const acc of created) {
+      const expected = cachedScores(acc, settings);
+      expect(acc.compositeScore).toBe(expected.compositeScore);
+      expect(acc.tier).toBe(expected.computedTier);
+      const audits = await db.auditLog.findMany({ where: { entityId: acc.id } });
+      expect(audits.map((x) => [x.action, x.actorId])).toEqual([["account.import", "usr_east_kam1"]]);
+      // Times written by the database and by the import are real UTC instants.
+      for (const at of [acc.createdAt, acc.updatedAt, acc.lifecycleChangedAt, audits[0]!.createdAt]) {
+        expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
+      }
+    }
+    expect(
+      await db.account.count({ where: { OR: [{ creditCode: bad }, { name: "导入坏行有限公司" }] } }),
+    ).toBe(0);
+    // And one entry for the import as a whole.
+    const fileEntry = await db.auditLog.findFirstOrThrow({
+      where: { action: "account.importFile", actorId: kam.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(fileEntry.after).toMatchObject({ created: 2, updated: 0, rejected: 1 });
+  });
+
+  it("re-importing the same file changes nothing; a changed file updates by credit code, never duplicating", async () => {
+    const [a, b] = [newCode(), newCode()];
+    const rows = [
+      ["重导甲有限公司", a, "装备制造", "大型", "苏州市", "旧地址 1 号", ""],
+      ["重导乙有限公司", b, "化工与新材料", "", "", "", ""],
+    ];
+    expect(await importOk(kam, bytesOf(rows))).toMatchObject({ created: 2, updated: 0 });
+    const before = await db.account.findFirstOrThrow({ where: { creditCode: a } });
+
+    const again = await importOk(kam, bytesOf(rows));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 0 });
+
+    const changed = [
+      ["重导甲有限公司", a, "装备制造", "特大型", "苏州市", "新地址 9 号", ""],
+      // Empty cells keep what the account has.
+      ["重导乙有限公司", b, "", "", "", "", ""],
+    ];
+    const p = await previewOk(kam, bytesOf(changed));
+    expect(p.rows.map((r) => [r.status, r.matched?.id ?? null, r.changes])).toEqual([
+      ["update", before.id, ["account.fields.sizeBand", "account.fields.address"]],
+      ["unchanged", expect.any(String), []],
+    ]);
+    expect(await importOk(kam, bytesOf(changed))).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+
+    expect(await db.account.count({ where: { creditCode: { in: [a, b] } } })).toBe(2);
+    const after = await db.account.findFirstOrThrow({ where: { creditCode: a } });
+    expect(after).toMatchObject({
+      id: before.id,
+      sizeBand: "GIANT",
+      address: "新地址 9 号",
+      industry: "MACHINERY",
+      version: before.version + 1,
+    });
+    expect((await db.account.findFirstOrThrow({ where: { creditCode: b } })).industry).toBe("CHEMICALS");
+    const audits = await db.auditLog.findMany({
+      where: { entityId: before.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((x) => x.action)).toEqual(["account.import", "account.importUpdate"]);
+    expect(audits[1]!.before).toMatchObject({ address: "旧地址 1 号" });
+    expect(audits[1]!.after).toMatchObject({ address: "新地址 9 号" });
+  });
+
+  it("rows sharing a credit code are all rejected", async () => {
+    const a = newCode();
+    const r = await importOk(
+      kam,
+      bytesOf([
+        ["同码甲", a, "", "", "", "", ""],
+        ["同码乙", a, "", "", "", "", ""],
+      ]),
+    );
+    expect(r).toMatchObject({ created: 0, rejected: 2 });
+    expect(await db.account.count({ where: { creditCode: a } })).toBe(0);
+  });
+
+  it("a rep cannot change another team's account, or a colleague's, through an import", async () => {
+    const [north, colleague] = [newCode(), newCode()];
+    const northAccount = await accountFixture("usr_north_kam1", "华北客户");
+    await db.account.update({ where: { id: northAccount.id }, data: { creditCode: north, address: "北京" } });
+    const colleagueAccount = await accountFixture("usr_east_kam2", "同事客户");
+    await db.account.update({ where: { id: colleagueAccount.id }, data: { creditCode: colleague } });
+
+    const bytes = bytesOf([
+      ["华北客户", north, "", "", "", "被篡改", ""],
+      ["同事客户", colleague, "", "", "", "被篡改", ""],
+    ]);
+    const p = await previewOk(rep, bytes);
+    expect(p.rows.map((r) => [r.status, r.matched, r.problems.map((x) => x.message)])).toEqual([
+      ["error", null, ["accountTools.import.problems.notEditable"]],
+      ["error", null, ["accountTools.import.problems.notEditable"]],
+    ]);
+    const r = await confirmAccountImport(rep, bytes, t, p.digest);
+    expect(r).toMatchObject({ ok: true, created: 0, updated: 0, rejected: 2 });
+    expect(await db.account.findUniqueOrThrow({ where: { id: northAccount.id } })).toMatchObject({
+      address: "北京",
+      version: 1,
+    });
+    expect(
+      await db.auditLog.count({ where: { entityId: { in: [northAccount.id, colleagueAccount.id] } } }),
+    ).toBe(0);
+
+    // Their manager may: the colleague's account is in the east team.
+    const m = await previewOk(manager, bytes);
+    expect(m.rows.map((x) => x.status)).toEqual(["error", "update"]);
+  });
+
+  it("owners: a KAM may not create accounts for someone else; a manager may, and the account joins their team", async () => {
+    const [a, b] = [newCode(), newCode()];
+    const row = (code: string) => ["代建客户", code, "", "", "", "", "east.kam2@keystone.demo"];
+    const p = await previewOk(kam, bytesOf([row(a)]));
+    expect(p.rows[0]!.problems.map((x) => x.message)).toEqual([
+      "accountTools.import.problems.ownerNotAllowed",
+    ]);
+    const outside = await previewOk(manager, bytesOf([[...row(a).slice(0, 6), "north.kam1@keystone.demo"]]));
+    expect(outside.rows[0]!.problems.map((x) => x.message)).toEqual([
+      'accountTools.import.problems.unknownOwner|{"value":"north.kam1@keystone.demo"}',
+    ]);
+    expect(await importOk(manager, bytesOf([row(b)]))).toMatchObject({ created: 1 });
+    expect(await db.account.findFirstOrThrow({ where: { creditCode: b } })).toMatchObject({
+      ownerId: kam2.id,
+      teamId: kam2.teamId,
+    });
+    // An administrator belongs to no team: rows must name an owner.
+    const adminRows = await previewOk(admin, bytesOf([["无负责人", newCode(), "", "", "", "", ""]]));
+    expect(adminRows.rows[0]!.problems.map((x) => x.message)).toEqual([
+      "accountTools.import.problems.ownerRequired",
+    ]);
+  });
+
+  it("refuses a file other than the one previewed, and writes nothing", async () => {
+    const a = newCode();
+    const previewed = await previewOk(kam, bytesOf([["甲", a, "", "", "", "", ""]]));
+    const other = bytesOf([["乙", a, "", "", "", "", ""]]);
+    expect(await confirmAccountImport(kam, other, t, previewed.digest)).toEqual({
+      ok: false,
+      message: "accountTools.import.fileProblems.changedSincePreview",
+    });
+    expect(await db.account.count({ where: { creditCode: a } })).toBe(0);
+  });
+
+  it("an account changed between reading and writing makes the whole import roll back", async () => {
+    const [a, b] = [newCode(), newCode()];
+    await importOk(kam, bytesOf([["并发甲", a, "", "", "", "", ""]]));
+    const bytes = bytesOf([
+      ["并发甲", a, "", "", "", "改了", ""],
+      ["并发乙", b, "", "", "", "", ""],
+    ]);
+    const p = await previewOk(kam, bytes);
+    // Someone edits the account just after the confirm has read it (simulated by bumping its
+    // version as that read returns): the update's version check fails and nothing is written.
+    const original = db.account.findMany.bind(db.account);
+    let bumped = false;
+    const spy = async (...args: Parameters<typeof original>) => {
+      const rows = await original(...args);
+      if (!bumped && JSON.stringify(args[0]?.where ?? {}).includes(a)) {
+        bumped = true;
+        await db.account.updateMany({ where: { creditCode: a }, data: { version: { increment: 1 } } });
+      }
+      return rows;
+    };
+    (db.account as unknown as { findMany: typeof spy }).findMany = spy;
+    try {
+      expect(await outcome(confirmAccountImport(kam, bytes, t, p.digest))).toBe("CONFLICT");
+      expect(bumped).toBe(true);
+    } finally {
+      (db.account as unknown as { findMany: typeof original }).findMany = original;
+    }
+    expect(await db.account.count({ where: { creditCode: b } })).toBe(0);
+  });
+
+  it("imports 500 rows in one go within a few seconds", async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => [
+      `批量导入客户${i}有限公司`,
+      newCode(),
+      ["装备制造", "AUTOMOTIVE", "Retail & chains"][i % 3]!,
+      ["大型", "MEDIUM", "small"][i % 3]!,
+      ["苏州市", "320000", "Hangzhou"][i % 3]!,
+      `地址 ${i}`,
+      "",
+    ]);
+    const bytes = bytesOf(rows);
+    const start = Date.now();
+    const result = await importOk(kam, bytes);
+    const elapsed = Date.now() - start;
+    expect(result).toMatchObject({ created: 500, rejected: 0 });
+    expect(elapsed).toBeLessThan(5000);
+    const start2 = Date.now();
+    const changed = bytesOf(rows.map((r) => [...r.slice(0, 5), `${r[5]} 号`, ""]));
+    expect(await importOk(kam, changed)).toMatchObject({ created: 0, updated: 500 });
+    expect(Date.now() - start2).toBeLessThan(5000);
+    expect(
+      await db.auditLog.count({ where: { action: "account.importUpdate", actorId: kam.id } }),
+    ).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe("scoring settings", () => {
+  const form = (over: Record<string, string> = {}) => ({
+    version: "1",
+    weightCurrent: "40",
+    weightPotential: "35",
+    weightStrategic: "25",
+    tierA: "75",
+    tierB: "50",
+    fullMarksPurchaseVolume: "5000万",
+    fullMarksCategorySpend: "2亿",
+    fullMarksGrowth: "30",
+    maxCostToServePercent: "60",
+    ...over,
+  });
+
+  it("the form's schema: amounts with 万/亿, the cost limit as a percentage, A above B", () => {
+    const ok = scoringSettingsSchema.parse(form());
+    expect(ok).toEqual({
+      version: 1,
+      weightCurrent: 40,
+      weightPotential: 35,
+      weightStrategic: 25,
+      tierA: 75,
+      tierB: 50,
+      fullMarksPurchaseVolume: 50_000_000,
+      fullMarksCategorySpend: 200_000_000,
+      fullMarksGrowth: 30,
+      maxCostToServeShare: 0.6,
+    });
+    const bad = scoringSettingsSchema.safeParse(form({ tierB: "80", weightPotential: "" }));
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toContain("weightPotential");
+    const zero = scoringSettingsSchema.safeParse(
+      form({ weightCurrent: "0", weightPotential: "0", weightStrategic: "0" }),
+    );
+    expect(zero.error!.issues.map((i) => i.path.join("."))).toEqual(["weightCurrent"]);
+    const order = scoringSettingsSchema.safeParse(form({ tierB: "75" }));
+    expect(order.error!.issues).toMatchObject([{ path: ["tierB"], code: "too_big", maximum: 74 }]);
+  });
+
+  it("only an administrator may change them; every live account is rescored", async () => {
+    const current = (await db.scoringSettings.findUnique({ where: { id: "default" } })) ?? { version: 1 };
+    const input = scoringSettingsSchema.parse(
+      form({
+        version: String(current.version),
+        weightCurrent: "80",
+        weightPotential: "10",
+        weightStrategic: "10",
+      }),
+    );
+    expect(await outcome(updateScoringSettings(manager, input))).toBe("FORBIDDEN");
+    expect(await outcome(updateScoringSettings(kam, input))).toBe("FORBIDDEN");
+
+    const live = await db.account.count({ where: { deletedAt: null } });
+    const { rescored, settings } = await updateScoringSettings(admin, input);
+    expect(rescored).toBe(live);
+    expect(settings.weightCurrent).toBe(80);
+    const sample = await db.account.findFirstOrThrow({
+      where: { deletedAt: null, purchaseVolume: { not: null } },
+    });
+    expect(sample.compositeScore).toBe(cachedScores(sample, settings).compositeScore);
+    // A stale version is refused.
+    expect(await outcome(updateScoringSettings(admin, input))).toBe("CONFLICT");
+    // Back to the defaults for the other tests.
+    await updateScoringSettings(
+      admin,
+      scoringSettingsSchema.parse(form({ version: String(settings.version) })),
+    );
+  });
+});
+
+// Last: thousands more accounts would slow down the rescoring above.
+describe("the limit", () => {
+  it("imports 5,000 rows (the most one file may hold) in one transaction", async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [
+      `上限导入客户${i}有限公司`,
+      newCode(),
+      "装备制造",
+      "中型",
+      "苏州市",
+      `星湖街 ${i} 号`,
+      "",
+    ]);
+    const start = Date.now();
+    expect(await importOk(kam, bytesOf(rows))).toMatchObject({ created: 5000, rejected: 0 });
+    console.log(`5,000 rows imported in ${Date.now() - start} ms`);
+  }, 120_000);
+});
