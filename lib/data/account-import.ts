@@ -34,7 +34,7 @@ import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
 import { auditSnapshot, mutate, type AuditEntry } from "./audit";
-import { getScoringSettings } from "./accounts";
+import { getScoringSettings, PROFILE_KEYS } from "./accounts";
 
 // CSV import of key accounts: preview (nothing written) and confirm (all valid rows in one
 // transaction). Both read the uploaded bytes and validate from scratch, so what is written never
@@ -534,20 +534,7 @@ async function writeAuditRows(tx: Prisma.TransactionClient, actorId: string, ent
 // What the audit trail keeps of an imported account: its profile, owner and scores.
 const AUDITED = [
   "id",
-  "name",
-  "creditCode",
-  "legalRepresentative",
-  "industry",
-  "sizeBand",
-  "headcount",
-  "annualRevenue",
-  "shareholderBackground",
-  "orgStructureNotes",
-  "industryStanding",
-  "address",
-  "website",
-  "accountType",
-  "territoryId",
+  ...PROFILE_KEYS,
   "ownerId",
   "teamId",
   "lifecycle",

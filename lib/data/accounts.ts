@@ -240,7 +240,8 @@ export type ProfileInput = {
   territoryId: string | null;
 };
 
-const PROFILE_KEYS = [
+/** The profile fields a person edits (also what imports fill in). */
+export const PROFILE_KEYS = [
   "name",
   "creditCode",
   "legalRepresentative",
