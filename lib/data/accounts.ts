@@ -303,22 +303,31 @@ async function assertTerritory(tx: Prisma.TransactionClient, territoryId: string
     throw new AppError("VALIDATION", "unknown territory", { territoryId: ["validation.invalidOption"] });
 }
 
-/** The owner of a new or reassigned record: an active person in the viewer's scope with a team. */
+/**
+ * A person who may own the viewer's records: active, in a team, and in the viewer's scope (the
+ * viewer themself always qualifies when they have a team). Otherwise a field error on ownerId.
+ */
+async function ownerInScope(tx: Prisma.TransactionClient, viewer: Viewer, id: string) {
+  const owner = await tx.user.findFirst({ where: { id, active: true }, select: { id: true, teamId: true } });
+  const visible =
+    owner?.teamId &&
+    (id === viewer.id || viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(owner.teamId));
+  if (!owner?.teamId || !visible) {
+    throw new AppError("VALIDATION", "owner outside scope", { ownerId: ["validation.invalidOption"] });
+  }
+  return { id: owner.id, teamId: owner.teamId };
+}
+
+/** The owner of a new record: the viewer, or (for managers and admins) someone in their scope. */
 async function resolveOwner(
   tx: Prisma.TransactionClient,
   viewer: Viewer,
   ownerId: string | null | undefined,
 ) {
   const id = ownerId ?? viewer.id;
-  const owner = await tx.user.findFirst({ where: { id, active: true }, select: { id: true, teamId: true } });
-  const visible =
-    owner?.teamId && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(owner.teamId));
-  if (!owner?.teamId || (id !== viewer.id && !visible)) {
-    throw new AppError("VALIDATION", "owner outside scope", { ownerId: ["validation.invalidOption"] });
-  }
-  // Only managers and admins create records for someone else.
+  const owner = await ownerInScope(tx, viewer, id);
   if (id !== viewer.id && !hasCapability(viewer, "records.reassign")) throw new AppError("FORBIDDEN");
-  return { id: owner.id, teamId: owner.teamId };
+  return owner;
 }
 
 export async function createAccount(
@@ -540,15 +549,7 @@ export async function reassignAccount(
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id);
     assertRecord(viewer, "reassign", before);
-    const owner = await tx.user.findFirst({
-      where: { id: input.ownerId, active: true },
-      select: { id: true, teamId: true },
-    });
-    const ownerVisible =
-      owner?.teamId && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(owner.teamId));
-    if (!owner?.teamId || !ownerVisible) {
-      throw new AppError("VALIDATION", "owner outside scope", { ownerId: ["validation.invalidOption"] });
-    }
+    const owner = await ownerInScope(tx, viewer, input.ownerId);
     await updateVersioned(tx.account, {
       where: { id: input.id },
       version: input.version,
@@ -579,18 +580,7 @@ export async function bulkUpdateAccounts(
     });
     if (rows.length !== ids.length) throw new AppError("NOT_FOUND");
     for (const row of rows) assertRecord(viewer, input.ownerId ? "reassign" : "edit", row);
-    let owner: { id: string; teamId: string } | null = null;
-    if (input.ownerId) {
-      const o = await tx.user.findFirst({
-        where: { id: input.ownerId, active: true },
-        select: { id: true, teamId: true },
-      });
-      const visible =
-        o?.teamId && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(o.teamId));
-      if (!o?.teamId || !visible)
-        throw new AppError("VALIDATION", "owner outside scope", { ownerId: ["validation.invalidOption"] });
-      owner = { id: o.id, teamId: o.teamId };
-    }
+    const owner = input.ownerId ? await ownerInScope(tx, viewer, input.ownerId) : null;
     await tx.account.updateMany({
       where: { id: { in: ids } },
       data: {
