@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma, type Tier } from "@/lib/db";
+import { db, Prisma, type Contact, type LifecycleChange, type ScoreSnapshot, type Tier } from "@/lib/db";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { cachedScores, DEFAULT_SETTINGS, type ScoringSettingsRow } from "@/lib/domain/account-scoring";
 import { checkLifecycleMove, type LifecycleStage } from "@/lib/domain/qualification";
@@ -7,6 +7,8 @@ import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissio
 import { AppError, notFound } from "@/lib/errors";
 import type { AccountListQuery } from "@/lib/validation/accounts";
 import { mutate } from "./audit";
+import { scopeSql } from "./scope-sql";
+import { territorySubtree } from "./territories";
 import { updateVersioned } from "./versioning";
 
 // 客户档案: the key account. Every read is scoped to what the viewer may see; every change is
@@ -63,42 +65,35 @@ export async function countAccounts(viewer: Viewer, opts: { ownedOnly?: boolean 
   });
 }
 
-/** The territory and every territory below it (a filter on 江苏省 includes 苏州市). */
-async function territorySubtree(rootId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE sub AS (
-      SELECT id FROM "Territory" WHERE id = ${rootId}
-      UNION ALL SELECT t.id FROM "Territory" t JOIN sub ON t."parentId" = sub.id
-    ) SELECT id FROM sub`;
-  return rows.map((r) => r.id);
-}
-
 export async function accountListWhere(
   viewer: Viewer,
   query: AccountListQuery,
 ): Promise<Prisma.AccountWhereInput> {
-  const and: Prisma.AccountWhereInput[] = [
-    scopeWhere(viewer),
-    { deletedAt: query.deleted ? { not: null } : null },
-  ];
+  // One flat object rather than a list of AND clauses: Prisma plans it noticeably faster.
+  const where: Prisma.AccountWhereInput = {
+    ...scopeWhere(viewer),
+    deletedAt: query.deleted ? { not: null } : null,
+  };
   if (query.q) {
     const code = query.q.replace(/\s/g, "").toUpperCase();
-    and.push({
+    // Nested in AND because the scope already uses the top-level OR.
+    where.AND = {
       OR: [
         { name: { contains: query.q, mode: "insensitive" } },
         ...(code.length >= 4 ? [{ creditCode: { startsWith: code } }] : []),
       ],
-    });
+    };
   }
-  if (query.tier.length) and.push({ tier: { in: query.tier } });
-  if (query.lifecycle.length) and.push({ lifecycle: { in: query.lifecycle } });
-  if (query.industry.length) and.push({ industry: { in: query.industry } });
-  if (query.size.length) and.push({ sizeBand: { in: query.size } });
-  if (query.ownerId) and.push({ ownerId: query.ownerId });
-  if (query.territoryId) and.push({ territoryId: { in: await territorySubtree(query.territoryId) } });
-  if (query.scoreMin !== undefined) and.push({ compositeScore: { gte: query.scoreMin } });
-  if (query.scoreMax !== undefined) and.push({ compositeScore: { lte: query.scoreMax } });
-  return { AND: and };
+  if (query.tier.length) where.tier = { in: query.tier };
+  if (query.lifecycle.length) where.lifecycle = { in: query.lifecycle };
+  if (query.industry.length) where.industry = { in: query.industry };
+  if (query.size.length) where.sizeBand = { in: query.size };
+  if (query.ownerId) where.ownerId = query.ownerId;
+  if (query.territoryId) where.territoryId = { in: await territorySubtree(query.territoryId) };
+  if (query.scoreMin !== undefined || query.scoreMax !== undefined) {
+    where.compositeScore = { gte: query.scoreMin, lte: query.scoreMax };
+  }
+  return where;
 }
 
 /** One page of the account list: server-side filtering, sorting and paging. */
@@ -133,21 +128,46 @@ export async function getAccount(
 }
 
 /** Everything the account page shows. */
+type AccountWithNames = Prisma.AccountGetPayload<{
+  include: {
+    owner: { select: { id: true; name: true } };
+    team: { select: { id: true; name: true; nameZh: true } };
+    territory: { select: { id: true; name: true; nameEn: true } };
+  };
+}>;
+
 export async function getAccountDetail(viewer: Viewer, id: string) {
-  const account = await db.account.findFirst({
-    where: { id, ...scopeWhere(viewer) },
-    include: {
-      owner: { select: { id: true, name: true } },
-      team: { select: { id: true, name: true, nameZh: true } },
-      territory: { select: { id: true, name: true, nameEn: true } },
-      contacts: { where: { deletedAt: null }, orderBy: [{ influence: "desc" }, { name: "asc" }] },
-      lifecycleChanges: { orderBy: { createdAt: "desc" }, include: { actor: { select: { name: true } } } },
-      // The latest 50, oldest first for the chart.
-      scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 50 },
-    },
-  });
+  // The hottest page, read with four SQL statements sent at once. Prisma 6's query compiler spends
+  // 1–2 ms planning each of these wide reads on every call, more than the database needs to answer
+  // them, so they are written by hand; the columns are the model's own, so the rows have Prisma's
+  // types. The collections are keyed by the account id only and are discarded unless the scoped
+  // account read finds it. An integration test checks the result equals Prisma's own queries.
+  const [rows, contacts, lifecycleChanges, snapshots] = await Promise.all([
+    db.$queryRaw<AccountWithNames[]>`
+      SELECT a.*,
+        json_build_object('id', u.id, 'name', u.name) AS owner,
+        json_build_object('id', tm.id, 'name', tm.name, 'nameZh', tm."nameZh") AS team,
+        CASE WHEN tr.id IS NULL THEN NULL
+          ELSE json_build_object('id', tr.id, 'name', tr.name, 'nameEn', tr."nameEn") END AS territory
+      FROM "Account" a
+      JOIN "User" u ON u.id = a."ownerId"
+      JOIN "Team" tm ON tm.id = a."teamId"
+      LEFT JOIN "Territory" tr ON tr.id = a."territoryId"
+      WHERE a.id = ${id} AND ${scopeSql(viewer, "a")}`,
+    db.$queryRaw<Contact[]>`
+      SELECT * FROM "Contact" WHERE "accountId" = ${id} AND "deletedAt" IS NULL
+      ORDER BY influence DESC, name ASC`,
+    db.$queryRaw<(LifecycleChange & { actor: { name: string } | null })[]>`
+      SELECT l.*, CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('name', u.name) END AS actor
+      FROM "LifecycleChange" l LEFT JOIN "User" u ON u.id = l."actorId"
+      WHERE l."accountId" = ${id} ORDER BY l."createdAt" DESC`,
+    // The latest 50, oldest first for the chart.
+    db.$queryRaw<ScoreSnapshot[]>`
+      SELECT * FROM "ScoreSnapshot" WHERE "accountId" = ${id} ORDER BY "createdAt" DESC LIMIT 50`,
+  ]);
+  const account = rows[0];
   if (!account) throw notFound("account");
-  return { ...account, scoreSnapshots: account.scoreSnapshots.reverse() };
+  return { ...account, contacts, lifecycleChanges, scoreSnapshots: snapshots.reverse() };
 }
 
 export type AccountDetail = Awaited<ReturnType<typeof getAccountDetail>>;
@@ -657,7 +677,6 @@ export async function updateScoringSettings(
 
 /** Counts and total purchase volume by industry × province × size band, within the viewer's scope. */
 export async function segmentation(viewer: Viewer) {
-  const teamIds = viewer.visibleTeamIds === "all" ? null : [...viewer.visibleTeamIds];
   const rows = await db.$queryRaw<
     {
       industry: string | null;
@@ -673,8 +692,7 @@ export async function segmentation(viewer: Viewer) {
     ), province AS (SELECT leaf, id FROM up WHERE level = 'PROVINCE')
     SELECT a.industry, province.id AS province, a."sizeBand"::text AS size, COUNT(*) AS count, SUM(a."purchaseVolume") AS volume
     FROM "Account" a LEFT JOIN province ON province.leaf = a."territoryId"
-    WHERE a."deletedAt" IS NULL
-      AND (${teamIds === null} OR a."teamId" = ANY(${teamIds ?? []}::text[]) OR a."ownerId" = ${viewer.id})
+    WHERE a."deletedAt" IS NULL AND ${scopeSql(viewer, "a")}
     GROUP BY 1, 2, 3`;
   return rows.map((r) => ({
     ...r,

@@ -3,6 +3,7 @@ import { db, Prisma, type TerritoryLevel } from "@/lib/db";
 import { wouldCreateCycle, type Viewer } from "@/lib/domain/access";
 import { assertCapability } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { subtreeIds, type TerritoryLink } from "@/lib/domain/territory-tree";
 import { mutate } from "./audit";
 import { updateVersioned } from "./versioning";
 
@@ -59,6 +60,32 @@ export async function listTerritories(
 export async function listTerritoryOptions() {
   const rows = await db.territory.findMany({ where: { deletedAt: null }, select: territorySelect });
   return toTreeOrder(rows);
+}
+
+// The account list filters by region on every request, and the tree is small and rarely edited:
+// keep it in memory briefly instead of asking the database each time. Edits made through this
+// process clear it at once; other app processes see them within TREE_CACHE_MS. An id the cache has
+// never seen (a territory created elsewhere a moment ago) reloads it.
+const TREE_CACHE_MS = 30_000;
+let treeCache: { links: TerritoryLink[]; ids: Set<string>; loadedAt: number } | null = null;
+
+/** The territory and every territory below it (a filter on 江苏省 includes 苏州市). */
+export async function territorySubtree(rootId: string): Promise<string[]> {
+  const now = Date.now();
+  if (!treeCache || now - treeCache.loadedAt > TREE_CACHE_MS || !treeCache.ids.has(rootId)) {
+    const links = await db.territory.findMany({ select: { id: true, parentId: true } });
+    treeCache = { links, ids: new Set(links.map((l) => l.id)), loadedAt: now };
+  }
+  return subtreeIds(treeCache.links, rootId);
+}
+
+/** Runs a territory edit, then drops the cached tree (after commit, so no one reloads the old one). */
+async function editTree<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    treeCache = null;
+  }
 }
 
 type TerritoryInput = {
@@ -119,16 +146,18 @@ async function assertValid(tx: Prisma.TransactionClient, id: string | null, inpu
 
 export async function createTerritory(viewer: Viewer, input: TerritoryInput) {
   assertCapability(viewer, "admin.territories");
-  return mutate(viewer, async ({ tx, audit }) => {
-    await assertValid(tx, null, input);
-    const { code, name, nameEn, level, parentId, teamId } = input;
-    const row = await tx.territory.create({
-      data: { code, name, nameEn, level, parentId, teamId },
-      select: territorySelect,
-    });
-    await audit({ action: "territory.create", entity: "Territory", entityId: row.id, after: row });
-    return row;
-  });
+  return editTree(
+    mutate(viewer, async ({ tx, audit }) => {
+      await assertValid(tx, null, input);
+      const { code, name, nameEn, level, parentId, teamId } = input;
+      const row = await tx.territory.create({
+        data: { code, name, nameEn, level, parentId, teamId },
+        select: territorySelect,
+      });
+      await audit({ action: "territory.create", entity: "Territory", entityId: row.id, after: row });
+      return row;
+    }),
+  );
 }
 
 export async function updateTerritory(
@@ -136,75 +165,87 @@ export async function updateTerritory(
   input: TerritoryInput & { id: string; version: number },
 ) {
   assertCapability(viewer, "admin.territories");
-  return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.territory.findFirst({
-      where: { id: input.id, deletedAt: null },
-      select: territorySelect,
-    });
-    if (!before) throw notFound("territory");
-    await assertValid(tx, input.id, input);
-    const { id, version } = input;
-    // Pick the editable fields explicitly: callers may pass a wider object.
-    const data = {
-      code: input.code,
-      name: input.name,
-      nameEn: input.nameEn,
-      level: input.level,
-      parentId: input.parentId,
-      teamId: input.teamId,
-    };
-    await updateVersioned(tx.territory, { where: { id }, version, data });
-    const after = await tx.territory.findUniqueOrThrow({ where: { id }, select: territorySelect });
-    await audit({ action: "territory.update", entity: "Territory", entityId: id, before, after });
-    return after;
-  });
+  return editTree(
+    mutate(viewer, async ({ tx, audit }) => {
+      const before = await tx.territory.findFirst({
+        where: { id: input.id, deletedAt: null },
+        select: territorySelect,
+      });
+      if (!before) throw notFound("territory");
+      await assertValid(tx, input.id, input);
+      const { id, version } = input;
+      // Pick the editable fields explicitly: callers may pass a wider object.
+      const data = {
+        code: input.code,
+        name: input.name,
+        nameEn: input.nameEn,
+        level: input.level,
+        parentId: input.parentId,
+        teamId: input.teamId,
+      };
+      await updateVersioned(tx.territory, { where: { id }, version, data });
+      const after = await tx.territory.findUniqueOrThrow({ where: { id }, select: territorySelect });
+      await audit({ action: "territory.update", entity: "Territory", entityId: id, before, after });
+      return after;
+    }),
+  );
 }
 
 export async function deleteTerritory(viewer: Viewer, input: { id: string; version: number }) {
   assertCapability(viewer, "admin.territories");
-  return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.territory.findFirst({
-      where: { id: input.id, deletedAt: null },
-      select: territorySelect,
-    });
-    if (!before) throw notFound("territory");
-    const children = await tx.territory.count({ where: { parentId: input.id, deletedAt: null } });
-    if (children > 0)
-      throw new AppError("VALIDATION", "has children", { _form: ["territories.hasChildren"] });
-    await updateVersioned(tx.territory, {
-      where: { id: input.id },
-      version: input.version,
-      data: { deletedAt: new Date() },
-    });
-    const after = await tx.territory.findUniqueOrThrow({ where: { id: input.id }, select: territorySelect });
-    await audit({ action: "territory.delete", entity: "Territory", entityId: input.id, before, after });
-    return after;
-  });
+  return editTree(
+    mutate(viewer, async ({ tx, audit }) => {
+      const before = await tx.territory.findFirst({
+        where: { id: input.id, deletedAt: null },
+        select: territorySelect,
+      });
+      if (!before) throw notFound("territory");
+      const children = await tx.territory.count({ where: { parentId: input.id, deletedAt: null } });
+      if (children > 0)
+        throw new AppError("VALIDATION", "has children", { _form: ["territories.hasChildren"] });
+      await updateVersioned(tx.territory, {
+        where: { id: input.id },
+        version: input.version,
+        data: { deletedAt: new Date() },
+      });
+      const after = await tx.territory.findUniqueOrThrow({
+        where: { id: input.id },
+        select: territorySelect,
+      });
+      await audit({ action: "territory.delete", entity: "Territory", entityId: input.id, before, after });
+      return after;
+    }),
+  );
 }
 
 export async function restoreTerritory(viewer: Viewer, input: { id: string; version: number }) {
   assertCapability(viewer, "admin.territories");
-  return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.territory.findFirst({
-      where: { id: input.id, deletedAt: { not: null } },
-      select: territorySelect,
-    });
-    if (!before) throw notFound("territory");
-    if (before.parentId) {
-      const parent = await tx.territory.findFirst({
-        where: { id: before.parentId, deletedAt: null },
-        select: { id: true },
+  return editTree(
+    mutate(viewer, async ({ tx, audit }) => {
+      const before = await tx.territory.findFirst({
+        where: { id: input.id, deletedAt: { not: null } },
+        select: territorySelect,
       });
-      if (!parent)
-        throw new AppError("VALIDATION", "parent deleted", { _form: ["validation.parentDeleted"] });
-    }
-    await updateVersioned(tx.territory, {
-      where: { id: input.id },
-      version: input.version,
-      data: { deletedAt: null },
-    });
-    const after = await tx.territory.findUniqueOrThrow({ where: { id: input.id }, select: territorySelect });
-    await audit({ action: "territory.restore", entity: "Territory", entityId: input.id, before, after });
-    return after;
-  });
+      if (!before) throw notFound("territory");
+      if (before.parentId) {
+        const parent = await tx.territory.findFirst({
+          where: { id: before.parentId, deletedAt: null },
+          select: { id: true },
+        });
+        if (!parent)
+          throw new AppError("VALIDATION", "parent deleted", { _form: ["validation.parentDeleted"] });
+      }
+      await updateVersioned(tx.territory, {
+        where: { id: input.id },
+        version: input.version,
+        data: { deletedAt: null },
+      });
+      const after = await tx.territory.findUniqueOrThrow({
+        where: { id: input.id },
+        select: territorySelect,
+      });
+      await audit({ action: "territory.restore", entity: "Territory", entityId: input.id, before, after });
+      return after;
+    }),
+  );
 }

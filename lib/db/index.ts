@@ -1,4 +1,13 @@
 export { db, createDb, disconnectDb, type Db, type Tx } from "./client";
 export { Prisma } from "./generated/client";
-export type { User, Team, Territory, Account, AuditLog } from "./generated/client";
+export type {
+  User,
+  Team,
+  Territory,
+  Account,
+  AuditLog,
+  Contact,
+  LifecycleChange,
+  ScoreSnapshot,
+} from "./generated/client";
 export { Role, Locale, TerritoryLevel, Tier, LifecycleStage, MarkAnswer } from "./generated/enums";

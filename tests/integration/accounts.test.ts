@@ -13,6 +13,8 @@ import {
   updateScoringSettings,
   updateValueInputs,
 } from "@/lib/data/accounts";
+import { scopeSql } from "@/lib/data/scope-sql";
+import { scopeWhere } from "@/lib/auth/permissions";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
 import { accountFixture, auditRowsFor, outcome, viewerFor } from "./helpers";
@@ -350,5 +352,51 @@ describe("segmentation", () => {
     const east = await viewerFor("usr_east_rep1");
     const eastCells = await segmentation(east);
     expect(eastCells.some((c) => c.province === beijing.id)).toBe(false);
+  });
+});
+
+describe("hand-written reads stay equal to Prisma's", () => {
+  it("the account page returns exactly what the equivalent Prisma queries return", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    // A seeded account with contacts, lifecycle history and score snapshots.
+    const seeded = await db.account.findFirstOrThrow({
+      where: { ownerId: kam.id, contacts: { some: {} }, lifecycleChanges: { some: {} } },
+      orderBy: { id: "asc" },
+    });
+    await updateValueInputs(kam, { id: seeded.id, version: seeded.version, ...STRONG_INPUTS });
+    const detail = await getAccountDetail(kam, seeded.id);
+    const expected = await db.account.findUniqueOrThrow({
+      where: { id: seeded.id },
+      include: {
+        owner: { select: { id: true, name: true } },
+        team: { select: { id: true, name: true, nameZh: true } },
+        territory: { select: { id: true, name: true, nameEn: true } },
+        contacts: { where: { deletedAt: null }, orderBy: [{ influence: "desc" }, { name: "asc" }] },
+        lifecycleChanges: { orderBy: { createdAt: "desc" }, include: { actor: { select: { name: true } } } },
+        scoreSnapshots: { orderBy: { createdAt: "desc" }, take: 50 },
+      },
+    });
+    expect(detail.contacts.length).toBeGreaterThan(0);
+    expect(detail.lifecycleChanges.length).toBeGreaterThan(0);
+    expect(detail.scoreSnapshots.length).toBeGreaterThan(0);
+    expect(detail).toStrictEqual({ ...expected, scoreSnapshots: expected.scoreSnapshots.reverse() });
+  });
+
+  it("the SQL form of the record scope matches scopeWhere for every role", async () => {
+    for (const id of ["usr_admin", "usr_director", "usr_east_manager", "usr_north_kam1", "usr_south_rep2"]) {
+      const viewer = await viewerFor(id);
+      const viaPrisma = await db.account.findMany({
+        where: scopeWhere(viewer),
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
+      const viaSql = await db.$queryRaw<{ id: string }[]>`
+        SELECT a.id FROM "Account" a WHERE ${scopeSql(viewer, "a")} ORDER BY a.id ASC`;
+      expect(
+        viaSql.map((r) => r.id),
+        id,
+      ).toEqual(viaPrisma.map((r) => r.id));
+      expect(viaSql.length, id).toBeGreaterThan(0);
+    }
   });
 });
