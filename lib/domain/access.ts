@@ -25,6 +25,8 @@ const CAPABILITIES = {
   "admin.territories": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "admin.scoring": ["ADMIN"],
+  "admin.pipeline": ["ADMIN"],
+  "pipeline.override": ["ADMIN", "MANAGER"],
   "records.create": ["ADMIN", "MANAGER", "KAM", "REP"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],

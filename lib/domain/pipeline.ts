@@ -1,0 +1,327 @@
+// 大客户开发流程: the five development stages, the gate that lets a deal leave each stage, the moves a
+// person may make on the board, and the pipeline figures. Pure rules; the server enforces them and the
+// UI only explains them.
+import type { MarkAnswer } from "./qualification";
+
+export const DEAL_STAGES = ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"] as const;
+export type DealStage = (typeof DEAL_STAGES)[number];
+export const DEAL_STATUSES = ["OPEN", "WON", "LOST", "TERMINATED"] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+/** Where a card can be dropped: a stage, or one of the two outcomes. */
+export type BoardColumn = DealStage | "WON" | "LOST";
+export const BOARD_COLUMNS: readonly BoardColumn[] = [...DEAL_STAGES, "WON", "LOST"];
+
+export const stageNumber = (stage: DealStage) => DEAL_STAGES.indexOf(stage) + 1;
+
+/** Likelihood of closing by stage, used when the deal has no explicit probability yet. */
+export const DEFAULT_STAGE_PROBABILITY: Record<DealStage, number> = {
+  TARGET: 10,
+  INFORMATION: 20,
+  VALUE: 40,
+  RELATIONSHIP: 60,
+  CLOSING: 80,
+};
+
+export type PipelineSettings = {
+  staleDays: number;
+  minDecisionMakerStrength: number;
+  renewalWindowDays: number;
+};
+export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
+  staleDays: 30,
+  minDecisionMakerStrength: 4,
+  renewalWindowDays: 60,
+};
+
+export type Obstacle = { obstacle: string; counterMeasure: string };
+export type ProgrammeStep = { step: string; ownerId: string; due: string; done: boolean };
+
+/** What the gates read: the deal's stage work plus a summary of the account's contacts. */
+export type GateInput = {
+  opportunity: MarkAnswer;
+  sampleItem: string | null;
+  sampleSentOn: Date | string | null;
+  sampleSpecAgreed: boolean;
+  sampleAccepted: MarkAnswer;
+  sampleTechOwner: string | null;
+  informationSufficient: boolean;
+  needsClear: boolean;
+  closeProbability: number | null;
+  obstacles: readonly Obstacle[];
+  expectedDevCost: bigint | number | null;
+  programme: readonly ProgrammeStep[];
+  seniorMeetingHeld: boolean;
+  siteAuditDone: boolean;
+  systemSupportArranged: boolean;
+  /** Contacts with the 内线 (COACH) role on the account. */
+  coachCount: number;
+  /** Contacts with the 决策者 role on the account. */
+  decisionMakers: number;
+  /** Decision makers whose relationship is below the minimum or who have no influence plan (公关策略). */
+  weakDecisionMakers: number;
+};
+
+/** Every item a gate can check; each has a label in the `pipeline.gate` messages. */
+export const GATE_ITEMS = {
+  TARGET: ["opportunityYes"],
+  INFORMATION: ["sampleProvided", "insideContact", "informationSufficient", "needsClear"],
+  VALUE: ["probability", "obstacles", "devCost", "programme"],
+  RELATIONSHIP: ["decisionMakerIdentified", "decisionMakersStrong"],
+  CLOSING: ["seniorMeeting", "siteAudit", "systemSupport"],
+} as const satisfies Record<DealStage, readonly string[]>;
+export type GateItem = (typeof GATE_ITEMS)[DealStage][number];
+
+const filled = (s: string | null | undefined) => !!s && s.trim().length > 0;
+
+/** The gate checklist of `stage`: each item with whether it is met. */
+export function gateChecklist(stage: DealStage, d: GateInput): { item: GateItem; met: boolean }[] {
+  const met: Record<GateItem, () => boolean> = {
+    opportunityYes: () => d.opportunity === "YES",
+    // Samples meeting the agreed spec, sent, accepted by the customer, with an accountable engineer.
+    sampleProvided: () =>
+      filled(d.sampleItem) &&
+      d.sampleSentOn !== null &&
+      d.sampleSpecAgreed &&
+      d.sampleAccepted === "YES" &&
+      filled(d.sampleTechOwner),
+    insideContact: () => d.coachCount > 0,
+    informationSufficient: () => d.informationSufficient,
+    needsClear: () => d.needsClear,
+    probability: () => d.closeProbability !== null,
+    obstacles: () =>
+      d.obstacles.length > 0 && d.obstacles.every((o) => filled(o.obstacle) && filled(o.counterMeasure)),
+    devCost: () => d.expectedDevCost !== null,
+    programme: () =>
+      d.programme.length > 0 &&
+      d.programme.every((s) => filled(s.step) && filled(s.ownerId) && filled(s.due)),
+    decisionMakerIdentified: () => d.decisionMakers > 0,
+    decisionMakersStrong: () => d.decisionMakers > 0 && d.weakDecisionMakers === 0,
+    seniorMeeting: () => d.seniorMeetingHeld,
+    siteAudit: () => d.siteAuditDone,
+    systemSupport: () => d.systemSupportArranged,
+  };
+  return GATE_ITEMS[stage].map((item) => ({ item, met: met[item]() }));
+}
+
+export const unmetGate = (stage: DealStage, d: GateInput): GateItem[] =>
+  gateChecklist(stage, d)
+    .filter((i) => !i.met)
+    .map((i) => i.item);
+
+/** Is a decision maker weak for the stage-4 gate? */
+export const isWeakDecisionMaker = (
+  c: { relationshipStrength: number; approach: string | null },
+  minStrength: number,
+) => c.relationshipStrength < minStrength || !filled(c.approach);
+
+export type MoveRequest = {
+  from: DealStage;
+  status: DealStatus;
+  to: BoardColumn;
+  gate: GateInput;
+  canOverride: boolean;
+  /** The written reason for passing unmet gates (managers only). */
+  overrideReason?: string | null;
+  /** Required when the deal is lost (an id from the managed list). */
+  lostReasonId?: string | null;
+};
+
+export type MoveDecision =
+  | {
+      ok: true;
+      kind: "forward" | "back" | "won" | "lost";
+      /** Gate items passed by a manager's override (empty when every gate was met). */
+      overridden: { stage: DealStage; item: GateItem }[];
+    }
+  | {
+      ok: false;
+      reason:
+        | "closed"
+        | "sameStage"
+        | "gateUnmet"
+        | "overrideReasonRequired"
+        | "wonOnlyFromClosing"
+        | "lostReasonRequired";
+      unmet?: { stage: DealStage; item: GateItem }[];
+    };
+
+/**
+ * May a deal move to `to`? Forward moves must pass the gate of every stage they leave (a drop from
+ * stage 1 onto stage 3 checks gates 1 and 2); a manager may pass unmet gates with a written reason.
+ * Moving back needs no gate (the decision maker changed, say). Won is only reached from 促成成交 through
+ * its gate; lost can happen at any stage and needs a reason from the managed list.
+ */
+export function checkMove(req: MoveRequest): MoveDecision {
+  if (req.status !== "OPEN") return { ok: false, reason: "closed" };
+  if (req.to === "LOST") {
+    if (!req.lostReasonId) return { ok: false, reason: "lostReasonRequired" };
+    return { ok: true, kind: "lost", overridden: [] };
+  }
+  if (req.to === "WON" && req.from !== "CLOSING") return { ok: false, reason: "wonOnlyFromClosing" };
+  if (req.to === req.from) return { ok: false, reason: "sameStage" };
+  const fromN = stageNumber(req.from);
+  const toN = req.to === "WON" ? DEAL_STAGES.length + 1 : stageNumber(req.to);
+  if (toN < fromN) return { ok: true, kind: "back", overridden: [] };
+  const unmet = DEAL_STAGES.slice(fromN - 1, toN - 1).flatMap((stage) =>
+    unmetGate(stage, req.gate).map((item) => ({ stage, item })),
+  );
+  const kind = req.to === "WON" ? "won" : "forward";
+  if (unmet.length === 0) return { ok: true, kind, overridden: [] };
+  if (!req.canOverride) return { ok: false, reason: "gateUnmet", unmet };
+  if (!filled(req.overrideReason)) return { ok: false, reason: "overrideReasonRequired", unmet };
+  return { ok: true, kind, overridden: unmet };
+}
+
+/** Terminating (the opportunity judgement is "no", or the campaign is dropped) needs a reason. */
+export function checkTerminate(status: DealStatus, reason: string | null | undefined) {
+  if (status !== "OPEN") return { ok: false as const, reason: "closed" as const };
+  if (!filled(reason)) return { ok: false as const, reason: "reasonRequired" as const };
+  return { ok: true as const };
+}
+
+const DAY = 86_400_000;
+export const daysBetween = (from: Date, to: Date) =>
+  Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY));
+
+export const isStale = (stageEnteredAt: Date, now: Date, staleDays: number) =>
+  daysBetween(stageEnteredAt, now) > staleDays;
+
+export type StageTransition = {
+  fromStage: DealStage | null;
+  toStage: DealStage;
+  toStatus: DealStatus;
+  createdAt: Date;
+};
+
+/**
+ * Each stay in a stage, from the history (oldest first): the stage, when it was entered and left
+ * (null while the deal is still open in it), and the days spent. A deal can visit a stage twice.
+ */
+export function stageStays(history: readonly StageTransition[], now: Date) {
+  const sorted = [...history].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const stays: { stage: DealStage; enteredAt: Date; leftAt: Date | null; days: number }[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i]!;
+    if (t.toStatus !== "OPEN") continue; // closing transitions end a stay, they start none
+    const leftAt = sorted[i + 1]?.createdAt ?? null;
+    stays.push({
+      stage: t.toStage,
+      enteredAt: t.createdAt,
+      leftAt,
+      days: daysBetween(t.createdAt, leftAt ?? now),
+    });
+  }
+  return stays;
+}
+
+/** Total days spent in each stage (all visits added up). */
+export function daysPerStage(history: readonly StageTransition[], now: Date): Record<DealStage, number> {
+  const out = Object.fromEntries(DEAL_STAGES.map((s) => [s, 0])) as Record<DealStage, number>;
+  for (const s of stageStays(history, now)) out[s.stage] += s.days;
+  return out;
+}
+
+// ── Pipeline figures ─────────────────────────────────────────────────────────────────────────────
+
+export type DealForFigures = {
+  stage: DealStage;
+  status: DealStatus;
+  expectedValue: number; // yuan
+  closeProbability: number | null;
+  stageEnteredAt: Date;
+  /** The furthest stage the deal ever reached. */
+  furthestStage: DealStage;
+  history: readonly StageTransition[];
+};
+
+export const probabilityOf = (d: { stage: DealStage; closeProbability: number | null }) =>
+  d.closeProbability ?? DEFAULT_STAGE_PROBABILITY[d.stage];
+
+export const weightedValue = (d: {
+  stage: DealStage;
+  closeProbability: number | null;
+  expectedValue: number;
+}) => (d.expectedValue * probabilityOf(d)) / 100;
+
+export type PipelineFigures = {
+  /** Of the deals that reached stage n, the share that reached stage n+1 (null with none). */
+  conversion: { from: DealStage; to: DealStage; reached: number; advanced: number; rate: number | null }[];
+  /** Won / (won + lost); terminated deals (no opportunity) are not counted. */
+  winRate: number | null;
+  won: number;
+  lost: number;
+  /** Mean days of a completed stay in each stage (null with none). */
+  averageDays: Record<DealStage, number | null>;
+  openCount: number;
+  openValue: number;
+  weightedValue: number;
+  stuck: number;
+};
+
+export function pipelineFigures(
+  deals: readonly DealForFigures[],
+  now: Date,
+  settings: Pick<PipelineSettings, "staleDays">,
+): PipelineFigures {
+  const reachedAtLeast = (n: number) => deals.filter((d) => stageNumber(d.furthestStage) >= n).length;
+  const conversion = DEAL_STAGES.slice(0, -1).map((from, i) => {
+    const reached = reachedAtLeast(i + 1);
+    const advanced = reachedAtLeast(i + 2);
+    return { from, to: DEAL_STAGES[i + 1]!, reached, advanced, rate: reached ? advanced / reached : null };
+  });
+  const won = deals.filter((d) => d.status === "WON").length;
+  const lost = deals.filter((d) => d.status === "LOST").length;
+  const sums = Object.fromEntries(DEAL_STAGES.map((s) => [s, { days: 0, n: 0 }])) as Record<
+    DealStage,
+    { days: number; n: number }
+  >;
+  for (const d of deals) {
+    for (const stay of stageStays(d.history, now)) {
+      if (stay.leftAt === null) continue;
+      sums[stay.stage].days += stay.days;
+      sums[stay.stage].n++;
+    }
+  }
+  const open = deals.filter((d) => d.status === "OPEN");
+  return {
+    conversion,
+    winRate: won + lost ? won / (won + lost) : null,
+    won,
+    lost,
+    averageDays: Object.fromEntries(
+      DEAL_STAGES.map((s) => [s, sums[s].n ? sums[s].days / sums[s].n : null]),
+    ) as Record<DealStage, number | null>,
+    openCount: open.length,
+    openValue: open.reduce((t, d) => t + d.expectedValue, 0),
+    weightedValue: open.reduce((t, d) => t + weightedValue(d), 0),
+    stuck: open.filter((d) => isStale(d.stageEnteredAt, now, settings.staleDays)).length,
+  };
+}
+
+/** Totals of one board column: count, value and probability-weighted value. */
+export function columnTotals(
+  deals: readonly { stage: DealStage; closeProbability: number | null; expectedValue: number }[],
+) {
+  return {
+    count: deals.length,
+    value: deals.reduce((t, d) => t + d.expectedValue, 0),
+    weighted: deals.reduce((t, d) => t + weightedValue(d), 0),
+  };
+}
+
+// ── Agreements ───────────────────────────────────────────────────────────────────────────────────
+
+/** Days until an agreement ends (negative once it has ended). */
+export const daysUntil = (end: Date, now: Date) => Math.ceil((end.getTime() - now.getTime()) / DAY);
+
+/** Is an agreement due for renewal: still running (or just ended) and ending within the window? */
+export const dueForRenewal = (end: Date, now: Date, windowDays: number) => {
+  const d = daysUntil(end, now);
+  return d >= 0 && d <= windowDays;
+};
+
+/** The agreement's value per year, for the account's purchase-volume input. */
+export function annualisedValue(contractValue: number, start: Date, end: Date): number {
+  const days = Math.max(1, daysBetween(start, end) + 1);
+  return days >= 365 ? Math.round((contractValue * 365) / days) : contractValue;
+}
