@@ -190,7 +190,7 @@ async function loadForChange(tx: Prisma.TransactionClient, viewer: Viewer, id: s
 type FullAccount = Prisma.AccountGetPayload<object>;
 
 /** Recomputes the cached scores after a change; writes a dated snapshot when they moved. */
-async function rescore(
+export async function rescore(
   tx: Prisma.TransactionClient,
   account: FullAccount,
   cause: string,
@@ -339,7 +339,7 @@ async function ownerInScope(tx: Prisma.TransactionClient, viewer: Viewer, id: st
 }
 
 /** The owner of a new record: the viewer, or (for managers and admins) someone in their scope. */
-async function resolveOwner(
+export async function resolveOwner(
   tx: Prisma.TransactionClient,
   viewer: Viewer,
   ownerId: string | null | undefined,

@@ -167,8 +167,8 @@ export async function restoreContact(viewer: Viewer, input: { id: string; versio
 export const TIMELINE_PAGE_SIZE = 30;
 
 /**
- * The account's history from the audit trail — its own rows and its contacts' (deleted ones
- * included) — newest first. NOT_FOUND when the account is outside the viewer's scope.
+ * The account's history from the audit trail — its own rows and those of its contacts, deals and
+ * agreements (deleted ones included) — newest first. NOT_FOUND when the account is outside the viewer's scope.
  */
 export async function accountTimeline(
   viewer: Viewer,
@@ -176,13 +176,22 @@ export async function accountTimeline(
   opts: { take?: number } = {},
 ): Promise<{ rows: AuditRow[]; more: boolean }> {
   const account = await scopedAccount(db, viewer, accountId);
-  const contacts = await db.contact.findMany({ where: { accountId: account.id }, select: { id: true } });
+  // Its people, deals (stage changes) and agreements, deleted ones included.
+  const [contacts, deals, agreements] = await Promise.all([
+    db.contact.findMany({ where: { accountId: account.id }, select: { id: true } }),
+    db.deal.findMany({ where: { accountId: account.id }, select: { id: true } }),
+    db.cooperationAgreement.findMany({ where: { accountId: account.id }, select: { id: true } }),
+  ]);
+  const related = (entity: string, rows: { id: string }[]) =>
+    rows.length ? [{ entity, entityId: { in: rows.map((r) => r.id) } }] : [];
   const take = Math.min(Math.max(opts.take ?? TIMELINE_PAGE_SIZE, 1), 500);
   const rows = await db.auditLog.findMany({
     where: {
       OR: [
         { entity: "Account", entityId: account.id },
-        ...(contacts.length ? [{ entity: "Contact", entityId: { in: contacts.map((c) => c.id) } }] : []),
+        ...related("Contact", contacts),
+        ...related("Deal", deals),
+        ...related("CooperationAgreement", agreements),
       ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -8,6 +8,14 @@ import enAccountPage from "@/messages/en/accountPage.json";
 import zhAccountPage from "@/messages/zh-CN/accountPage.json";
 import enAccountTools from "@/messages/en/accountTools.json";
 import zhAccountTools from "@/messages/zh-CN/accountTools.json";
+import enGate from "@/messages/en/gate.json";
+import zhGate from "@/messages/zh-CN/gate.json";
+import enPipeline from "@/messages/en/pipeline.json";
+import zhPipeline from "@/messages/zh-CN/pipeline.json";
+import enDeal from "@/messages/en/deal.json";
+import zhDeal from "@/messages/zh-CN/deal.json";
+import enPipelineAdmin from "@/messages/en/pipelineAdmin.json";
+import zhPipelineAdmin from "@/messages/zh-CN/pipelineAdmin.json";
 import type { AppLocale } from "./config";
 
 // The core catalogue (messages/<locale>.json) plus one file per feature (messages/<locale>/<ns>.json,
@@ -19,6 +27,10 @@ const catalogues = {
     accountList: enAccountList,
     accountPage: enAccountPage,
     accountTools: enAccountTools,
+    gate: enGate,
+    pipeline: enPipeline,
+    deal: enDeal,
+    pipelineAdmin: enPipelineAdmin,
   },
   "zh-CN": {
     ...zhCN,
@@ -26,6 +38,10 @@ const catalogues = {
     accountList: zhAccountList,
     accountPage: zhAccountPage,
     accountTools: zhAccountTools,
+    gate: zhGate,
+    pipeline: zhPipeline,
+    deal: zhDeal,
+    pipelineAdmin: zhPipelineAdmin,
   },
 };
 

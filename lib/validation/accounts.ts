@@ -11,7 +11,7 @@ export const TIERS = ["A", "B", "C"] as const;
 export const MARK_ANSWERS = ["YES", "NO", "UNKNOWN"] as const;
 
 /** "" → null; otherwise one of the values. */
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .union([z.literal(""), z.enum(values)])
     .optional()
@@ -34,7 +34,7 @@ export const yuanToFen = z
   });
 
 /** A whole number in [min, max] from a form; empty → null. */
-const optionalInt = (min: number, max: number) =>
+export const optionalInt = (min: number, max: number) =>
   z
     .string()
     .trim()

@@ -1,0 +1,1176 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { hasCapability, type Viewer } from "@/lib/domain/access";
+import {
+  annualisedValue,
+  checkMove,
+  checkTerminate,
+  DEFAULT_PIPELINE_SETTINGS,
+  gateChecklist,
+  isWeakDecisionMaker,
+  pipelineFigures,
+  unmetGate,
+  type DealStage,
+  type DealStatus,
+  type GateInput,
+  type GateItem,
+  type MoveDecision,
+  type Obstacle,
+  type PipelineSettings,
+  type ProgrammeStep,
+} from "@/lib/domain/pipeline";
+import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
+import { AppError, notFound } from "@/lib/errors";
+import type { BoardFilters } from "@/lib/validation/deals";
+import { rescore, resolveOwner } from "./accounts";
+import { mutate, type MutationContext } from "./audit";
+import { scopeSql } from "./scope-sql";
+import { updateVersioned } from "./versioning";
+
+// 开发项目: deals on accounts moving through the five stages. Every read is scoped like the account
+// list (owner, or a team the viewer sees); every change is versioned, audited, and checked against
+// the stage gates of lib/domain/pipeline.ts on the server, whatever the UI did.
+
+type Tx = Prisma.TransactionClient;
+type Client = Tx | typeof db;
+
+/** Closed deals stay on the board's 赢单/丢单 columns this long. */
+export const BOARD_CLOSED_DAYS = 90;
+
+const yuan = (fen: bigint | null) => (fen === null ? null : Number(fen) / 100);
+
+// ── Settings ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function getPipelineSettings(
+  client: Client = db,
+): Promise<PipelineSettings & { version: number }> {
+  const row = await client.pipelineSettings.findUnique({ where: { id: "default" } });
+  return row ?? { ...DEFAULT_PIPELINE_SETTINGS, version: 0 };
+}
+
+export async function updatePipelineSettings(viewer: Viewer, input: PipelineSettings & { version: number }) {
+  assertCapability(viewer, "admin.pipeline");
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await getPipelineSettings(tx);
+    const data = {
+      staleDays: input.staleDays,
+      minDecisionMakerStrength: input.minDecisionMakerStrength,
+      renewalWindowDays: input.renewalWindowDays,
+    };
+    if (before.version === 0) {
+      // First save: the row does not exist yet; the form was showing the defaults (version 0).
+      if (input.version !== 0 && input.version !== 1) throw new AppError("CONFLICT");
+      await tx.pipelineSettings.create({ data: { id: "default", ...data } });
+    } else {
+      await updateVersioned(tx.pipelineSettings, { where: { id: "default" }, version: input.version, data });
+    }
+    const after = await getPipelineSettings(tx);
+    await audit({
+      action: "pipeline.settings",
+      entity: "PipelineSettings",
+      entityId: "default",
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+// ── Lost reasons (a managed list) ────────────────────────────────────────────────────────────────
+
+const lostReasonSelect = {
+  id: true,
+  code: true,
+  name: true,
+  nameEn: true,
+  sortOrder: true,
+  version: true,
+  deletedAt: true,
+} satisfies Prisma.LostReasonSelect;
+
+export async function listLostReasons(opts: { deleted?: boolean } = {}) {
+  return db.lostReason.findMany({
+    where: { deletedAt: opts.deleted ? { not: null } : null },
+    select: lostReasonSelect,
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
+}
+
+type LostReasonInput = { code: string; name: string; nameEn: string; sortOrder: number };
+
+async function assertCodeFree(tx: Tx, code: string, id: string | null) {
+  const clash = await tx.lostReason.findFirst({
+    where: { code, ...(id ? { id: { not: id } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new AppError("VALIDATION", "code taken", { code: ["validation.codeTaken"] });
+}
+
+export async function createLostReason(viewer: Viewer, input: LostReasonInput) {
+  assertCapability(viewer, "admin.pipeline");
+  return mutate(viewer, async ({ tx, audit }) => {
+    await assertCodeFree(tx, input.code, null);
+    const row = await tx.lostReason.create({ data: input, select: lostReasonSelect });
+    await audit({ action: "lostReason.create", entity: "LostReason", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function updateLostReason(
+  viewer: Viewer,
+  input: LostReasonInput & { id: string; version: number },
+) {
+  assertCapability(viewer, "admin.pipeline");
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await tx.lostReason.findFirst({
+      where: { id: input.id, deletedAt: null },
+      select: lostReasonSelect,
+    });
+    if (!before) throw notFound("lost reason");
+    await assertCodeFree(tx, input.code, input.id);
+    const { code, name, nameEn, sortOrder } = input;
+    await updateVersioned(tx.lostReason, {
+      where: { id: input.id },
+      version: input.version,
+      data: { code, name, nameEn, sortOrder },
+    });
+    const after = await tx.lostReason.findUniqueOrThrow({
+      where: { id: input.id },
+      select: lostReasonSelect,
+    });
+    await audit({ action: "lostReason.update", entity: "LostReason", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+/** Soft-deletes (restore = false) or restores a lost reason; deals keep the reasons they were lost for. */
+export async function setLostReasonDeleted(
+  viewer: Viewer,
+  input: { id: string; version: number },
+  deleted: boolean,
+) {
+  assertCapability(viewer, "admin.pipeline");
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await tx.lostReason.findFirst({
+      where: { id: input.id, deletedAt: deleted ? null : { not: null } },
+      select: lostReasonSelect,
+    });
+    if (!before) throw notFound("lost reason");
+    await updateVersioned(tx.lostReason, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: deleted ? new Date() : null },
+    });
+    const after = await tx.lostReason.findUniqueOrThrow({
+      where: { id: input.id },
+      select: lostReasonSelect,
+    });
+    await audit({
+      action: deleted ? "lostReason.delete" : "lostReason.restore",
+      entity: "LostReason",
+      entityId: input.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+// ── Gate context ─────────────────────────────────────────────────────────────────────────────────
+
+type ContactSummary = { coachCount: number; decisionMakers: number; weakDecisionMakers: number };
+
+/** What the stage gates need to know about the account's people (内线, 决策者). */
+async function contactSummary(
+  client: Client,
+  accountId: string,
+  minStrength: number,
+): Promise<ContactSummary> {
+  const contacts = await client.contact.findMany({
+    where: { accountId, deletedAt: null, buyingRole: { in: ["COACH", "DECISION_MAKER"] } },
+    select: { buyingRole: true, relationshipStrength: true, approach: true },
+  });
+  const dms = contacts.filter((c) => c.buyingRole === "DECISION_MAKER");
+  return {
+    coachCount: contacts.filter((c) => c.buyingRole === "COACH").length,
+    decisionMakers: dms.length,
+    weakDecisionMakers: dms.filter((c) => isWeakDecisionMaker(c, minStrength)).length,
+  };
+}
+
+type GateFields = Omit<GateInput, keyof ContactSummary | "obstacles" | "programme"> & {
+  obstacles: Prisma.JsonValue;
+  programme: Prisma.JsonValue;
+};
+
+export const asObstacles = (v: Prisma.JsonValue): Obstacle[] => (Array.isArray(v) ? (v as Obstacle[]) : []);
+export const asProgramme = (v: Prisma.JsonValue): ProgrammeStep[] =>
+  Array.isArray(v) ? (v as ProgrammeStep[]) : [];
+
+function gateInput(deal: GateFields, people: ContactSummary): GateInput {
+  return {
+    opportunity: deal.opportunity,
+    sampleItem: deal.sampleItem,
+    sampleSentOn: deal.sampleSentOn,
+    sampleSpecAgreed: deal.sampleSpecAgreed,
+    sampleAccepted: deal.sampleAccepted,
+    sampleTechOwner: deal.sampleTechOwner,
+    informationSufficient: deal.informationSufficient,
+    needsClear: deal.needsClear,
+    closeProbability: deal.closeProbability,
+    obstacles: asObstacles(deal.obstacles),
+    expectedDevCost: deal.expectedDevCost,
+    programme: asProgramme(deal.programme),
+    seniorMeetingHeld: deal.seniorMeetingHeld,
+    siteAuditDone: deal.siteAuditDone,
+    systemSupportArranged: deal.systemSupportArranged,
+    ...people,
+  };
+}
+
+// ── The board ────────────────────────────────────────────────────────────────────────────────────
+
+export type BoardCard = {
+  id: string;
+  title: string;
+  accountId: string;
+  accountName: string;
+  tier: "A" | "B" | "C";
+  expectedValue: number;
+  ownerId: string;
+  ownerName: string;
+  teamId: string;
+  stage: DealStage;
+  status: DealStatus;
+  stageEnteredAt: Date;
+  closedAt: Date | null;
+  closeProbability: number | null;
+  expectedCloseDate: Date | null;
+  version: number;
+  unmet: GateItem[];
+};
+
+type BoardRow = GateFields & {
+  id: string;
+  title: string;
+  accountId: string;
+  accountName: string;
+  tier: "A" | "B" | "C";
+  expectedValue: bigint;
+  ownerId: string;
+  ownerName: string;
+  teamId: string;
+  stage: DealStage;
+  status: DealStatus;
+  stageEnteredAt: Date;
+  closedAt: Date | null;
+  expectedCloseDate: Date | null;
+  version: number;
+  coachCount: number | null;
+  decisionMakers: number | null;
+  weakDecisionMakers: number | null;
+};
+
+function toCard(r: BoardRow): BoardCard {
+  const open = r.status === "OPEN";
+  return {
+    id: r.id,
+    title: r.title,
+    accountId: r.accountId,
+    accountName: r.accountName,
+    tier: r.tier,
+    expectedValue: Number(r.expectedValue) / 100,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    teamId: r.teamId,
+    stage: r.stage,
+    status: r.status,
+    stageEnteredAt: r.stageEnteredAt,
+    closedAt: r.closedAt,
+    closeProbability: r.closeProbability,
+    expectedCloseDate: r.expectedCloseDate,
+    version: r.version,
+    unmet: open
+      ? unmetGate(
+          r.stage,
+          gateInput(r, {
+            coachCount: r.coachCount ?? 0,
+            decisionMakers: r.decisionMakers ?? 0,
+            weakDecisionMakers: r.weakDecisionMakers ?? 0,
+          }),
+        )
+      : [],
+  };
+}
+
+/** The filters as SQL on "Deal" d joined to "Account" a. */
+function filterSql(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
+  const conds: Prisma.Sql[] = [
+    Prisma.sql`d."deletedAt" IS NULL`,
+    Prisma.sql`a."deletedAt" IS NULL`,
+    scopeSql(viewer, "d"),
+  ];
+  if (f.ownerId) conds.push(Prisma.sql`d."ownerId" = ${f.ownerId}`);
+  if (f.teamId) conds.push(Prisma.sql`d."teamId" = ${f.teamId}`);
+  if (f.tier?.length) conds.push(Prisma.sql`a.tier::text = ANY(${f.tier}::text[])`);
+  if (f.valueMin !== undefined)
+    conds.push(Prisma.sql`d."expectedValue" >= ${BigInt(Math.round(f.valueMin * 100))}`);
+  if (f.valueMax !== undefined)
+    conds.push(Prisma.sql`d."expectedValue" <= ${BigInt(Math.round(f.valueMax * 100))}`);
+  if (f.closeFrom) conds.push(Prisma.sql`d."expectedCloseDate" >= ${f.closeFrom}::date`);
+  if (f.closeTo) conds.push(Prisma.sql`d."expectedCloseDate" <= ${f.closeTo}::date`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(Prisma.sql`(d.title ILIKE ${like} OR a.name ILIKE ${like})`);
+  }
+  return Prisma.join(conds, " AND ");
+}
+
+const BOARD_COLUMNS_SQL = Prisma.sql`
+  d.id, d.title, d."accountId", a.name AS "accountName", a.tier, d."expectedValue", d."ownerId",
+  u.name AS "ownerName", d."teamId", d.stage, d.status, d."stageEnteredAt", d."closedAt",
+  d."closeProbability", d."expectedCloseDate", d.version, d.opportunity, d."sampleItem",
+  d."sampleSentOn", d."sampleSpecAgreed", d."sampleAccepted", d."sampleTechOwner",
+  d."informationSufficient", d."needsClear", d.obstacles, d."expectedDevCost", d.programme,
+  d."seniorMeetingHeld", d."siteAuditDone", d."systemSupportArranged"`;
+
+/**
+ * The people summary for an open deal's gate, per account, in the same statement: 内线 count,
+ * 决策者 count, and decision makers below the minimum strength or without an influence plan.
+ */
+const PEOPLE_SQL = (minStrength: number) => Prisma.sql`
+  LEFT JOIN LATERAL (
+    SELECT
+      count(*) FILTER (WHERE c."buyingRole" = 'COACH')::int AS "coachCount",
+      count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER')::int AS "decisionMakers",
+      count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER'
+        AND (c."relationshipStrength" < ${minStrength} OR coalesce(btrim(c.approach), '') = ''))::int
+        AS "weakDecisionMakers"
+    FROM "Contact" c WHERE c."accountId" = d."accountId" AND c."deletedAt" IS NULL
+  ) p ON d.status = 'OPEN'`;
+
+/**
+ * The board: every open deal in scope plus those won or lost in the last BOARD_CLOSED_DAYS, largest
+ * first, with the unmet items of each open deal's current gate. One statement (the 2,000-card board
+ * of a large team has to load in well under 50 ms), written by hand for that reason.
+ */
+export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = {}, now = new Date()) {
+  const closedSince = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
+  const settings = await getPipelineSettings();
+  const rows = await db.$queryRaw<BoardRow[]>`
+    SELECT ${BOARD_COLUMNS_SQL}, p."coachCount", p."decisionMakers", p."weakDecisionMakers"
+    FROM "Deal" d
+    JOIN "Account" a ON a.id = d."accountId"
+    JOIN "User" u ON u.id = d."ownerId"
+    ${PEOPLE_SQL(settings.minDecisionMakerStrength)}
+    WHERE ${filterSql(viewer, filters)}
+      AND (d.status = 'OPEN' OR (d.status IN ('WON', 'LOST') AND d."closedAt" >= ${closedSince}))
+    ORDER BY d."expectedValue" DESC, d.id ASC`;
+  return { cards: rows.map(toCard), closedSince, settings };
+}
+
+/** The board's filter choices: owners and teams that have deals the viewer sees; the lost reasons. */
+export async function getBoardOptions(viewer: Viewer) {
+  const [owners, teams, lostReasons] = await Promise.all([
+    db.user.findMany({
+      where: { ownedDeals: { some: { ...scopeWhere(viewer), deletedAt: null } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.team.findMany({
+      where: {
+        deletedAt: null,
+        ...(viewer.visibleTeamIds === "all" ? {} : { id: { in: [...viewer.visibleTeamIds] } }),
+      },
+      select: { id: true, name: true, nameZh: true },
+      orderBy: { name: "asc" },
+    }),
+    listLostReasons(),
+  ]);
+  return { owners, teams, lostReasons };
+}
+
+/**
+ * Pipeline figures (conversion, win rate, days per stage, weighted value, stuck deals) over the
+ * deals on the board for these filters: open ones, and those closed in the last BOARD_CLOSED_DAYS.
+ */
+export async function getPipelineFigures(
+  viewer: Viewer,
+  filters: Partial<BoardFilters> = {},
+  now = new Date(),
+) {
+  const closedSince = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
+  const settings = await getPipelineSettings();
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      stage: DealStage;
+      status: DealStatus;
+      expectedValue: bigint;
+      closeProbability: number | null;
+      stageEnteredAt: Date;
+      history: { fromStage: DealStage | null; toStage: DealStage; toStatus: DealStatus; createdAt: string }[];
+    }[]
+  >`
+    SELECT d.id, d.stage, d.status, d."expectedValue", d."closeProbability", d."stageEnteredAt",
+      coalesce(h.history, '[]'::json) AS history
+    FROM "Deal" d
+    JOIN "Account" a ON a.id = d."accountId"
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_object('fromStage', s."fromStage", 'toStage', s."toStage",
+        'toStatus', s."toStatus", 'createdAt', s."createdAt") ORDER BY s."createdAt") AS history
+      FROM "DealStageChange" s WHERE s."dealId" = d.id
+    ) h ON true
+    WHERE ${filterSql(viewer, filters)}
+      AND (d.status = 'OPEN' OR (d.status <> 'OPEN' AND d."closedAt" >= ${closedSince}))`;
+  const stageOrder = (s: DealStage) =>
+    ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"].indexOf(s);
+  const deals = rows.map((r) => {
+    const history = r.history.map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
+    const furthest = history.reduce<DealStage>(
+      (max, h) => (stageOrder(h.toStage) > stageOrder(max) ? h.toStage : max),
+      r.stage,
+    );
+    return {
+      stage: r.stage,
+      status: r.status,
+      expectedValue: Number(r.expectedValue) / 100,
+      closeProbability: r.closeProbability,
+      stageEnteredAt: r.stageEnteredAt,
+      furthestStage: furthest,
+      history,
+    };
+  });
+  return { figures: pipelineFigures(deals, now, settings), closedSince, dealCount: deals.length };
+}
+
+/** One card, for the board to replace after a move. */
+async function boardCard(client: Client, viewer: Viewer, id: string): Promise<BoardCard> {
+  const settings = await getPipelineSettings(client);
+  const rows = await client.$queryRaw<BoardRow[]>`
+    SELECT ${BOARD_COLUMNS_SQL}, p."coachCount", p."decisionMakers", p."weakDecisionMakers"
+    FROM "Deal" d
+    JOIN "Account" a ON a.id = d."accountId"
+    JOIN "User" u ON u.id = d."ownerId"
+    ${PEOPLE_SQL(settings.minDecisionMakerStrength)}
+    WHERE d.id = ${id} AND ${scopeSql(viewer, "d")}`;
+  if (!rows[0]) throw notFound("deal");
+  return toCard(rows[0]);
+}
+
+// ── Reading one deal ─────────────────────────────────────────────────────────────────────────────
+
+/** A deal for a change: NOT_FOUND outside scope (or deleted), FORBIDDEN if not the viewer's to edit. */
+async function dealForChange(tx: Tx, viewer: Viewer, id: string, opts: { deleted?: boolean } = {}) {
+  const deal = await tx.deal.findFirst({
+    where: { id, ...scopeWhere(viewer), deletedAt: opts.deleted ? { not: null } : null },
+  });
+  if (!deal) throw notFound("deal");
+  assertRecord(viewer, opts.deleted ? "restore" : "edit", deal, "deal");
+  return deal;
+}
+
+export async function getDealDetail(viewer: Viewer, id: string, now = new Date()) {
+  const deal = await db.deal.findFirst({
+    where: { id, ...scopeWhere(viewer), deletedAt: null },
+    include: {
+      owner: { select: { id: true, name: true } },
+      team: { select: { id: true, name: true, nameZh: true } },
+      lostReason: { select: { id: true, name: true, nameEn: true } },
+      account: {
+        select: {
+          id: true,
+          name: true,
+          tier: true,
+          lifecycle: true,
+          ownerId: true,
+          teamId: true,
+          contacts: { where: { deletedAt: null }, orderBy: [{ influence: "desc" }, { name: "asc" }] },
+        },
+      },
+      agreement: true,
+      stageChanges: {
+        orderBy: { createdAt: "asc" },
+        include: { actor: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!deal) throw notFound("deal");
+  const settings = await getPipelineSettings();
+  const dms = deal.account.contacts.filter((c) => c.buyingRole === "DECISION_MAKER");
+  const people: ContactSummary = {
+    coachCount: deal.account.contacts.filter((c) => c.buyingRole === "COACH").length,
+    decisionMakers: dms.length,
+    weakDecisionMakers: dms.filter((c) => isWeakDecisionMaker(c, settings.minDecisionMakerStrength)).length,
+  };
+  const gate = gateInput(deal, people);
+  // Programme step owners are user ids; the page shows names.
+  const ownerIds = [...new Set(asProgramme(deal.programme).map((s) => s.ownerId))];
+  const stepOwners = ownerIds.length
+    ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })
+    : [];
+  // Each transition with the days the deal had spent in the stage it left.
+  const history = deal.stageChanges.map((c, i) => {
+    const previous = deal.stageChanges[i - 1];
+    const daysInFrom = previous
+      ? Math.max(0, Math.floor((c.createdAt.getTime() - previous.createdAt.getTime()) / 86_400_000))
+      : null;
+    return { ...c, daysInFrom };
+  });
+  return {
+    ...deal,
+    expectedValueYuan: Number(deal.expectedValue) / 100,
+    expectedDevCostYuan: yuan(deal.expectedDevCost),
+    obstacleList: asObstacles(deal.obstacles),
+    programmeSteps: asProgramme(deal.programme).map((s) => ({
+      ...s,
+      ownerName: stepOwners.find((u) => u.id === s.ownerId)?.name ?? null,
+    })),
+    history,
+    checklist: deal.status === "OPEN" ? gateChecklist(deal.stage, gate) : [],
+    decisionMakers: dms.map((c) => ({
+      id: c.id,
+      name: c.name,
+      title: c.title,
+      relationshipStrength: c.relationshipStrength,
+      approach: c.approach,
+      weak: isWeakDecisionMaker(c, settings.minDecisionMakerStrength),
+    })),
+    settings,
+    daysInStage: Math.max(0, Math.floor((now.getTime() - deal.stageEnteredAt.getTime()) / 86_400_000)),
+    canEdit: viewerCanEdit(viewer, deal),
+    canOverride: hasCapability(viewer, "pipeline.override"),
+  };
+}
+
+export type DealDetail = Awaited<ReturnType<typeof getDealDetail>>;
+
+function viewerCanEdit(viewer: Viewer, deal: { ownerId: string; teamId: string }) {
+  try {
+    assertRecord(viewer, "edit", deal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The account's deals (newest first) for the account page. NOT_FOUND when the account is out of scope. */
+export async function listAccountDeals(viewer: Viewer, accountId: string) {
+  const account = await db.account.findFirst({
+    where: { id: accountId, ...scopeWhere(viewer) },
+    select: { id: true },
+  });
+  if (!account) throw notFound("account");
+  return db.deal.findMany({
+    where: { accountId, deletedAt: null, ...scopeWhere(viewer) },
+    select: {
+      id: true,
+      title: true,
+      stage: true,
+      status: true,
+      expectedValue: true,
+      expectedCloseDate: true,
+      stageEnteredAt: true,
+      closedAt: true,
+      owner: { select: { id: true, name: true } },
+      version: true,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+}
+
+// ── Changing a deal ──────────────────────────────────────────────────────────────────────────────
+
+export async function createDeal(
+  viewer: Viewer,
+  input: {
+    accountId: string;
+    title: string;
+    expectedValue: bigint;
+    expectedCloseDate?: Date | null;
+    products?: string | null;
+    ownerId?: string | null;
+  },
+) {
+  assertCapability(viewer, "records.create");
+  return mutate(viewer, async ({ tx, audit }) => {
+    const account = await tx.account.findFirst({
+      where: { id: input.accountId, ...scopeWhere(viewer), deletedAt: null },
+      select: { id: true, ownerId: true, teamId: true },
+    });
+    // Developing an account is its owner's (or their manager's) work.
+    assertRecord(viewer, "edit", account, "account");
+    const owner = await resolveOwner(tx, viewer, input.ownerId);
+    const now = new Date();
+    const deal = await tx.deal.create({
+      data: {
+        accountId: account.id,
+        title: input.title,
+        expectedValue: input.expectedValue,
+        expectedCloseDate: input.expectedCloseDate ?? null,
+        products: input.products ?? null,
+        ownerId: owner.id,
+        teamId: owner.teamId,
+        stageEnteredAt: now,
+        createdAt: now,
+      },
+    });
+    await tx.dealStageChange.create({
+      data: { dealId: deal.id, toStage: "TARGET", toStatus: "OPEN", actorId: viewer.id, createdAt: now },
+    });
+    await audit({ action: "deal.create", entity: "Deal", entityId: deal.id, after: deal });
+    return { id: deal.id };
+  });
+}
+
+export async function updateDeal(
+  viewer: Viewer,
+  input: {
+    id: string;
+    version: number;
+    title: string;
+    expectedValue: bigint;
+    expectedCloseDate: Date | null;
+    products: string | null;
+  },
+) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await dealForChange(tx, viewer, input.id);
+    const { title, expectedValue, expectedCloseDate, products } = input;
+    await updateVersioned(tx.deal, {
+      where: { id: input.id },
+      version: input.version,
+      data: { title, expectedValue, expectedCloseDate, products },
+    });
+    const after = await tx.deal.findUniqueOrThrow({ where: { id: input.id } });
+    await audit({ action: "deal.update", entity: "Deal", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+type StageWork =
+  | {
+      section: "TARGET";
+      potentialNeed: string | null;
+      needUrgency: number | null;
+      initialCommunication: string | null;
+      businessCondition: string | null;
+      opportunity: "YES" | "NO" | "UNKNOWN";
+    }
+  | {
+      section: "INFORMATION";
+      sampleItem: string | null;
+      sampleSentOn: Date | null;
+      sampleSpecAgreed: boolean;
+      sampleAccepted: "YES" | "NO" | "UNKNOWN";
+      sampleTechOwner: string | null;
+      informationSufficient: boolean;
+      needsClear: boolean;
+    }
+  | {
+      section: "VALUE";
+      closeProbability: number | null;
+      expectedDevCost: bigint | null;
+      obstacles: Obstacle[];
+      programme: ProgrammeStep[];
+    }
+  | {
+      section: "CLOSING";
+      seniorMeetingHeld: boolean;
+      siteAuditDone: boolean;
+      systemSupportArranged: boolean;
+    };
+
+/** Saves the work of one stage (the fields the gates read). Programme owners must be people in scope. */
+export async function updateStageWork(viewer: Viewer, input: StageWork & { id: string; version: number }) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await dealForChange(tx, viewer, input.id);
+    if (before.status !== "OPEN")
+      throw new AppError("VALIDATION", "closed", { _form: ["gate.errors.closed"] });
+    const { id, version, section, ...data } = input;
+    if (input.section === "VALUE") {
+      const ownerIds = [...new Set(input.programme.map((s) => s.ownerId))];
+      const owners = await tx.user.findMany({
+        where: {
+          id: { in: ownerIds },
+          active: true,
+          ...(viewer.visibleTeamIds === "all" ? {} : { teamId: { in: [...viewer.visibleTeamIds] } }),
+        },
+        select: { id: true },
+      });
+      if (owners.length !== ownerIds.length)
+        throw new AppError("VALIDATION", "step owner", { programme: ["validation.invalidOption"] });
+    }
+    const values =
+      input.section === "VALUE"
+        ? {
+            closeProbability: input.closeProbability,
+            expectedDevCost: input.expectedDevCost,
+            obstacles: input.obstacles as unknown as Prisma.InputJsonValue,
+            programme: input.programme as unknown as Prisma.InputJsonValue,
+          }
+        : data;
+    await updateVersioned(tx.deal, { where: { id }, version, data: values });
+    const after = await tx.deal.findUniqueOrThrow({ where: { id } });
+    await audit({
+      action: `deal.work.${section.toLowerCase()}`,
+      entity: "Deal",
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+const MOVE_ERRORS: Record<Extract<MoveDecision, { ok: false }>["reason"], [string, string]> = {
+  closed: ["_form", "gate.errors.closed"],
+  sameStage: ["to", "gate.errors.sameStage"],
+  gateUnmet: ["_form", "gate.errors.gateUnmet"],
+  overrideReasonRequired: ["overrideReason", "gate.errors.overrideReasonRequired"],
+  wonOnlyFromClosing: ["to", "gate.errors.wonOnlyFromClosing"],
+  lostReasonRequired: ["lostReasonId", "gate.errors.lostReasonRequired"],
+};
+
+/** Field errors for a refused move: the reason, plus each unmet gate item (under `_gate`). */
+function moveError(decision: Extract<MoveDecision, { ok: false }>): AppError {
+  const [field, key] = MOVE_ERRORS[decision.reason];
+  const fieldErrors: Record<string, string[]> = { [field]: [key] };
+  if (decision.unmet?.length) fieldErrors._gate = decision.unmet.map((u) => `gate.items.${u.item}`);
+  return new AppError("VALIDATION", decision.reason, fieldErrors);
+}
+
+/** The deal, the gate input and the decision for a move; throws the field errors when refused. */
+async function decideMove(
+  tx: Tx,
+  viewer: Viewer,
+  input: {
+    id: string;
+    to: DealStage | "WON" | "LOST";
+    overrideReason?: string | null;
+    lostReasonId?: string | null;
+  },
+) {
+  const before = await dealForChange(tx, viewer, input.id);
+  const settings = await getPipelineSettings(tx);
+  const people = await contactSummary(tx, before.accountId, settings.minDecisionMakerStrength);
+  const decision = checkMove({
+    from: before.stage,
+    status: before.status,
+    to: input.to,
+    gate: gateInput(before, people),
+    canOverride: hasCapability(viewer, "pipeline.override"),
+    overrideReason: input.overrideReason,
+    lostReasonId: input.lostReasonId,
+  });
+  if (!decision.ok) throw moveError(decision);
+  return { before, decision };
+}
+
+async function recordTransition(
+  ctx: MutationContext,
+  viewer: Viewer,
+  args: {
+    before: Prisma.DealGetPayload<object>;
+    decision: Extract<MoveDecision, { ok: true }>;
+    toStage: DealStage;
+    toStatus: DealStatus;
+    overrideReason?: string | null;
+    note?: string | null;
+    at: Date;
+    extra?: Record<string, unknown>;
+  },
+) {
+  const { before, decision } = args;
+  const overridden = decision.overridden.map((o) => `${o.stage}.${o.item}`);
+  await ctx.tx.dealStageChange.create({
+    data: {
+      dealId: before.id,
+      fromStage: before.stage,
+      toStage: args.toStage,
+      fromStatus: before.status,
+      toStatus: args.toStatus,
+      overrideReason: overridden.length ? args.overrideReason : null,
+      overriddenGate: overridden,
+      note: args.note ?? null,
+      actorId: viewer.id,
+      createdAt: args.at,
+    },
+  });
+  await ctx.audit({
+    action: overridden.length
+      ? "deal.moveOverride"
+      : `deal.${decision.kind === "back" ? "moveBack" : decision.kind === "forward" ? "move" : decision.kind}`,
+    entity: "Deal",
+    entityId: before.id,
+    before: { stage: before.stage, status: before.status, version: before.version },
+    after: {
+      stage: args.toStage,
+      status: args.toStatus,
+      version: before.version + 1,
+      accountId: before.accountId,
+      title: before.title,
+      ...(overridden.length ? { overrideReason: args.overrideReason, overriddenGate: overridden } : {}),
+      ...(args.note ? { note: args.note } : {}),
+      ...args.extra,
+    },
+  });
+}
+
+/**
+ * Moves a deal to another stage, or to 丢单 (lost). Forward moves pass the gates of the stages they
+ * leave unless a manager overrides with a reason; the version makes the second of two simultaneous
+ * moves fail with "changed by someone else". Returns the card as the board should now show it.
+ */
+export async function moveDeal(
+  viewer: Viewer,
+  input: {
+    id: string;
+    version: number;
+    to: DealStage | "LOST";
+    overrideReason?: string | null;
+    lostReasonId?: string | null;
+    note?: string | null;
+  },
+): Promise<BoardCard> {
+  return mutate(viewer, async (ctx) => {
+    const { tx } = ctx;
+    const { before, decision } = await decideMove(tx, viewer, input);
+    const at = new Date();
+    if (input.to === "LOST") {
+      const reason = await tx.lostReason.findFirst({
+        where: { id: input.lostReasonId!, deletedAt: null },
+        select: { id: true, code: true },
+      });
+      if (!reason)
+        throw new AppError("VALIDATION", "lost reason", { lostReasonId: ["validation.invalidOption"] });
+      await updateVersioned(tx.deal, {
+        where: { id: input.id },
+        version: input.version,
+        data: { status: "LOST", closedAt: at, lostReasonId: reason.id, closeNote: input.note ?? null },
+      });
+      await recordTransition(ctx, viewer, {
+        before,
+        decision,
+        toStage: before.stage,
+        toStatus: "LOST",
+        note: input.note,
+        at,
+        extra: { lostReason: reason.code },
+      });
+    } else {
+      await updateVersioned(tx.deal, {
+        where: { id: input.id },
+        version: input.version,
+        data: { stage: input.to, stageEnteredAt: at },
+      });
+      await recordTransition(ctx, viewer, {
+        before,
+        decision,
+        toStage: input.to,
+        toStatus: "OPEN",
+        overrideReason: input.overrideReason,
+        note: input.note,
+        at,
+      });
+    }
+    return boardCard(tx, viewer, input.id);
+  });
+}
+
+/**
+ * 赢单: closes a deal in 促成成交 as won (through the stage-5 gate, or a manager's override), creates
+ * its cooperation agreement (合作协议) and makes the account a customer (成交). With `applyToValue`
+ * the agreement's annual value becomes the account's purchase volume when it is larger, and the
+ * account is rescored.
+ */
+export async function winDeal(
+  viewer: Viewer,
+  input: {
+    id: string;
+    version: number;
+    overrideReason?: string | null;
+    applyToValue: boolean;
+    agreement: {
+      startDate: Date;
+      endDate: Date;
+      serviceContent: string;
+      pricingPolicy: string;
+      cooperationMode: "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
+      contractValue: bigint;
+    };
+  },
+) {
+  return mutate(viewer, async (ctx) => {
+    const { tx, audit } = ctx;
+    const { before, decision } = await decideMove(tx, viewer, { ...input, to: "WON" });
+    const at = new Date();
+    await updateVersioned(tx.deal, {
+      where: { id: input.id },
+      version: input.version,
+      data: { status: "WON", closedAt: at },
+    });
+    const agreement = await tx.cooperationAgreement.create({
+      data: {
+        ...input.agreement,
+        accountId: before.accountId,
+        dealId: before.id,
+        ownerId: before.ownerId,
+        teamId: before.teamId,
+      },
+    });
+    await recordTransition(ctx, viewer, {
+      before,
+      decision,
+      toStage: "CLOSING",
+      toStatus: "WON",
+      overrideReason: input.overrideReason,
+      at,
+      extra: { agreementId: agreement.id },
+    });
+    await audit({
+      action: "agreement.create",
+      entity: "CooperationAgreement",
+      entityId: agreement.id,
+      after: agreement,
+    });
+
+    // The account becomes (or stays) a customer: 成交.
+    const account = await tx.account.findUniqueOrThrow({ where: { id: before.accountId } });
+    let updated = account;
+    const annual = BigInt(
+      annualisedValue(
+        Number(input.agreement.contractValue),
+        input.agreement.startDate,
+        input.agreement.endDate,
+      ),
+    );
+    const data: Prisma.AccountUpdateInput = {};
+    if (account.lifecycle !== "CUSTOMER")
+      Object.assign(data, { lifecycle: "CUSTOMER", lifecycleChangedAt: at });
+    if (input.applyToValue && (account.purchaseVolume ?? 0n) < annual) data.purchaseVolume = annual;
+    if (Object.keys(data).length) {
+      updated = await tx.account.update({
+        where: { id: account.id },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (account.lifecycle !== "CUSTOMER") {
+        await tx.lifecycleChange.create({
+          data: {
+            accountId: account.id,
+            from: account.lifecycle,
+            to: "CUSTOMER",
+            reason: before.title,
+            actorId: viewer.id,
+            createdAt: at,
+          },
+        });
+      }
+      if (data.purchaseVolume !== undefined) updated = await rescore(tx, updated, "agreement");
+      await audit({
+        action: "account.dealWon",
+        entity: "Account",
+        entityId: account.id,
+        before: account,
+        after: { ...updated, dealId: before.id, agreementId: agreement.id },
+      });
+    }
+    return { dealId: before.id, agreementId: agreement.id };
+  });
+}
+
+/** Ends a deal that has no opportunity (the stage-1 judgement is "no") or was dropped; needs a reason. */
+export async function terminateDeal(viewer: Viewer, input: { id: string; version: number; reason: string }) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await dealForChange(tx, viewer, input.id);
+    const check = checkTerminate(before.status, input.reason);
+    if (!check.ok) {
+      throw new AppError("VALIDATION", check.reason, {
+        [check.reason === "closed" ? "_form" : "reason"]: [`gate.errors.${check.reason}`],
+      });
+    }
+    const at = new Date();
+    await updateVersioned(tx.deal, {
+      where: { id: input.id },
+      version: input.version,
+      data: { status: "TERMINATED", closedAt: at, closeNote: input.reason },
+    });
+    await tx.dealStageChange.create({
+      data: {
+        dealId: before.id,
+        fromStage: before.stage,
+        toStage: before.stage,
+        fromStatus: "OPEN",
+        toStatus: "TERMINATED",
+        note: input.reason,
+        actorId: viewer.id,
+        createdAt: at,
+      },
+    });
+    const after = await tx.deal.findUniqueOrThrow({ where: { id: input.id } });
+    await audit({ action: "deal.terminate", entity: "Deal", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+export async function deleteDeal(viewer: Viewer, input: { id: string; version: number }) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await tx.deal.findFirst({
+      where: { id: input.id, ...scopeWhere(viewer), deletedAt: null },
+    });
+    assertRecord(viewer, "delete", before, "deal");
+    await updateVersioned(tx.deal, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: new Date() },
+    });
+    const after = await tx.deal.findUniqueOrThrow({ where: { id: input.id } });
+    await audit({ action: "deal.delete", entity: "Deal", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+export async function restoreDeal(viewer: Viewer, input: { id: string; version: number }) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await dealForChange(tx, viewer, input.id, { deleted: true });
+    await updateVersioned(tx.deal, {
+      where: { id: input.id },
+      version: input.version,
+      data: { deletedAt: null },
+    });
+    const after = await tx.deal.findUniqueOrThrow({ where: { id: input.id } });
+    await audit({ action: "deal.restore", entity: "Deal", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+/** The viewer's deleted deals (managers restore them). */
+export async function listDeletedDeals(viewer: Viewer) {
+  return db.deal.findMany({
+    where: { ...scopeWhere(viewer), deletedAt: { not: null } },
+    select: {
+      id: true,
+      title: true,
+      version: true,
+      deletedAt: true,
+      account: { select: { id: true, name: true } },
+      owner: { select: { name: true } },
+    },
+    orderBy: { deletedAt: "desc" },
+    take: 100,
+  });
+}
+
+// ── Agreements (合作协议) ───────────────────────────────────────────────────────────────────────
+
+const agreementInclude = {
+  account: { select: { id: true, name: true, tier: true } },
+  owner: { select: { id: true, name: true } },
+  deal: { select: { id: true, title: true } },
+} satisfies Prisma.CooperationAgreementInclude;
+
+export async function listAgreements(viewer: Viewer, opts: { accountId?: string } = {}) {
+  if (opts.accountId) {
+    const account = await db.account.findFirst({
+      where: { id: opts.accountId, ...scopeWhere(viewer) },
+      select: { id: true },
+    });
+    if (!account) throw notFound("account");
+  }
+  return db.cooperationAgreement.findMany({
+    where: {
+      ...scopeWhere(viewer),
+      deletedAt: null,
+      ...(opts.accountId ? { accountId: opts.accountId } : {}),
+    },
+    include: agreementInclude,
+    orderBy: [{ endDate: "desc" }, { id: "asc" }],
+    take: 500,
+  });
+}
+
+/** Agreements ending within the renewal window (today included), soonest first. */
+export async function listRenewals(viewer: Viewer, now = new Date()) {
+  const settings = await getPipelineSettings();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const until = new Date(today.getTime() + settings.renewalWindowDays * 86_400_000);
+  const rows = await db.cooperationAgreement.findMany({
+    where: { ...scopeWhere(viewer), deletedAt: null, endDate: { gte: today, lte: until } },
+    include: agreementInclude,
+    orderBy: [{ endDate: "asc" }, { id: "asc" }],
+  });
+  return { rows, windowDays: settings.renewalWindowDays };
+}
+
+export async function updateAgreement(
+  viewer: Viewer,
+  input: {
+    id: string;
+    version: number;
+    startDate: Date;
+    endDate: Date;
+    serviceContent: string;
+    pricingPolicy: string;
+    cooperationMode: "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
+    contractValue: bigint;
+  },
+) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const before = await tx.cooperationAgreement.findFirst({
+      where: { id: input.id, ...scopeWhere(viewer), deletedAt: null },
+    });
+    assertRecord(viewer, "edit", before, "agreement");
+    const { id, version, ...data } = input;
+    await updateVersioned(tx.cooperationAgreement, { where: { id }, version, data });
+    const after = await tx.cooperationAgreement.findUniqueOrThrow({ where: { id } });
+    await audit({ action: "agreement.update", entity: "CooperationAgreement", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** 续签: a new agreement for the next term, linked to the one it renews. */
+export async function renewAgreement(
+  viewer: Viewer,
+  input: {
+    id: string;
+    version: number;
+    startDate: Date;
+    endDate: Date;
+    serviceContent: string;
+    pricingPolicy: string;
+    cooperationMode: "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
+    contractValue: bigint;
+  },
+) {
+  return mutate(viewer, async ({ tx, audit }) => {
+    const previous = await tx.cooperationAgreement.findFirst({
+      where: { id: input.id, ...scopeWhere(viewer), deletedAt: null },
+    });
+    assertRecord(viewer, "edit", previous, "agreement");
+    // Checking the version means two people renewing the same agreement at once make one renewal.
+    await updateVersioned(tx.cooperationAgreement, {
+      where: { id: previous.id },
+      version: input.version,
+      data: {},
+    });
+    const { startDate, endDate, serviceContent, pricingPolicy, cooperationMode, contractValue } = input;
+    const terms = { startDate, endDate, serviceContent, pricingPolicy, cooperationMode, contractValue };
+    const renewed = await tx.cooperationAgreement.create({
+      data: {
+        ...terms,
+        accountId: previous.accountId,
+        ownerId: previous.ownerId,
+        teamId: previous.teamId,
+        renewedFromId: previous.id,
+      },
+    });
+    await audit({
+      action: "agreement.renew",
+      entity: "CooperationAgreement",
+      entityId: renewed.id,
+      before: previous,
+      after: renewed,
+    });
+    return renewed;
+  });
+}

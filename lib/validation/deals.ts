@@ -1,0 +1,231 @@
+import { z } from "zod";
+import { DEAL_STAGES } from "@/lib/domain/pipeline";
+import { MARK_ANSWERS, optionalInt, TIERS, yuanToFen } from "./accounts";
+import { checkbox, id, optionalDate, optionalId, optionalText, requiredText, version } from "./common";
+
+export const COOPERATION_MODES = ["DIRECT_SUPPLY", "DISTRIBUTION", "OEM", "STRATEGIC", "PROJECT"] as const;
+
+/** A repeated form field ("obstacle" typed in several rows) as a list; one value arrives as a string. */
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()));
+
+const requiredYuan = yuanToFen.transform((v, ctx) => {
+  if (v === null) {
+    ctx.addIssue({ code: "custom", message: "validation.required" });
+    return z.NEVER;
+  }
+  return v;
+});
+
+const dealFields = {
+  title: requiredText(120),
+  expectedValue: requiredYuan,
+  expectedCloseDate: optionalDate,
+  products: optionalText(1000),
+};
+
+export const createDealSchema = z.object({ accountId: id, ownerId: optionalId, ...dealFields });
+export const updateDealSchema = z.object({ id, version, ...dealFields });
+
+// ── Stage work, one form per stage ───────────────────────────────────────────────────────────────
+
+const mark = z.enum(MARK_ANSWERS).default("UNKNOWN");
+
+export const targetWorkSchema = z.object({
+  id,
+  version,
+  potentialNeed: optionalText(2000),
+  needUrgency: optionalInt(1, 5),
+  initialCommunication: optionalText(2000),
+  businessCondition: optionalText(2000),
+  opportunity: mark,
+});
+
+export const informationWorkSchema = z.object({
+  id,
+  version,
+  sampleItem: optionalText(200),
+  sampleSentOn: optionalDate,
+  sampleSpecAgreed: checkbox,
+  sampleAccepted: mark,
+  sampleTechOwner: optionalText(60),
+  informationSufficient: checkbox,
+  needsClear: checkbox,
+});
+
+/** Obstacles and programme steps arrive as parallel lists (one form row each); blank rows are dropped. */
+export const valueWorkSchema = z
+  .object({
+    id,
+    version,
+    closeProbability: optionalInt(0, 100),
+    expectedDevCost: yuanToFen,
+    obstacle: list,
+    counterMeasure: list,
+    step: list,
+    stepOwnerId: list,
+    stepDue: list,
+    stepDone: list, // the indexes of the rows ticked done
+  })
+  .transform((v, ctx) => {
+    const obstacles = v.obstacle
+      .map((obstacle, i) => ({ obstacle, counterMeasure: v.counterMeasure[i] ?? "" }))
+      .filter((o) => o.obstacle || o.counterMeasure);
+    for (const o of obstacles) {
+      if (!o.obstacle || !o.counterMeasure)
+        ctx.addIssue({ code: "custom", path: ["obstacles"], message: "gate.errors.obstacleIncomplete" });
+      if (o.obstacle.length > 500 || o.counterMeasure.length > 500)
+        ctx.addIssue({ code: "custom", path: ["obstacles"], message: "validation.tooLong" });
+    }
+    const programme = v.step
+      .map((step, i) => ({
+        step,
+        ownerId: v.stepOwnerId[i] ?? "",
+        due: v.stepDue[i] ?? "",
+        done: v.stepDone.includes(String(i)),
+      }))
+      .filter((s) => s.step || s.due);
+    for (const s of programme) {
+      if (!s.step || !s.ownerId || !/^\d{4}-\d{2}-\d{2}$/.test(s.due))
+        ctx.addIssue({ code: "custom", path: ["programme"], message: "gate.errors.stepIncomplete" });
+      if (s.step.length > 500)
+        ctx.addIssue({ code: "custom", path: ["programme"], message: "validation.tooLong" });
+    }
+    if (obstacles.length > 30 || programme.length > 50)
+      ctx.addIssue({ code: "custom", path: ["_form"], message: "validation.tooLong" });
+    return {
+      id: v.id,
+      version: v.version,
+      closeProbability: v.closeProbability,
+      expectedDevCost: v.expectedDevCost,
+      obstacles,
+      programme,
+    };
+  });
+
+export const closingWorkSchema = z.object({
+  id,
+  version,
+  seniorMeetingHeld: checkbox,
+  siteAuditDone: checkbox,
+  systemSupportArranged: checkbox,
+});
+
+// ── Moves ────────────────────────────────────────────────────────────────────────────────────────
+
+export const moveDealSchema = z.object({
+  id,
+  version,
+  to: z.enum([...DEAL_STAGES, "LOST"]),
+  overrideReason: optionalText(1000),
+  lostReasonId: optionalId,
+  note: optionalText(1000),
+});
+
+export const agreementFields = {
+  startDate: optionalDate,
+  endDate: optionalDate,
+  serviceContent: requiredText(2000),
+  pricingPolicy: requiredText(2000),
+  cooperationMode: z.enum(COOPERATION_MODES),
+  contractValue: requiredYuan,
+};
+
+function checkTerm(v: { startDate: Date | null; endDate: Date | null }, ctx: z.RefinementCtx) {
+  if (!v.startDate) ctx.addIssue({ code: "custom", path: ["startDate"], message: "validation.required" });
+  if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "validation.required" });
+  if (v.startDate && v.endDate && v.endDate <= v.startDate)
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: "validation.dateRange" });
+}
+
+export const winDealSchema = z
+  .object({ id, version, overrideReason: optionalText(1000), applyToValue: checkbox, ...agreementFields })
+  .superRefine(checkTerm);
+
+export const agreementSchema = z.object({ id, version, ...agreementFields }).superRefine(checkTerm);
+
+export const terminateDealSchema = z.object({ id, version, reason: requiredText(1000) });
+
+export const recordRefSchema = z.object({ id, version });
+
+// ── Board filters (from the URL) ─────────────────────────────────────────────────────────────────
+
+const money = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => {
+    if (!v) return undefined;
+    const n = Number(v.replace(/[,，\s]/g, ""));
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+  });
+const isoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined));
+const tiers = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) =>
+    (v === undefined ? [] : Array.isArray(v) ? v : v.split(",")).filter((t): t is (typeof TIERS)[number] =>
+      (TIERS as readonly string[]).includes(t),
+    ),
+  );
+
+/** Board and list filters; anything malformed in the URL is ignored rather than an error page. */
+export const boardFiltersSchema = z.object({
+  ownerId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
+  teamId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
+  tier: tiers,
+  valueMin: money,
+  valueMax: money,
+  closeFrom: isoDate,
+  closeTo: isoDate,
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type BoardFilters = z.output<typeof boardFiltersSchema>;
+
+export const pipelineSettingsSchema = z.object({
+  version,
+  staleDays: optionalInt(1, 365).transform(
+    (v, ctx) => v ?? (ctx.addIssue({ code: "custom", message: "validation.required" }), z.NEVER),
+  ),
+  minDecisionMakerStrength: optionalInt(1, 5).transform(
+    (v, ctx) => v ?? (ctx.addIssue({ code: "custom", message: "validation.required" }), z.NEVER),
+  ),
+  renewalWindowDays: optionalInt(1, 365).transform(
+    (v, ctx) => v ?? (ctx.addIssue({ code: "custom", message: "validation.required" }), z.NEVER),
+  ),
+});
+
+export const lostReasonSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Z0-9_]+$/, "validation.invalid"),
+  name: requiredText(60),
+  nameEn: requiredText(60),
+  sortOrder: optionalInt(0, 1000).transform((v) => v ?? 0),
+});
+export const updateLostReasonSchema = lostReasonSchema.extend({ id, version });
+
