@@ -80,7 +80,7 @@ export function gateChecklist(stage: DealStage, d: GateInput): { item: GateItem;
     // Samples meeting the agreed spec, sent, accepted by the customer, with an accountable engineer.
     sampleProvided: () =>
       filled(d.sampleItem) &&
-      d.sampleSentOn !== null &&
+      (d.sampleSentOn instanceof Date ? !Number.isNaN(d.sampleSentOn.getTime()) : filled(d.sampleSentOn)) &&
       d.sampleSpecAgreed &&
       d.sampleAccepted === "YES" &&
       filled(d.sampleTechOwner),
@@ -312,7 +312,9 @@ export function columnTotals(
 // ── Agreements ───────────────────────────────────────────────────────────────────────────────────
 
 /** Days until an agreement ends (negative once it has ended). */
-export const daysUntil = (end: Date, now: Date) => Math.ceil((end.getTime() - now.getTime()) / DAY);
+export const daysUntil = (end: Date, now: Date) =>
+  // `|| 0`: an agreement that ended earlier today is 0 days away, not -0 (which Intl prints as "-0").
+  Math.ceil((end.getTime() - now.getTime()) / DAY) || 0;
 
 /** Is an agreement due for renewal: still running (or just ended) and ending within the window? */
 export const dueForRenewal = (end: Date, now: Date, windowDays: number) => {
@@ -320,8 +322,21 @@ export const dueForRenewal = (end: Date, now: Date, windowDays: number) => {
   return d >= 0 && d <= windowDays;
 };
 
-/** The agreement's value per year, for the account's purchase-volume input. */
+/** The term in years by calendar anniversaries (end date inclusive), so a leap year is one year. */
+function termYears(start: Date, end: Date): number {
+  const stop = Math.max(start.getTime(), end.getTime()) + DAY;
+  const anniversary = (n: number) =>
+    Date.UTC(start.getUTCFullYear() + n, start.getUTCMonth(), start.getUTCDate());
+  let years = new Date(stop).getUTCFullYear() - start.getUTCFullYear();
+  if (anniversary(years) > stop) years--;
+  return years + (stop - anniversary(years)) / (anniversary(years + 1) - anniversary(years));
+}
+
+/**
+ * The agreement's value per year, for the account's purchase-volume input. A term shorter than a
+ * year counts at its contract value (it is not scaled up to a year it does not cover).
+ */
 export function annualisedValue(contractValue: number, start: Date, end: Date): number {
-  const days = Math.max(1, daysBetween(start, end) + 1);
-  return days >= 365 ? Math.round((contractValue * 365) / days) : contractValue;
+  const years = termYears(start, end);
+  return years >= 1 ? Math.round(contractValue / years) : contractValue;
 }
