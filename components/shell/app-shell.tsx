@@ -16,6 +16,8 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
         { href: "/", label: t("home") },
         { href: "/accounts", label: t("accounts") },
         { href: "/accounts/segments", label: t("segments") },
+        { href: "/pipeline", label: t("pipeline") },
+        { href: "/agreements", label: t("agreements") },
       ],
     },
   ];
@@ -24,6 +26,7 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
     hasCapability(viewer, "admin.teams") && { href: "/admin/teams", label: t("teams") },
     hasCapability(viewer, "admin.territories") && { href: "/admin/territories", label: t("territories") },
     hasCapability(viewer, "admin.scoring") && { href: "/admin/scoring", label: t("scoring") },
+    hasCapability(viewer, "admin.pipeline") && { href: "/admin/pipeline", label: t("pipelineSettings") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   if (admin.length) sections.push({ label: t("admin"), items: admin });
