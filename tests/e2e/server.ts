@@ -9,7 +9,8 @@ import { npx, spawnNext } from "../../scripts/lib/run";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const port = process.env.E2E_PORT ?? "3210";
-const distDir = ".next-e2e";
+// E2E_DIST_DIR lets a second checkout or session build beside the default without clashing.
+const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
 
 async function main() {
   let database: TestDatabase | null = null;
