@@ -2,30 +2,28 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import type { AccountListQuery } from "@/lib/validation/accounts";
-import { accountListWhere } from "./accounts";
+import { accountListAfter, accountListFilter, accountListOrder } from "./accounts";
 import { mutate } from "./audit";
 
 /** An export never carries more rows than this. */
 export const EXPORT_ROW_CAP = 50_000;
 const BATCH = 1_000;
 
-const exportSelect = {
-  id: true,
-  name: true,
-  creditCode: true,
-  tier: true,
-  compositeScore: true,
-  priorityScore: true,
-  lifecycle: true,
-  industry: true,
-  sizeBand: true,
-  legalRepresentative: true,
-  address: true,
-  territory: { select: { name: true, nameEn: true } },
-  owner: { select: { name: true } },
-} satisfies Prisma.AccountSelect;
-
-export type AccountExportRow = Prisma.AccountGetPayload<{ select: typeof exportSelect }>;
+export type AccountExportRow = {
+  id: string;
+  name: string;
+  creditCode: string | null;
+  tier: "A" | "B" | "C";
+  compositeScore: number;
+  priorityScore: number;
+  lifecycle: "PROSPECT" | "INTENT" | "CUSTOMER" | "LOST";
+  industry: string | null;
+  sizeBand: "MICRO" | "SMALL" | "MEDIUM" | "LARGE" | "GIANT" | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  territory: { name: string; nameEn: string } | null;
+  owner: { name: string };
+};
 
 /**
  * The accounts of the viewer's current filtered list, for a CSV download. The export is recorded in
@@ -37,8 +35,10 @@ export async function exportAccounts(
   query: AccountListQuery,
   queryString: string,
 ): Promise<{ count: number; batches: AsyncGenerator<AccountExportRow[]> }> {
-  const where = await accountListWhere(viewer, query);
-  const count = Math.min(await db.account.count({ where }), EXPORT_ROW_CAP);
+  const filter = await accountListFilter(viewer, query);
+  const counted = await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "Account" a WHERE ${filter}`;
+  const count = Math.min(counted[0]?.total ?? 0, EXPORT_ROW_CAP);
   await mutate(viewer, async ({ audit }) => {
     await audit({
       action: "account.export",
@@ -47,21 +47,26 @@ export async function exportAccounts(
       after: { count, query: queryString },
     });
   });
-  const orderBy: Prisma.AccountOrderByWithRelationInput[] = [{ [query.sort]: query.dir }, { id: "asc" }];
   async function* batches(): AsyncGenerator<AccountExportRow[]> {
     let sent = 0;
-    let cursor: string | undefined;
+    let after: string | undefined;
     while (sent < count) {
-      const rows = await db.account.findMany({
-        where,
-        select: exportSelect,
-        orderBy,
-        take: Math.min(BATCH, count - sent),
-        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      });
+      // Keyset paging: each batch starts after the last row sent, in the list's order.
+      const rows = await db.$queryRaw<AccountExportRow[]>`
+        SELECT a.id, a.name, a."creditCode", a.tier, a."compositeScore", a."priorityScore", a.lifecycle,
+          a.industry, a."sizeBand", a."legalRepresentative", a.address,
+          CASE WHEN t.id IS NULL THEN NULL
+            ELSE json_build_object('name', t.name, 'nameEn', t."nameEn") END AS territory,
+          json_build_object('name', u.name) AS owner
+        FROM "Account" a
+        JOIN "User" u ON u.id = a."ownerId"
+        LEFT JOIN "Territory" t ON t.id = a."territoryId"
+        WHERE ${filter} ${after ? Prisma.sql`AND ${accountListAfter(query, after)}` : Prisma.empty}
+        ORDER BY ${accountListOrder(query)}
+        LIMIT ${Math.min(BATCH, count - sent)}`;
       if (!rows.length) return;
       sent += rows.length;
-      cursor = rows.at(-1)!.id;
+      after = rows.at(-1)!.id;
       yield rows;
     }
   }

@@ -312,7 +312,7 @@ function filterSql(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
   ];
   if (f.ownerId) conds.push(Prisma.sql`d."ownerId" = ${f.ownerId}`);
   if (f.teamId) conds.push(Prisma.sql`d."teamId" = ${f.teamId}`);
-  if (f.tier?.length) conds.push(Prisma.sql`a.tier::text = ANY(${f.tier}::text[])`);
+  if (f.tier?.length) conds.push(Prisma.sql`a.tier = ANY(${f.tier}::"Tier"[])`);
   if (f.valueMin !== undefined)
     conds.push(Prisma.sql`d."expectedValue" >= ${BigInt(Math.round(f.valueMin * 100))}`);
   if (f.valueMax !== undefined)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import {
+  accountListAfter,
+  accountListFilter,
+  accountListOrder,
   bulkUpdateAccounts,
   createAccount,
   getAccountDetail,
@@ -397,6 +400,84 @@ describe("hand-written reads stay equal to Prisma's", () => {
         id,
       ).toEqual(viaPrisma.map((r) => r.id));
       expect(viaSql.length, id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the list's SQL filters agree with the same filters through Prisma", () => {
+  const cases: Record<string, unknown>[] = [
+    {},
+    { sort: "name", dir: "asc" },
+    { sort: "tier", dir: "asc" },
+    { sort: "lifecycle", dir: "desc" },
+    { sort: "updatedAt", dir: "desc", pageSize: 10, page: 2 },
+    { tier: "A,B" },
+    { lifecycle: "PROSPECT,INTENT", industry: "AUTOMOTIVE,MACHINERY" },
+    { size: "LARGE,GIANT", scoreMin: 30, scoreMax: 80 },
+    { q: "科技" },
+    { q: "50%_" },
+    { ownerId: "usr_east_kam2" },
+  ];
+
+  it("returns the same rows, in the same order, with the same total", async () => {
+    const manager = await viewerFor("usr_east_manager");
+    const jiangsu = await db.territory.findUniqueOrThrow({ where: { code: "320000" } });
+    const cities = await db.territory.findMany({ where: { parentId: jiangsu.id }, select: { id: true } });
+    for (const raw of [...cases, { territoryId: jiangsu.id }]) {
+      const query = accountListQuerySchema.parse(raw);
+      const page = await listAccountsPage(manager, query);
+      const where: Prisma.AccountWhereInput = {
+        ...scopeWhere(manager),
+        deletedAt: null,
+        ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+        ...(query.tier.length ? { tier: { in: query.tier } } : {}),
+        ...(query.lifecycle.length ? { lifecycle: { in: query.lifecycle } } : {}),
+        ...(query.industry.length ? { industry: { in: query.industry } } : {}),
+        ...(query.size.length ? { sizeBand: { in: query.size } } : {}),
+        ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+        ...(query.territoryId ? { territoryId: { in: [jiangsu.id, ...cities.map((c) => c.id)] } } : {}),
+        compositeScore: { gte: query.scoreMin, lte: query.scoreMax },
+      };
+      // Prisma's `contains` does not escape % and _; the SQL filter does (they are literal text).
+      if (query.q === "50%_") where.name = { contains: "50\\%\\_", mode: "insensitive" };
+      const expected = await db.account.findMany({
+        where,
+        orderBy: [{ [query.sort]: query.dir }, { id: "asc" }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+        select: { id: true, owner: { select: { name: true } } },
+      });
+      const label = JSON.stringify(raw);
+      expect(
+        page.rows.map((r) => r.id),
+        label,
+      ).toEqual(expected.map((r) => r.id));
+      expect(
+        page.rows.map((r) => r.owner.name),
+        label,
+      ).toEqual(expected.map((r) => r.owner.name));
+      expect(page.total, label).toBe(await db.account.count({ where }));
+    }
+  });
+
+  it("keyset paging continues exactly after a row, for every sort and direction", async () => {
+    const manager = await viewerFor("usr_east_manager");
+    for (const sort of ["name", "compositeScore", "priorityScore", "tier", "updatedAt", "lifecycle"]) {
+      for (const dir of ["asc", "desc"]) {
+        const query = accountListQuerySchema.parse({ sort, dir, pageSize: 200 });
+        const all = (await listAccountsPage(manager, query)).rows.map((r) => r.id);
+        expect(all.length).toBeGreaterThan(20);
+        const filter = await accountListFilter(manager, query);
+        for (const k of [0, 7, all.length - 2]) {
+          const rest = await db.$queryRaw<{ id: string }[]>`
+            SELECT a.id FROM "Account" a WHERE ${filter} AND ${accountListAfter(query, all[k]!)}
+            ORDER BY ${accountListOrder(query)} LIMIT ${all.length - k - 1}`;
+          expect(
+            rest.map((r) => r.id),
+            `${sort} ${dir} after #${k}`,
+          ).toEqual(all.slice(k + 1));
+        }
+      }
     }
   });
 });

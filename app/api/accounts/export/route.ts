@@ -10,7 +10,7 @@ import { territoryLabel } from "@/lib/i18n/names";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
 
 // CSV export of the account list as currently filtered: the same scoped where clause as the page
-// (accountListWhere), in the same order, UTF-8 with a byte-order mark so Excel shows Chinese, the
+// (accountListFilter), in the same order, UTF-8 with a byte-order mark so Excel shows Chinese, the
 // header row in the viewer's language. Every export is written to the audit trail.
 
 export const dynamic = "force-dynamic";
