@@ -60,7 +60,12 @@ export async function updatePipelineSettings(viewer: Viewer, input: PipelineSett
     if (before.version === 0) {
       // First save: the row does not exist yet; the form was showing the defaults (version 0).
       if (input.version !== 0 && input.version !== 1) throw new AppError("CONFLICT");
-      await tx.pipelineSettings.create({ data: { id: "default", ...data } });
+      // Two first saves at once: the second insert waits for the first to commit, then finds its row.
+      const { count } = await tx.pipelineSettings.createMany({
+        data: [{ id: "default", ...data }],
+        skipDuplicates: true,
+      });
+      if (count === 0) throw new AppError("CONFLICT");
     } else {
       await updateVersioned(tx.pipelineSettings, { where: { id: "default" }, version: input.version, data });
     }
@@ -344,7 +349,7 @@ const PEOPLE_SQL = (minStrength: number) => Prisma.sql`
       count(*) FILTER (WHERE c."buyingRole" = 'COACH')::int AS "coachCount",
       count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER')::int AS "decisionMakers",
       count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER'
-        AND (c."relationshipStrength" < ${minStrength} OR coalesce(btrim(c.approach), '') = ''))::int
+        AND (c."relationshipStrength" < ${minStrength} OR coalesce(c.approach, '') !~ '\\S'))::int
         AS "weakDecisionMakers"
     FROM "Contact" c WHERE c."accountId" = d."accountId" AND c."deletedAt" IS NULL
   ) p ON d.status = 'OPEN'`;
@@ -1099,7 +1104,13 @@ export async function listRenewals(viewer: Viewer, now = new Date()) {
     include: agreementInclude,
     orderBy: [{ endDate: "asc" }, { id: "asc" }],
   });
-  return { rows, windowDays: settings.renewalWindowDays };
+  // An agreement already renewed (续签) is no longer due.
+  const renewed = await db.cooperationAgreement.findMany({
+    where: { renewedFromId: { in: rows.map((r) => r.id) }, deletedAt: null },
+    select: { renewedFromId: true },
+  });
+  const done = new Set(renewed.map((r) => r.renewedFromId));
+  return { rows: rows.filter((r) => !done.has(r.id)), windowDays: settings.renewalWindowDays };
 }
 
 export async function updateAgreement(
@@ -1153,6 +1164,14 @@ export async function renewAgreement(
       version: input.version,
       data: {},
     });
+    // One next term per agreement: a second renewal (later, with the fresh version) is refused.
+    const already = await tx.cooperationAgreement.findFirst({
+      where: { renewedFromId: previous.id, deletedAt: null },
+      select: { id: true },
+    });
+    if (already) {
+      throw new AppError("VALIDATION", "already renewed", { _form: ["gate.errors.alreadyRenewed"] });
+    }
     const { startDate, endDate, serviceContent, pricingPolicy, cooperationMode, contractValue } = input;
     const terms = { startDate, endDate, serviceContent, pricingPolicy, cooperationMode, contractValue };
     const renewed = await tx.cooperationAgreement.create({
