@@ -22,7 +22,10 @@ export function fieldErrorsFromIssues(
 }
 
 function messageFor(issue: z.core.$ZodIssue, t: Translate): string {
-  if (issue.message?.startsWith("validation.")) return t(issue.message);
+  // Our own message keys: the shared validation ones and the pipeline's (gate.errors.*).
+  if (issue.message?.startsWith("validation.") || issue.message?.startsWith("gate.errors.")) {
+    return t(issue.message);
+  }
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined || issue.input === null || issue.input === ""

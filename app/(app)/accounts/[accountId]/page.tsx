@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getAccountDetail, getScoringSettings } from "@/lib/data/accounts";
 import { accountTimeline, listContacts, TIMELINE_PAGE_SIZE } from "@/lib/data/contacts";
+import { listAccountDeals, listAgreements } from "@/lib/data/deals";
 import { listTerritoryOptions } from "@/lib/data/territories";
 import { canDo, type Viewer } from "@/lib/domain/access";
 import { orNotFound } from "@/components/admin/guard";
@@ -12,6 +13,7 @@ import { territoryOption } from "@/components/admin/territory-option";
 import { AccountHeader } from "./_components/account-header";
 import { ContactsSection } from "./_components/contacts-section";
 import { DangerSection } from "./_components/danger-section";
+import { DealsSection } from "./_components/deals-section";
 import { MapSection } from "./_components/map-section";
 import { ProfileSection } from "./_components/profile-section";
 import { QualificationSection } from "./_components/qualification-section";
@@ -47,11 +49,13 @@ export default async function AccountPage({
     500,
   );
   const account = await orNotFound(loadAccount(viewer, accountId));
-  const [settings, timeline, deletedContacts, territories] = await Promise.all([
+  const [settings, timeline, deletedContacts, territories, deals, agreements] = await Promise.all([
     getScoringSettings(),
     accountTimeline(viewer, account.id, { take: activityTake }),
     listContacts(viewer, account.id, { deleted: true }),
     listTerritoryOptions(),
+    listAccountDeals(viewer, account.id),
+    listAgreements(viewer, { accountId: account.id }),
   ]);
 
   const deleted = account.deletedAt !== null;
@@ -73,6 +77,13 @@ export default async function AccountPage({
       />
       <ValueSection account={account} settings={settings} canEdit={canEdit} />
       <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
+      <DealsSection
+        account={account}
+        deals={deals}
+        agreements={agreements}
+        viewer={viewer}
+        canEdit={canEdit}
+      />
       <ContactsSection account={account} deletedContacts={deletedContacts} canEdit={canEdit} />
       <MapSection contacts={account.contacts} />
       <TimelineSection

@@ -23,18 +23,110 @@ export async function TimelineSection({
   accountId: string;
   nextTake: number;
 }) {
-  const [t, ta, format] = await Promise.all([
+  const [t, ta, td, tg, format] = await Promise.all([
     getTranslations("accountPage"),
     getTranslations("account"),
+    getTranslations("deal.timeline"),
+    getTranslations("gate"),
     getFormatter(),
   ]);
   const one = (n: unknown) =>
     typeof n === "number" ? format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : "—";
 
+  const stage = (v: unknown) => {
+    const s = str(v);
+    return s ? tg(`stages.${s}`) : "—";
+  };
+  const calendarDay = (v: unknown) => {
+    const s = str(v);
+    return s ? format.dateTime(new Date(s), { dateStyle: "medium", timeZone: "UTC" }) : "—";
+  };
+  const fenAsYuan = (v: unknown) =>
+    format.number(Number(v ?? 0) / 100, { style: "currency", currency: "CNY", maximumFractionDigits: 0 });
+  const withNote = (line: string, note: string | null) => (note ? `${line} — ${note}` : line);
+
+  /** Deals (开发项目) and agreements (合作协议) on the account: stage moves, overrides, outcomes, terms. */
+  function pipelineDetail(row: AuditRow, before: Json, after: Json): string | null {
+    const title = str(after?.title) ?? str(before?.title) ?? "";
+    switch (row.action) {
+      case "deal.create":
+        return td("created", { title, stage: stage(after?.stage) });
+      case "deal.move":
+      case "deal.moveBack":
+        return withNote(
+          td("moved", { title, from: stage(before?.stage), to: stage(after?.stage) }),
+          str(after?.note),
+        );
+      case "deal.moveOverride": {
+        const gate = after?.overriddenGate;
+        const items = Array.isArray(gate)
+          ? gate
+              .map((g: unknown) => (typeof g === "string" ? tg(`items.${g.split(".")[1]}`) : ""))
+              .filter(Boolean)
+              .join(td("separator"))
+          : "";
+        const reason = str(after?.overrideReason) ?? "";
+        return after?.status === "WON"
+          ? td("wonOverride", { title, reason, items })
+          : td("movedOverride", {
+              title,
+              from: stage(before?.stage),
+              to: stage(after?.stage),
+              reason,
+              items,
+            });
+      }
+      case "deal.won":
+        return td("won", { title });
+      case "deal.lost":
+        return withNote(td("lost", { title, stage: stage(before?.stage) }), str(after?.note));
+      case "deal.terminate":
+        return td("terminated", { title, reason: str(after?.closeNote) ?? "" });
+      case "deal.update":
+        return td("updated", { title });
+      case "deal.delete":
+        return td("deleted", { title });
+      case "deal.restore":
+        return td("restored", { title });
+      case "agreement.create":
+      case "agreement.renew":
+      case "agreement.update":
+        return td(
+          row.action === "agreement.create"
+            ? "agreement"
+            : row.action === "agreement.renew"
+              ? "renewed"
+              : "agreementChanged",
+          {
+            start: calendarDay(after?.startDate),
+            end: calendarDay(after?.endDate),
+            value: fenAsYuan(after?.contractValue),
+          },
+        );
+      case "account.dealWon":
+        return before?.lifecycle !== "CUSTOMER"
+          ? td("becameCustomer", { stage: ta("lifecycle.CUSTOMER") })
+          : td("volumeFromAgreement");
+      default:
+        return row.action.startsWith("deal.work.")
+          ? td("work", { title, stage: stage(`${row.action.slice("deal.work.".length).toUpperCase()}`) })
+          : null;
+    }
+  }
+
+  /** The label of a pipeline row: this page names them itself (the audit log's labels are the core's). */
+  const isPipeline = (row: AuditRow) =>
+    row.entity === "Deal" || row.entity === "CooperationAgreement" || row.action === "account.dealWon";
+  const pipelineLabel = (action: string) => {
+    const key = action.replaceAll(".", "_");
+    return td.has(`actions.${key}`) ? td(`actions.${key}`) : action;
+  };
+
   /** A short line saying what changed, where the row makes that easy to tell. */
   function detail(row: AuditRow): string | null {
     const before = obj(row.before);
     const after = obj(row.after);
+    if (isPipeline(row)) return pipelineDetail(row, before, after);
     if (row.entity === "Contact") {
       const name = str(after?.name) ?? str(before?.name);
       return name ? t("timeline.contact", { name }) : null;
@@ -80,13 +172,19 @@ export async function TimelineSection({
                     className={
                       row.entity === "Contact"
                         ? "mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-teal-600"
-                        : "mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-indigo-600"
+                        : isPipeline(row)
+                          ? "mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-amber-600"
+                          : "mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-indigo-600"
                     }
                   />
                   <div className="min-w-0 flex-1">
                     <p className="text-slate-900">
                       <span className="font-medium">
-                        <AuditActionLabel action={row.action} />
+                        {isPipeline(row) ? (
+                          pipelineLabel(row.action)
+                        ) : (
+                          <AuditActionLabel action={row.action} />
+                        )}
                       </span>
                       <span className="text-slate-600">
                         {" · "}
