@@ -228,4 +228,3 @@ export const lostReasonSchema = z.object({
   sortOrder: optionalInt(0, 1000).transform((v) => v ?? 0),
 });
 export const updateLostReasonSchema = lostReasonSchema.extend({ id, version });
-
