@@ -4,6 +4,7 @@ import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoDeals } from "./demo-deals";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
 
 export type SeedResult = { password: string; logins: { role: string; email: string; name: string }[] };
@@ -43,12 +44,13 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         idByCode.set(t.code, row.id);
       }
       const seeded = await seedDemoAccounts(tx, { territoryIdByCode: idByCode, users: DEMO_USERS, random });
+      const deals = await seedDemoDeals(tx, { users: DEMO_USERS, random });
       await tx.auditLog.create({
         data: {
           action: "system.seed",
           entity: "System",
           entityId: "demo",
-          after: { users: DEMO_USERS.length, ...seeded },
+          after: { users: DEMO_USERS.length, ...seeded, ...deals },
         },
       });
     },

@@ -250,3 +250,274 @@ export async function fillBenchData(
     await client.end();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deals (the pipeline board and stage moves at scale)
+
+const DEAL_STAGES = ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"] as const;
+type BenchStage = (typeof DEAL_STAGES)[number];
+const LOST_REASONS = [
+  "lr_price",
+  "lr_competitor",
+  "lr_quality",
+  "lr_capacity",
+  "lr_budget",
+  "lr_decision_maker",
+  "lr_credit",
+  "lr_other",
+];
+const DEAL_WORDS = [
+  "包装材料供应开发",
+  "设备替换项目",
+  "精密结构件供应",
+  "节能改造项目",
+  "MES系统实施",
+  "MRO集中采购",
+];
+const OBSTACLE = {
+  obstacle: "现有供应商合作多年，关系稳固",
+  counterMeasure: "以小批量试用切入，用质量和交期数据说话",
+};
+const BENCH_DAY = 86_400_000;
+
+export type BenchDealsResult = {
+  deals: number;
+  stageChanges: number;
+  openInHeavyTeam: number;
+  closedOnBoard: number;
+  heavyTeam: string;
+  seconds: number;
+};
+
+/**
+ * Adds `deals` deals with their stage history to a database that already holds the bench accounts
+ * (fillBenchData): exactly `openInHeavyTeam` open deals in the heavy team (East China),
+ * `openInOtherTeams` open deals spread over the other teams, and the rest closed (won, lost or
+ * terminated) over the past three years, only ~1% of them within the board's 90 days. Every open
+ * deal has the work of the stages it left complete (so a move out of 价值评估 passes its gate) and
+ * its current stage's work partly done. Dates are relative to the time of the run, since the
+ * board's window is. Each deal's account is a bench account of the deal's team.
+ */
+export async function fillBenchDeals(
+  url: string,
+  opts: { deals: number; openInHeavyTeam: number; openInOtherTeams?: number },
+): Promise<BenchDealsResult> {
+  const started = Date.now();
+  const random = seededRandom(4343);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const accounts = (
+      await client.query<{ id: string; teamId: string; ownerId: string }>(
+        `SELECT id, "teamId", "ownerId" FROM "Account" WHERE id LIKE 'bench_acc_%' ORDER BY id`,
+      )
+    ).rows;
+    if (accounts.length === 0)
+      throw new Error("fillBenchDeals needs the bench accounts (fillBenchData) first");
+    const byTeam = new Map<string, typeof accounts>();
+    for (const a of accounts) byTeam.set(a.teamId, [...(byTeam.get(a.teamId) ?? []), a]);
+    const teams = [...byTeam.keys()].sort();
+    const heavyTeam = teams.includes("team_east") ? "team_east" : teams[0]!;
+    const otherTeams = teams.filter((t) => t !== heavyTeam);
+    const openElsewhere = otherTeams.length ? (opts.openInOtherTeams ?? 1_000) : 0;
+    const closedCount = opts.deals - opts.openInHeavyTeam - openElsewhere;
+    if (closedCount < 0) throw new Error("more open deals asked for than deals");
+
+    const now = Date.now();
+    const ago = (days: number) => new Date(now - days * BENCH_DAY - random.int(0, 600) * 60_000);
+    const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+    const dealCols = [
+      "id",
+      "accountId",
+      "title",
+      "ownerId",
+      "teamId",
+      "expectedValue",
+      "expectedCloseDate",
+      "products",
+      "stage",
+      "stageEnteredAt",
+      "status",
+      "closedAt",
+      "lostReasonId",
+      "closeNote",
+      "potentialNeed",
+      "opportunity",
+      "sampleItem",
+      "sampleSentOn",
+      "sampleSpecAgreed",
+      "sampleAccepted",
+      "sampleTechOwner",
+      "informationSufficient",
+      "needsClear",
+      "closeProbability",
+      "obstacles",
+      "expectedDevCost",
+      "programme",
+      "seniorMeetingHeld",
+      "siteAuditDone",
+      "systemSupportArranged",
+      "version",
+      "createdAt",
+      "updatedAt",
+    ];
+    const changeCols = [
+      "id",
+      "dealId",
+      "fromStage",
+      "toStage",
+      "fromStatus",
+      "toStatus",
+      "actorId",
+      "createdAt",
+    ];
+    const deals: unknown[][] = [];
+    const changes: unknown[][] = [];
+    let closedOnBoard = 0;
+
+    // A funnel: more deals in the early stages.
+    const openStage = (): BenchStage => {
+      const x = random.next();
+      return x < 0.3
+        ? "TARGET"
+        : x < 0.55
+          ? "INFORMATION"
+          : x < 0.75
+            ? "VALUE"
+            : x < 0.9
+              ? "RELATIONSHIP"
+              : "CLOSING";
+    };
+    for (let i = 0; i < opts.deals; i++) {
+      const open = i < opts.openInHeavyTeam + openElsewhere;
+      const team =
+        i < opts.openInHeavyTeam
+          ? heavyTeam
+          : open
+            ? otherTeams[i % otherTeams.length]!
+            : random.chance(0.5) || otherTeams.length === 0
+              ? heavyTeam
+              : random.pick(otherTeams);
+      const account = random.pick(byTeam.get(team)!);
+      const id = `bench_deal_${String(i).padStart(6, "0")}`;
+      // Status, the stage it ended in, and when the last stay ended (days ago; 0 while open).
+      let status: "OPEN" | "WON" | "LOST" | "TERMINATED" = "OPEN";
+      let stage: BenchStage;
+      let endDays = 0;
+      if (open) {
+        stage = openStage();
+      } else {
+        const x = random.next();
+        status = x < 0.3 ? "WON" : x < 0.75 ? "LOST" : "TERMINATED";
+        stage =
+          status === "WON"
+            ? "CLOSING"
+            : status === "TERMINATED"
+              ? random.chance(0.7)
+                ? "TARGET"
+                : "INFORMATION"
+              : DEAL_STAGES[Math.min(random.int(0, 4), random.int(0, 4))]!;
+        // ~1% closed within the board's 90 days, the rest over the three years before.
+        endDays = random.chance(0.012) ? random.int(1, 89) : random.int(91, 1095);
+        if (endDays < 90 && status !== "TERMINATED") closedOnBoard++;
+      }
+      const n = DEAL_STAGES.indexOf(stage) + 1;
+      // Days in each stage, newest last; an open deal's current stay is short, or stale (> 30 days).
+      const stays = Array.from({ length: n }, (_, k) =>
+        k === n - 1 && open
+          ? random.chance(0.15)
+            ? random.int(31, 120)
+            : random.int(1, 30)
+          : random.int(5, 60),
+      );
+      const entered: Date[] = [];
+      let t = endDays;
+      for (let k = n - 1; k >= 0; k--) {
+        t += stays[k]!;
+        entered[k] = ago(t);
+      }
+      const closedAt = open ? null : ago(endDays);
+      // Work of stage k is complete when the deal left stage k (or won); an open deal's current stage
+      // is complete for ~30% of deals, partial for the rest (the board shows their unmet items).
+      const currentDone = open && random.chance(0.3);
+      const done = (k: number) => status === "WON" || k < n || (k === n && currentDone);
+      const value = BigInt(random.int(20, 1_200)) * 1_000_000n; // 20万–1200万 yuan, in fen
+      const owner = account.ownerId;
+      deals.push([
+        id,
+        account.id,
+        `${random.pick(PREFIX)}${random.pick(DEAL_WORDS)}${i}`,
+        owner,
+        team,
+        value.toString(),
+        dateOnly(new Date(now + random.int(-60, 240) * BENCH_DAY)),
+        "瓦楞纸箱、伺服电机",
+        stage,
+        entered[n - 1],
+        status,
+        closedAt,
+        status === "LOST" ? random.pick(LOST_REASONS) : null,
+        status === "LOST" || status === "TERMINATED" ? "客户需求变化" : null,
+        "现有供应商交期不稳定",
+        done(1) ? "YES" : status === "TERMINATED" && n === 1 ? "NO" : "UNKNOWN",
+        n >= 2 ? "样品3款" : null,
+        n >= 2 && (done(2) || random.chance(0.5)) ? dateOnly(entered[1]!) : null,
+        n >= 2 && done(2),
+        n >= 2 && done(2) ? "YES" : "UNKNOWN",
+        n >= 2 && done(2) ? "技术部" : null,
+        n >= 2 && done(2),
+        n >= 2 && (done(2) || random.chance(0.5)),
+        n >= 3 ? 5 * random.int(6, 18) : null,
+        JSON.stringify(n >= 3 && (done(3) || random.chance(0.5)) ? [OBSTACLE] : []),
+        n >= 3 && done(3) ? (value / 20n).toString() : null,
+        JSON.stringify(
+          n >= 3 && done(3)
+            ? [
+                { step: "技术交流及方案汇报", ownerId: owner, due: dateOnly(entered[2]!), done: true },
+                {
+                  step: "签订框架协议",
+                  ownerId: owner,
+                  due: dateOnly(new Date(now + 60 * BENCH_DAY)),
+                  done: false,
+                },
+              ]
+            : [],
+        ),
+        n >= 5 && (done(5) || random.chance(0.5)),
+        n >= 5 && done(5),
+        n >= 5 && done(5),
+        n + (open ? 1 : 2),
+        entered[0],
+        closedAt ?? entered[n - 1],
+      ]);
+      entered.forEach((at, k) =>
+        changes.push([
+          `${id}_${k}`,
+          id,
+          k === 0 ? null : DEAL_STAGES[k - 1],
+          DEAL_STAGES[k],
+          k === 0 ? null : "OPEN",
+          "OPEN",
+          owner,
+          at,
+        ]),
+      );
+      if (closedAt) changes.push([`${id}_${n}`, id, stage, stage, "OPEN", status, owner, closedAt]);
+    }
+    await client.query("BEGIN");
+    await insertRows(client, "Deal", dealCols, deals, 1000);
+    await insertRows(client, "DealStageChange", changeCols, changes, 5000);
+    await client.query("COMMIT");
+    await client.query(`ANALYZE "Deal"; ANALYZE "DealStageChange"`);
+    return {
+      deals: deals.length,
+      stageChanges: changes.length,
+      openInHeavyTeam: opts.openInHeavyTeam,
+      closedOnBoard,
+      heavyTeam,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await client.end();
+  }
+}

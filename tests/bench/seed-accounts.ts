@@ -1,7 +1,8 @@
 // `npm run bench:seed`: fills the database at DATABASE_URL (which must already be migrated and
-// hold the demo organisation, e.g. one `npm start` created) with 20,000 accounts and 100,000
-// contacts, so the app can be tried at scale. ACCOUNTS / CONTACTS_PER_ACCOUNT override the sizes.
-import { fillBenchData } from "./bench-data";
+// hold the demo organisation, e.g. one `npm start` created) with 20,000 accounts, 100,000
+// contacts and 30,000 deals with their stage history (2,000 of them open in East China), so the app
+// can be tried at scale. ACCOUNTS / CONTACTS_PER_ACCOUNT / DEALS / OPEN_DEALS override the sizes.
+import { fillBenchData, fillBenchDeals } from "./bench-data";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -16,4 +17,11 @@ const result = await fillBenchData(url, {
 });
 console.log(
   `[bench:seed] ${result.accounts} accounts and ${result.contacts} contacts in ${result.seconds.toFixed(1)} s`,
+);
+const deals = await fillBenchDeals(url, {
+  deals: Number(process.env.DEALS ?? 30_000),
+  openInHeavyTeam: Number(process.env.OPEN_DEALS ?? 2_000),
+});
+console.log(
+  `[bench:seed] ${deals.deals} deals (${deals.openInHeavyTeam} open in ${deals.heavyTeam}) and ${deals.stageChanges} stage changes in ${deals.seconds.toFixed(1)} s`,
 );
