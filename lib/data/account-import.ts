@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { db, Prisma, type Tier } from "@/lib/db";
 import { canDo, canSee, hasCapability, type Viewer } from "@/lib/domain/access";
 import {
@@ -33,6 +33,7 @@ import {
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
+import { newId } from "./ids";
 import { auditSnapshot, mutate, type AuditEntry } from "./audit";
 import { getScoringSettings, PROFILE_KEYS } from "./accounts";
 
@@ -554,9 +555,6 @@ function pick<T extends object>(row: T, keys: readonly string[]): Partial<T> {
 function changedKeys(row: AnalysedRow): string[] {
   return row.changes.flatMap((c) => (c === "ownerId" ? ["ownerId", "teamId"] : [c]));
 }
-
-/** A unique id for a new row (the shape of Prisma's cuid ids: "c", time, randomness). */
-const newId = () => `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
 
 /**
  * Imports the file: validates it again from its bytes (the preview is never trusted), refuses a

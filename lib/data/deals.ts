@@ -20,10 +20,11 @@ import {
   type ProgrammeStep,
 } from "@/lib/domain/pipeline";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, staleVersion } from "@/lib/errors";
 import type { BoardFilters } from "@/lib/validation/deals";
 import { rescore, resolveOwner } from "./accounts";
 import { mutate, type MutationContext } from "./audit";
+import { newId } from "./ids";
 import { scopeSql } from "./scope-sql";
 import { updateVersioned } from "./versioning";
 
@@ -48,8 +49,21 @@ export async function getPipelineSettings(
   return row ?? { ...DEFAULT_PIPELINE_SETTINGS, version: 0 };
 }
 
+// The board and every move read the settings; they change a few times a year. Kept in memory briefly:
+// a change made here clears it at once, other app processes see it within SETTINGS_CACHE_MS.
+const SETTINGS_CACHE_MS = 30_000;
+let settingsCache: { value: PipelineSettings & { version: number }; loadedAt: number } | null = null;
+
+async function cachedPipelineSettings() {
+  if (!settingsCache || Date.now() - settingsCache.loadedAt > SETTINGS_CACHE_MS) {
+    settingsCache = { value: await getPipelineSettings(), loadedAt: Date.now() };
+  }
+  return settingsCache.value;
+}
+
 export async function updatePipelineSettings(viewer: Viewer, input: PipelineSettings & { version: number }) {
   assertCapability(viewer, "admin.pipeline");
+  settingsCache = null;
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await getPipelineSettings(tx);
     const data = {
@@ -78,6 +92,8 @@ export async function updatePipelineSettings(viewer: Viewer, input: PipelineSett
       after,
     });
     return after;
+  }).finally(() => {
+    settingsCache = null;
   });
 }
 
@@ -185,24 +201,6 @@ export async function setLostReasonDeleted(
 
 type ContactSummary = { coachCount: number; decisionMakers: number; weakDecisionMakers: number };
 
-/** What the stage gates need to know about the account's people (内线, 决策者). */
-async function contactSummary(
-  client: Client,
-  accountId: string,
-  minStrength: number,
-): Promise<ContactSummary> {
-  const contacts = await client.contact.findMany({
-    where: { accountId, deletedAt: null, buyingRole: { in: ["COACH", "DECISION_MAKER"] } },
-    select: { buyingRole: true, relationshipStrength: true, approach: true },
-  });
-  const dms = contacts.filter((c) => c.buyingRole === "DECISION_MAKER");
-  return {
-    coachCount: contacts.filter((c) => c.buyingRole === "COACH").length,
-    decisionMakers: dms.length,
-    weakDecisionMakers: dms.filter((c) => isWeakDecisionMaker(c, minStrength)).length,
-  };
-}
-
 type GateFields = Omit<GateInput, keyof ContactSummary | "obstacles" | "programme"> & {
   obstacles: Prisma.JsonValue;
   programme: Prisma.JsonValue;
@@ -308,22 +306,24 @@ function toCard(r: BoardRow): BoardCard {
   };
 }
 
-/** The filters as SQL on "Deal" d joined to "Account" a. */
-function filterSql(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
-  const conds: Prisma.Sql[] = [
-    Prisma.sql`d."deletedAt" IS NULL`,
-    Prisma.sql`a."deletedAt" IS NULL`,
-    scopeSql(viewer, "d"),
-  ];
+/** The filters on the deal itself ("Deal" d), scoped to the viewer. */
+function dealFilter(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
+  const conds: Prisma.Sql[] = [Prisma.sql`d."deletedAt" IS NULL`, scopeSql(viewer, "d")];
   if (f.ownerId) conds.push(Prisma.sql`d."ownerId" = ${f.ownerId}`);
   if (f.teamId) conds.push(Prisma.sql`d."teamId" = ${f.teamId}`);
-  if (f.tier?.length) conds.push(Prisma.sql`a.tier = ANY(${f.tier}::"Tier"[])`);
   if (f.valueMin !== undefined)
     conds.push(Prisma.sql`d."expectedValue" >= ${BigInt(Math.round(f.valueMin * 100))}`);
   if (f.valueMax !== undefined)
     conds.push(Prisma.sql`d."expectedValue" <= ${BigInt(Math.round(f.valueMax * 100))}`);
   if (f.closeFrom) conds.push(Prisma.sql`d."expectedCloseDate" >= ${f.closeFrom}::date`);
   if (f.closeTo) conds.push(Prisma.sql`d."expectedCloseDate" <= ${f.closeTo}::date`);
+  return Prisma.join(conds, " AND ");
+}
+
+/** The filters on the deal's account ("Account" a) and the text search over both. */
+function accountFilter(f: Partial<BoardFilters>): Prisma.Sql {
+  const conds: Prisma.Sql[] = [Prisma.sql`a."deletedAt" IS NULL`];
+  if (f.tier?.length) conds.push(Prisma.sql`a.tier = ANY(${f.tier}::"Tier"[])`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(Prisma.sql`(d.title ILIKE ${like} OR a.name ILIKE ${like})`);
@@ -331,19 +331,21 @@ function filterSql(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
   return Prisma.join(conds, " AND ");
 }
 
-const BOARD_COLUMNS_SQL = Prisma.sql`
+/** The columns a card and its gate need ("Deal" d, "Account" a, owner u, people p). */
+const CARD_COLUMNS_SQL = Prisma.sql`
   d.id, d.title, d."accountId", a.name AS "accountName", a.tier, d."expectedValue", d."ownerId",
   u.name AS "ownerName", d."teamId", d.stage, d.status, d."stageEnteredAt", d."closedAt",
   d."closeProbability", d."expectedCloseDate", d.version, d.opportunity, d."sampleItem",
   d."sampleSentOn", d."sampleSpecAgreed", d."sampleAccepted", d."sampleTechOwner",
   d."informationSufficient", d."needsClear", d.obstacles, d."expectedDevCost", d.programme,
-  d."seniorMeetingHeld", d."siteAuditDone", d."systemSupportArranged"`;
+  d."seniorMeetingHeld", d."siteAuditDone", d."systemSupportArranged",
+  p."coachCount", p."decisionMakers", p."weakDecisionMakers"`;
 
 /**
- * The people summary for an open deal's gate, per account, in the same statement: 内线 count,
- * 决策者 count, and decision makers below the minimum strength or without an influence plan.
+ * The people summary the gates read, per deal: 内线 count, 决策者 count, and decision makers below the
+ * minimum strength or without an influence plan. `when` limits it to the deals that need it.
  */
-const PEOPLE_SQL = (minStrength: number) => Prisma.sql`
+const peopleSql = (minStrength: number, when: Prisma.Sql) => Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT
       count(*) FILTER (WHERE c."buyingRole" = 'COACH')::int AS "coachCount",
@@ -351,25 +353,47 @@ const PEOPLE_SQL = (minStrength: number) => Prisma.sql`
       count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER'
         AND (c."relationshipStrength" < ${minStrength} OR coalesce(c.approach, '') !~ '\\S'))::int
         AS "weakDecisionMakers"
-    FROM "Contact" c WHERE c."accountId" = d."accountId" AND c."deletedAt" IS NULL
-  ) p ON d.status = 'OPEN'`;
+    FROM "Contact" c WHERE ${when} AND c."accountId" = d."accountId" AND c."deletedAt" IS NULL
+  ) p ON true`;
 
 /**
  * The board: every open deal in scope plus those won or lost in the last BOARD_CLOSED_DAYS, largest
- * first, with the unmet items of each open deal's current gate. One statement (the 2,000-card board
- * of a large team has to load in well under 50 ms), written by hand for that reason.
+ * first, with the unmet items of each open deal's current gate. One hand-written statement, shaped
+ * for the 2,000-card board of a large team: open and recently closed deals are found through their
+ * indexes separately (an OR would scan every deal), accounts are looked up by key, and the people
+ * summary is only computed for the two stages whose gates read it (信息收集 needs a 内线, 关系建立 the
+ * decision makers). Stage-3 lists are only sent for cards in stage 3.
  */
 export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = {}, now = new Date()) {
   const closedSince = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
-  const settings = await getPipelineSettings();
+  const settings = await cachedPipelineSettings();
+  const deals = dealFilter(viewer, filters);
   const rows = await db.$queryRaw<BoardRow[]>`
-    SELECT ${BOARD_COLUMNS_SQL}, p."coachCount", p."decisionMakers", p."weakDecisionMakers"
-    FROM "Deal" d
-    JOIN "Account" a ON a.id = d."accountId"
+    WITH d AS (
+      SELECT * FROM "Deal" d WHERE d.status = 'OPEN' AND ${deals}
+      UNION ALL
+      SELECT * FROM "Deal" d
+      WHERE d.status IN ('WON', 'LOST') AND d."closedAt" >= ${closedSince} AND ${deals}
+    )
+    SELECT d.id, d.title, d."accountId", a.name AS "accountName", a.tier, d."expectedValue", d."ownerId",
+      u.name AS "ownerName", d."teamId", d.stage, d.status, d."stageEnteredAt", d."closedAt",
+      d."closeProbability", d."expectedCloseDate", d.version, d.opportunity, d."sampleItem",
+      d."sampleSentOn", d."sampleSpecAgreed", d."sampleAccepted", d."sampleTechOwner",
+      d."informationSufficient", d."needsClear", d."expectedDevCost",
+      CASE WHEN d.stage = 'VALUE' THEN d.obstacles END AS obstacles,
+      CASE WHEN d.stage = 'VALUE' THEN d.programme END AS programme,
+      d."seniorMeetingHeld", d."siteAuditDone", d."systemSupportArranged",
+      p."coachCount", p."decisionMakers", p."weakDecisionMakers"
+    FROM d
+    -- OFFSET 0 keeps this a keyed lookup per deal instead of a scan of every account.
+    JOIN LATERAL (SELECT a.name, a.tier, a."deletedAt" FROM "Account" a WHERE a.id = d."accountId" OFFSET 0) a
+      ON true
     JOIN "User" u ON u.id = d."ownerId"
-    ${PEOPLE_SQL(settings.minDecisionMakerStrength)}
-    WHERE ${filterSql(viewer, filters)}
-      AND (d.status = 'OPEN' OR (d.status IN ('WON', 'LOST') AND d."closedAt" >= ${closedSince}))
+    ${peopleSql(
+      settings.minDecisionMakerStrength,
+      Prisma.sql`d.status = 'OPEN' AND d.stage IN ('INFORMATION', 'RELATIONSHIP')`,
+    )}
+    WHERE ${accountFilter(filters)}
     ORDER BY d."expectedValue" DESC, d.id ASC`;
   return { cards: rows.map(toCard), closedSince, settings };
 }
@@ -426,7 +450,7 @@ export async function getPipelineFigures(
         'toStatus', s."toStatus", 'createdAt', s."createdAt") ORDER BY s."createdAt") AS history
       FROM "DealStageChange" s WHERE s."dealId" = d.id
     ) h ON true
-    WHERE ${filterSql(viewer, filters)}
+    WHERE ${dealFilter(viewer, filters)} AND ${accountFilter(filters)}
       AND (d.status = 'OPEN' OR (d.status <> 'OPEN' AND d."closedAt" >= ${closedSince}))`;
   const stageOrder = (s: DealStage) =>
     ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"].indexOf(s);
@@ -449,18 +473,21 @@ export async function getPipelineFigures(
   return { figures: pipelineFigures(deals, now, settings), closedSince, dealCount: deals.length };
 }
 
-/** One card, for the board to replace after a move. */
-async function boardCard(client: Client, viewer: Viewer, id: string): Promise<BoardCard> {
-  const settings = await getPipelineSettings(client);
-  const rows = await client.$queryRaw<BoardRow[]>`
-    SELECT ${BOARD_COLUMNS_SQL}, p."coachCount", p."decisionMakers", p."weakDecisionMakers"
+/**
+ * A live deal with everything a move needs — its gate work, the people summary, and what its card
+ * shows — in one statement. NOT_FOUND outside scope, FORBIDDEN if not the viewer's to edit.
+ */
+async function dealForMove(tx: Tx, viewer: Viewer, id: string, minStrength: number): Promise<BoardRow> {
+  const rows = await tx.$queryRaw<BoardRow[]>`
+    SELECT ${CARD_COLUMNS_SQL}
     FROM "Deal" d
     JOIN "Account" a ON a.id = d."accountId"
     JOIN "User" u ON u.id = d."ownerId"
-    ${PEOPLE_SQL(settings.minDecisionMakerStrength)}
-    WHERE d.id = ${id} AND ${scopeSql(viewer, "d")}`;
-  if (!rows[0]) throw notFound("deal");
-  return toCard(rows[0]);
+    ${peopleSql(minStrength, Prisma.sql`true`)}
+    WHERE d.id = ${id} AND d."deletedAt" IS NULL AND ${scopeSql(viewer, "d")}`;
+  const row = rows[0] ?? null;
+  assertRecord(viewer, "edit", row, "deal");
+  return row as BoardRow;
 }
 
 // ── Reading one deal ─────────────────────────────────────────────────────────────────────────────
@@ -745,7 +772,7 @@ function moveError(decision: Extract<MoveDecision, { ok: false }>): AppError {
   return new AppError("VALIDATION", decision.reason, fieldErrors);
 }
 
-/** The deal, the gate input and the decision for a move; throws the field errors when refused. */
+/** The deal (with its card and gate input) and the decision for a move; throws when refused. */
 async function decideMove(
   tx: Tx,
   viewer: Viewer,
@@ -756,14 +783,17 @@ async function decideMove(
     lostReasonId?: string | null;
   },
 ) {
-  const before = await dealForChange(tx, viewer, input.id);
-  const settings = await getPipelineSettings(tx);
-  const people = await contactSummary(tx, before.accountId, settings.minDecisionMakerStrength);
+  const settings = await cachedPipelineSettings();
+  const before = await dealForMove(tx, viewer, input.id, settings.minDecisionMakerStrength);
   const decision = checkMove({
     from: before.stage,
     status: before.status,
     to: input.to,
-    gate: gateInput(before, people),
+    gate: gateInput(before, {
+      coachCount: before.coachCount ?? 0,
+      decisionMakers: before.decisionMakers ?? 0,
+      weakDecisionMakers: before.weakDecisionMakers ?? 0,
+    }),
     canOverride: hasCapability(viewer, "pipeline.override"),
     overrideReason: input.overrideReason,
     lostReasonId: input.lostReasonId,
@@ -772,53 +802,73 @@ async function decideMove(
   return { before, decision };
 }
 
+/**
+ * Applies a transition: the versioned update of the deal and its history row in one statement (no row
+ * when the version is stale: "changed by someone else"), then the audit row. Returns the new card.
+ */
 async function recordTransition(
   ctx: MutationContext,
   viewer: Viewer,
   args: {
-    before: Prisma.DealGetPayload<object>;
+    before: BoardRow;
+    version: number;
     decision: Extract<MoveDecision, { ok: true }>;
     toStage: DealStage;
     toStatus: DealStatus;
     overrideReason?: string | null;
     note?: string | null;
+    lostReasonId?: string | null;
     at: Date;
     extra?: Record<string, unknown>;
   },
-) {
-  const { before, decision } = args;
+): Promise<BoardCard> {
+  const { before, decision, at } = args;
   const overridden = decision.overridden.map((o) => `${o.stage}.${o.item}`);
-  await ctx.tx.dealStageChange.create({
-    data: {
-      dealId: before.id,
-      fromStage: before.stage,
-      toStage: args.toStage,
-      fromStatus: before.status,
-      toStatus: args.toStatus,
-      overrideReason: overridden.length ? args.overrideReason : null,
-      overriddenGate: overridden,
-      note: args.note ?? null,
-      actorId: viewer.id,
-      createdAt: args.at,
-    },
-  });
+  const closing = args.toStatus !== "OPEN";
+  const set = closing
+    ? Prisma.sql`status = ${args.toStatus}::"DealStatus", "closedAt" = ${at},
+        "lostReasonId" = ${args.lostReasonId ?? null}, "closeNote" = ${args.note ?? null}`
+    : Prisma.sql`stage = ${args.toStage}::"DealStage", "stageEnteredAt" = ${at}`;
+  const written = await ctx.tx.$queryRaw<{ id: string }[]>`
+    WITH moved AS (
+      UPDATE "Deal" SET ${set}, version = version + 1, "updatedAt" = ${at}
+      WHERE id = ${before.id} AND version = ${args.version}
+      RETURNING id
+    )
+    INSERT INTO "DealStageChange" ("id", "dealId", "fromStage", "toStage", "fromStatus", "toStatus",
+      "overrideReason", "overriddenGate", "note", "actorId", "createdAt")
+    SELECT ${newId()}, moved.id, ${before.stage}::"DealStage", ${args.toStage}::"DealStage",
+      ${before.status}::"DealStatus", ${args.toStatus}::"DealStatus",
+      ${overridden.length ? (args.overrideReason ?? null) : null}, ${overridden}::text[],
+      ${args.note ?? null}, ${viewer.id}, ${at}
+    FROM moved
+    RETURNING id`;
+  if (!written.length) throw staleVersion();
   await ctx.audit({
     action: overridden.length
       ? "deal.moveOverride"
       : `deal.${decision.kind === "back" ? "moveBack" : decision.kind === "forward" ? "move" : decision.kind}`,
     entity: "Deal",
     entityId: before.id,
-    before: { stage: before.stage, status: before.status, version: before.version },
+    before: { stage: before.stage, status: before.status, version: args.version },
     after: {
       stage: args.toStage,
       status: args.toStatus,
-      version: before.version + 1,
+      version: args.version + 1,
       accountId: before.accountId,
       title: before.title,
       ...(overridden.length ? { overrideReason: args.overrideReason, overriddenGate: overridden } : {}),
       ...(args.note ? { note: args.note } : {}),
       ...args.extra,
     },
+  });
+  return toCard({
+    ...before,
+    stage: args.toStage,
+    status: args.toStatus,
+    stageEnteredAt: closing ? before.stageEnteredAt : at,
+    closedAt: closing ? at : null,
+    version: args.version + 1,
   });
 }
 
@@ -839,38 +889,12 @@ export async function moveDeal(
   },
 ): Promise<BoardCard> {
   return mutate(viewer, async (ctx) => {
-    const { tx } = ctx;
-    const { before, decision } = await decideMove(tx, viewer, input);
+    const { before, decision } = await decideMove(ctx.tx, viewer, input);
     const at = new Date();
-    if (input.to === "LOST") {
-      const reason = await tx.lostReason.findFirst({
-        where: { id: input.lostReasonId!, deletedAt: null },
-        select: { id: true, code: true },
-      });
-      if (!reason)
-        throw new AppError("VALIDATION", "lost reason", { lostReasonId: ["validation.invalidOption"] });
-      await updateVersioned(tx.deal, {
-        where: { id: input.id },
-        version: input.version,
-        data: { status: "LOST", closedAt: at, lostReasonId: reason.id, closeNote: input.note ?? null },
-      });
-      await recordTransition(ctx, viewer, {
+    if (input.to !== "LOST") {
+      return recordTransition(ctx, viewer, {
         before,
-        decision,
-        toStage: before.stage,
-        toStatus: "LOST",
-        note: input.note,
-        at,
-        extra: { lostReason: reason.code },
-      });
-    } else {
-      await updateVersioned(tx.deal, {
-        where: { id: input.id },
         version: input.version,
-        data: { stage: input.to, stageEnteredAt: at },
-      });
-      await recordTransition(ctx, viewer, {
-        before,
         decision,
         toStage: input.to,
         toStatus: "OPEN",
@@ -879,7 +903,24 @@ export async function moveDeal(
         at,
       });
     }
-    return boardCard(tx, viewer, input.id);
+    const reason = await ctx.tx.lostReason.findFirst({
+      where: { id: input.lostReasonId!, deletedAt: null },
+      select: { id: true, code: true },
+    });
+    if (!reason) {
+      throw new AppError("VALIDATION", "lost reason", { lostReasonId: ["validation.invalidOption"] });
+    }
+    return recordTransition(ctx, viewer, {
+      before,
+      version: input.version,
+      decision,
+      toStage: before.stage,
+      toStatus: "LOST",
+      lostReasonId: reason.id,
+      note: input.note,
+      at,
+      extra: { lostReason: reason.code },
+    });
   });
 }
 
@@ -910,28 +951,27 @@ export async function winDeal(
     const { tx, audit } = ctx;
     const { before, decision } = await decideMove(tx, viewer, { ...input, to: "WON" });
     const at = new Date();
-    await updateVersioned(tx.deal, {
-      where: { id: input.id },
-      version: input.version,
-      data: { status: "WON", closedAt: at },
-    });
-    const agreement = await tx.cooperationAgreement.create({
-      data: {
-        ...input.agreement,
-        accountId: before.accountId,
-        dealId: before.id,
-        ownerId: before.ownerId,
-        teamId: before.teamId,
-      },
-    });
+    // The agreement id is chosen first so the transition's audit row can name it.
+    const agreementId = newId();
     await recordTransition(ctx, viewer, {
       before,
+      version: input.version,
       decision,
       toStage: "CLOSING",
       toStatus: "WON",
       overrideReason: input.overrideReason,
       at,
-      extra: { agreementId: agreement.id },
+      extra: { agreementId },
+    });
+    const agreement = await tx.cooperationAgreement.create({
+      data: {
+        ...input.agreement,
+        id: agreementId,
+        accountId: before.accountId,
+        dealId: before.id,
+        ownerId: before.ownerId,
+        teamId: before.teamId,
+      },
     });
     await audit({
       action: "agreement.create",

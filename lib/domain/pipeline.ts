@@ -73,34 +73,35 @@ export type GateItem = (typeof GATE_ITEMS)[DealStage][number];
 
 const filled = (s: string | null | undefined) => !!s && s.trim().length > 0;
 
+/** What each gate item checks (one table, built once: the board checks thousands of cards). */
+const GATE_CHECKS: Record<GateItem, (d: GateInput) => boolean> = {
+  opportunityYes: (d) => d.opportunity === "YES",
+  // Samples meeting the agreed spec, sent, accepted by the customer, with an accountable engineer.
+  sampleProvided: (d) =>
+    filled(d.sampleItem) &&
+    (d.sampleSentOn instanceof Date ? !Number.isNaN(d.sampleSentOn.getTime()) : filled(d.sampleSentOn)) &&
+    d.sampleSpecAgreed &&
+    d.sampleAccepted === "YES" &&
+    filled(d.sampleTechOwner),
+  insideContact: (d) => d.coachCount > 0,
+  informationSufficient: (d) => d.informationSufficient,
+  needsClear: (d) => d.needsClear,
+  probability: (d) => d.closeProbability !== null,
+  obstacles: (d) =>
+    d.obstacles.length > 0 && d.obstacles.every((o) => filled(o.obstacle) && filled(o.counterMeasure)),
+  devCost: (d) => d.expectedDevCost !== null,
+  programme: (d) =>
+    d.programme.length > 0 && d.programme.every((s) => filled(s.step) && filled(s.ownerId) && filled(s.due)),
+  decisionMakerIdentified: (d) => d.decisionMakers > 0,
+  decisionMakersStrong: (d) => d.decisionMakers > 0 && d.weakDecisionMakers === 0,
+  seniorMeeting: (d) => d.seniorMeetingHeld,
+  siteAudit: (d) => d.siteAuditDone,
+  systemSupport: (d) => d.systemSupportArranged,
+};
+
 /** The gate checklist of `stage`: each item with whether it is met. */
 export function gateChecklist(stage: DealStage, d: GateInput): { item: GateItem; met: boolean }[] {
-  const met: Record<GateItem, () => boolean> = {
-    opportunityYes: () => d.opportunity === "YES",
-    // Samples meeting the agreed spec, sent, accepted by the customer, with an accountable engineer.
-    sampleProvided: () =>
-      filled(d.sampleItem) &&
-      (d.sampleSentOn instanceof Date ? !Number.isNaN(d.sampleSentOn.getTime()) : filled(d.sampleSentOn)) &&
-      d.sampleSpecAgreed &&
-      d.sampleAccepted === "YES" &&
-      filled(d.sampleTechOwner),
-    insideContact: () => d.coachCount > 0,
-    informationSufficient: () => d.informationSufficient,
-    needsClear: () => d.needsClear,
-    probability: () => d.closeProbability !== null,
-    obstacles: () =>
-      d.obstacles.length > 0 && d.obstacles.every((o) => filled(o.obstacle) && filled(o.counterMeasure)),
-    devCost: () => d.expectedDevCost !== null,
-    programme: () =>
-      d.programme.length > 0 &&
-      d.programme.every((s) => filled(s.step) && filled(s.ownerId) && filled(s.due)),
-    decisionMakerIdentified: () => d.decisionMakers > 0,
-    decisionMakersStrong: () => d.decisionMakers > 0 && d.weakDecisionMakers === 0,
-    seniorMeeting: () => d.seniorMeetingHeld,
-    siteAudit: () => d.siteAuditDone,
-    systemSupport: () => d.systemSupportArranged,
-  };
-  return GATE_ITEMS[stage].map((item) => ({ item, met: met[item]() }));
+  return GATE_ITEMS[stage].map((item) => ({ item, met: GATE_CHECKS[item](d) }));
 }
 
 export const unmetGate = (stage: DealStage, d: GateInput): GateItem[] =>
