@@ -23,7 +23,7 @@ import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissio
 import { AppError, notFound, staleVersion } from "@/lib/errors";
 import type { BoardFilters } from "@/lib/validation/deals";
 import { rescore, resolveOwner } from "./accounts";
-import { mutate, type MutationContext } from "./audit";
+import { auditSnapshot, mutate } from "./audit";
 import { newId } from "./ids";
 import { scopeSql } from "./scope-sql";
 import { updateVersioned } from "./versioning";
@@ -477,7 +477,7 @@ export async function getPipelineFigures(
  * A live deal with everything a move needs — its gate work, the people summary, and what its card
  * shows — in one statement. NOT_FOUND outside scope, FORBIDDEN if not the viewer's to edit.
  */
-async function dealForMove(tx: Tx, viewer: Viewer, id: string, minStrength: number): Promise<BoardRow> {
+async function dealForMove(tx: Client, viewer: Viewer, id: string, minStrength: number): Promise<BoardRow> {
   const rows = await tx.$queryRaw<BoardRow[]>`
     SELECT ${CARD_COLUMNS_SQL}
     FROM "Deal" d
@@ -774,7 +774,7 @@ function moveError(decision: Extract<MoveDecision, { ok: false }>): AppError {
 
 /** The deal (with its card and gate input) and the decision for a move; throws when refused. */
 async function decideMove(
-  tx: Tx,
+  tx: Client,
   viewer: Viewer,
   input: {
     id: string;
@@ -803,11 +803,13 @@ async function decideMove(
 }
 
 /**
- * Applies a transition: the versioned update of the deal and its history row in one statement (no row
- * when the version is stale: "changed by someone else"), then the audit row. Returns the new card.
+ * Applies a transition in ONE statement: the versioned update of the deal, its history row and its
+ * audit row (who, before, after). One statement is atomic on its own, so a move needs no
+ * interactive transaction; a stale version updates nothing and so writes nothing, and is reported
+ * as "changed by someone else". Returns the card as the board should now show it.
  */
-async function recordTransition(
-  ctx: MutationContext,
+async function applyTransition(
+  client: Client,
   viewer: Viewer,
   args: {
     before: BoardRow;
@@ -829,39 +831,41 @@ async function recordTransition(
     ? Prisma.sql`status = ${args.toStatus}::"DealStatus", "closedAt" = ${at},
         "lostReasonId" = ${args.lostReasonId ?? null}, "closeNote" = ${args.note ?? null}`
     : Prisma.sql`stage = ${args.toStage}::"DealStage", "stageEnteredAt" = ${at}`;
-  const written = await ctx.tx.$queryRaw<{ id: string }[]>`
+  const action = overridden.length
+    ? "deal.moveOverride"
+    : `deal.${decision.kind === "back" ? "moveBack" : decision.kind === "forward" ? "move" : decision.kind}`;
+  const auditBefore = { stage: before.stage, status: before.status, version: args.version };
+  const auditAfter = {
+    stage: args.toStage,
+    status: args.toStatus,
+    version: args.version + 1,
+    accountId: before.accountId,
+    title: before.title,
+    ...(overridden.length ? { overrideReason: args.overrideReason, overriddenGate: overridden } : {}),
+    ...(args.note ? { note: args.note } : {}),
+    ...args.extra,
+  };
+  const written = await client.$queryRaw<{ id: string }[]>`
     WITH moved AS (
       UPDATE "Deal" SET ${set}, version = version + 1, "updatedAt" = ${at}
       WHERE id = ${before.id} AND version = ${args.version}
       RETURNING id
+    ), history AS (
+      INSERT INTO "DealStageChange" ("id", "dealId", "fromStage", "toStage", "fromStatus", "toStatus",
+        "overrideReason", "overriddenGate", "note", "actorId", "createdAt")
+      SELECT ${newId()}, moved.id, ${before.stage}::"DealStage", ${args.toStage}::"DealStage",
+        ${before.status}::"DealStatus", ${args.toStatus}::"DealStatus",
+        ${overridden.length ? (args.overrideReason ?? null) : null}, ${overridden}::text[],
+        ${args.note ?? null}, ${viewer.id}, ${at}
+      FROM moved
+      RETURNING "dealId"
     )
-    INSERT INTO "DealStageChange" ("id", "dealId", "fromStage", "toStage", "fromStatus", "toStatus",
-      "overrideReason", "overriddenGate", "note", "actorId", "createdAt")
-    SELECT ${newId()}, moved.id, ${before.stage}::"DealStage", ${args.toStage}::"DealStage",
-      ${before.status}::"DealStatus", ${args.toStatus}::"DealStatus",
-      ${overridden.length ? (args.overrideReason ?? null) : null}, ${overridden}::text[],
-      ${args.note ?? null}, ${viewer.id}, ${at}
-    FROM moved
+    INSERT INTO "AuditLog" ("id", "actorId", "action", "entity", "entityId", "before", "after", "createdAt")
+    SELECT ${newId()}, ${viewer.id}, ${action}, 'Deal', history."dealId",
+      ${JSON.stringify(auditSnapshot(auditBefore))}::jsonb, ${JSON.stringify(auditSnapshot(auditAfter))}::jsonb, ${at}
+    FROM history
     RETURNING id`;
   if (!written.length) throw staleVersion();
-  await ctx.audit({
-    action: overridden.length
-      ? "deal.moveOverride"
-      : `deal.${decision.kind === "back" ? "moveBack" : decision.kind === "forward" ? "move" : decision.kind}`,
-    entity: "Deal",
-    entityId: before.id,
-    before: { stage: before.stage, status: before.status, version: args.version },
-    after: {
-      stage: args.toStage,
-      status: args.toStatus,
-      version: args.version + 1,
-      accountId: before.accountId,
-      title: before.title,
-      ...(overridden.length ? { overrideReason: args.overrideReason, overriddenGate: overridden } : {}),
-      ...(args.note ? { note: args.note } : {}),
-      ...args.extra,
-    },
-  });
   return toCard({
     ...before,
     stage: args.toStage,
@@ -876,6 +880,7 @@ async function recordTransition(
  * Moves a deal to another stage, or to 丢单 (lost). Forward moves pass the gates of the stages they
  * leave unless a manager overrides with a reason; the version makes the second of two simultaneous
  * moves fail with "changed by someone else". Returns the card as the board should now show it.
+ * (The board's hot path: one read, one write; see applyTransition.)
  */
 export async function moveDeal(
   viewer: Viewer,
@@ -888,39 +893,37 @@ export async function moveDeal(
     note?: string | null;
   },
 ): Promise<BoardCard> {
-  return mutate(viewer, async (ctx) => {
-    const { before, decision } = await decideMove(ctx.tx, viewer, input);
-    const at = new Date();
-    if (input.to !== "LOST") {
-      return recordTransition(ctx, viewer, {
-        before,
-        version: input.version,
-        decision,
-        toStage: input.to,
-        toStatus: "OPEN",
-        overrideReason: input.overrideReason,
-        note: input.note,
-        at,
-      });
-    }
-    const reason = await ctx.tx.lostReason.findFirst({
-      where: { id: input.lostReasonId!, deletedAt: null },
-      select: { id: true, code: true },
-    });
-    if (!reason) {
-      throw new AppError("VALIDATION", "lost reason", { lostReasonId: ["validation.invalidOption"] });
-    }
-    return recordTransition(ctx, viewer, {
+  const { before, decision } = await decideMove(db, viewer, input);
+  const at = new Date();
+  if (input.to !== "LOST") {
+    return applyTransition(db, viewer, {
       before,
       version: input.version,
       decision,
-      toStage: before.stage,
-      toStatus: "LOST",
-      lostReasonId: reason.id,
+      toStage: input.to,
+      toStatus: "OPEN",
+      overrideReason: input.overrideReason,
       note: input.note,
       at,
-      extra: { lostReason: reason.code },
     });
+  }
+  const reason = await db.lostReason.findFirst({
+    where: { id: input.lostReasonId!, deletedAt: null },
+    select: { id: true, code: true },
+  });
+  if (!reason) {
+    throw new AppError("VALIDATION", "lost reason", { lostReasonId: ["validation.invalidOption"] });
+  }
+  return applyTransition(db, viewer, {
+    before,
+    version: input.version,
+    decision,
+    toStage: before.stage,
+    toStatus: "LOST",
+    lostReasonId: reason.id,
+    note: input.note,
+    at,
+    extra: { lostReason: reason.code },
   });
 }
 
@@ -953,7 +956,7 @@ export async function winDeal(
     const at = new Date();
     // The agreement id is chosen first so the transition's audit row can name it.
     const agreementId = newId();
-    await recordTransition(ctx, viewer, {
+    await applyTransition(tx, viewer, {
       before,
       version: input.version,
       decision,

@@ -93,6 +93,8 @@ async function main() {
     const { disconnectDb } = await import("@/lib/db");
     const kam = (await loadViewer(VIEWER, 0))!;
     const raw = new pg.Pool({ connectionString: url, max: 4 });
+    // Dropping the throw-away database at the end ends idle connections; that is not an error here.
+    raw.on("error", () => {});
     const teams = kam.visibleTeamIds as string[];
 
     /** Records the SQL of one call of `app` (after a warm one, as in steady state). */
@@ -204,10 +206,14 @@ async function main() {
       // Prisma reports the transaction's COMMIT as a query but not its BEGIN: add what is missing.
       const begins = moveSql.some((st) => /^\s*BEGIN/i.test(st.query));
       const commits = moveSql.some((st) => /^\s*COMMIT/i.test(st.query));
-      const inserted = moveSql.flatMap((st) => {
-        const table = /^\s*INSERT\s+INTO\s+(?:"public"\.)?"(\w+)"/i.exec(st.query)?.[1];
-        return table ? [{ table, ids: st.params.filter((p): p is string => typeof p === "string") }] : [];
-      });
+      // Every table the move inserts into, also inside a WITH statement (a move writes its history
+      // and audit rows in the same statement as the update).
+      const inserted = moveSql.flatMap((st) =>
+        [...st.query.matchAll(/INSERT\s+INTO\s+(?:"public"\.)?"(\w+)"/gi)].map((m) => ({
+          table: m[1]!,
+          ids: st.params.filter((p): p is string => typeof p === "string"),
+        })),
+      );
       const reset = async () => {
         for (const { table, ids } of inserted)
           await raw.query(`DELETE FROM "${table}" WHERE id = ANY($1::text[])`, [ids]);
