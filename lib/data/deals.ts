@@ -274,8 +274,25 @@ type BoardRow = GateFields & {
   weakDecisionMakers: number | null;
 };
 
-function toCard(r: BoardRow): BoardCard {
-  const open = r.status === "OPEN";
+/** The people summary of a row (absent where the gate of the deal's stage does not read it). */
+const peopleOf = (r: {
+  coachCount: number | null;
+  decisionMakers: number | null;
+  weakDecisionMakers: number | null;
+}) => ({
+  coachCount: r.coachCount ?? 0,
+  decisionMakers: r.decisionMakers ?? 0,
+  weakDecisionMakers: r.weakDecisionMakers ?? 0,
+});
+
+type CardFields = Omit<
+  BoardRow,
+  keyof GateFields | "coachCount" | "decisionMakers" | "weakDecisionMakers"
+> & {
+  closeProbability: number | null;
+};
+
+function toCard(r: CardFields, gate: GateInput | null): BoardCard {
   return {
     id: r.id,
     title: r.title,
@@ -293,16 +310,33 @@ function toCard(r: BoardRow): BoardCard {
     closeProbability: r.closeProbability,
     expectedCloseDate: r.expectedCloseDate,
     version: r.version,
-    unmet: open
-      ? unmetGate(
-          r.stage,
-          gateInput(r, {
-            coachCount: r.coachCount ?? 0,
-            decisionMakers: r.decisionMakers ?? 0,
-            weakDecisionMakers: r.weakDecisionMakers ?? 0,
-          }),
-        )
-      : [],
+    unmet: r.status === "OPEN" && gate ? unmetGate(r.stage, gate) : [],
+  };
+}
+
+/**
+ * The gate input of a board row: only the work its current stage's gate reads arrives (as one JSON
+ * object per card, which keeps 2,000 rows small); what is absent counts as not done.
+ */
+function boardGate(work: Partial<GateFields> | null, people: ReturnType<typeof peopleOf>): GateInput {
+  const w = work ?? {};
+  return {
+    opportunity: w.opportunity ?? "UNKNOWN",
+    sampleItem: w.sampleItem ?? null,
+    sampleSentOn: w.sampleSentOn ?? null,
+    sampleSpecAgreed: w.sampleSpecAgreed ?? false,
+    sampleAccepted: w.sampleAccepted ?? "UNKNOWN",
+    sampleTechOwner: w.sampleTechOwner ?? null,
+    informationSufficient: w.informationSufficient ?? false,
+    needsClear: w.needsClear ?? false,
+    closeProbability: w.closeProbability ?? null,
+    obstacles: asObstacles(w.obstacles ?? null),
+    expectedDevCost: w.expectedDevCost ?? null,
+    programme: asProgramme(w.programme ?? null),
+    seniorMeetingHeld: w.seniorMeetingHeld ?? false,
+    siteAuditDone: w.siteAuditDone ?? false,
+    systemSupportArranged: w.systemSupportArranged ?? false,
+    ...people,
   };
 }
 
@@ -368,7 +402,14 @@ export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = 
   const closedSince = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
   const settings = await cachedPipelineSettings();
   const deals = dealFilter(viewer, filters);
-  const rows = await db.$queryRaw<BoardRow[]>`
+  const rows = await db.$queryRaw<
+    (CardFields & {
+      work: Partial<GateFields> | null;
+      coachCount: number | null;
+      decisionMakers: number | null;
+      weakDecisionMakers: number | null;
+    })[]
+  >`
     WITH d AS (
       SELECT * FROM "Deal" d WHERE d.status = 'OPEN' AND ${deals}
       UNION ALL
@@ -377,12 +418,19 @@ export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = 
     )
     SELECT d.id, d.title, d."accountId", a.name AS "accountName", a.tier, d."expectedValue", d."ownerId",
       u.name AS "ownerName", d."teamId", d.stage, d.status, d."stageEnteredAt", d."closedAt",
-      d."closeProbability", d."expectedCloseDate", d.version, d.opportunity, d."sampleItem",
-      d."sampleSentOn", d."sampleSpecAgreed", d."sampleAccepted", d."sampleTechOwner",
-      d."informationSufficient", d."needsClear", d."expectedDevCost",
-      CASE WHEN d.stage = 'VALUE' THEN d.obstacles END AS obstacles,
-      CASE WHEN d.stage = 'VALUE' THEN d.programme END AS programme,
-      d."seniorMeetingHeld", d."siteAuditDone", d."systemSupportArranged",
+      d."closeProbability", d."expectedCloseDate", d.version,
+      CASE WHEN d.status <> 'OPEN' THEN NULL
+        WHEN d.stage = 'TARGET' THEN json_build_object('opportunity', d.opportunity)
+        WHEN d.stage = 'INFORMATION' THEN json_build_object('sampleItem', d."sampleItem",
+          'sampleSentOn', d."sampleSentOn", 'sampleSpecAgreed', d."sampleSpecAgreed",
+          'sampleAccepted', d."sampleAccepted", 'sampleTechOwner', d."sampleTechOwner",
+          'informationSufficient', d."informationSufficient", 'needsClear', d."needsClear")
+        WHEN d.stage = 'VALUE' THEN json_build_object('closeProbability', d."closeProbability",
+          'obstacles', d.obstacles, 'expectedDevCost', d."expectedDevCost", 'programme', d.programme)
+        WHEN d.stage = 'CLOSING' THEN json_build_object('seniorMeetingHeld', d."seniorMeetingHeld",
+          'siteAuditDone', d."siteAuditDone", 'systemSupportArranged', d."systemSupportArranged")
+        ELSE '{}'::json -- 关系建立: its gate reads only the people summary
+      END AS work,
       p."coachCount", p."decisionMakers", p."weakDecisionMakers"
     FROM d
     -- OFFSET 0 keeps this a keyed lookup per deal instead of a scan of every account.
@@ -395,7 +443,8 @@ export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = 
     )}
     WHERE ${accountFilter(filters)}
     ORDER BY d."expectedValue" DESC, d.id ASC`;
-  return { cards: rows.map(toCard), closedSince, settings };
+  const cards = rows.map((r) => toCard(r, r.work ? boardGate(r.work, peopleOf(r)) : null));
+  return { cards, closedSince, settings };
 }
 
 /** The board's filter choices: owners and teams that have deals the viewer sees; the lost reasons. */
@@ -789,11 +838,7 @@ async function decideMove(
     from: before.stage,
     status: before.status,
     to: input.to,
-    gate: gateInput(before, {
-      coachCount: before.coachCount ?? 0,
-      decisionMakers: before.decisionMakers ?? 0,
-      weakDecisionMakers: before.weakDecisionMakers ?? 0,
-    }),
+    gate: gateInput(before, peopleOf(before)),
     canOverride: hasCapability(viewer, "pipeline.override"),
     overrideReason: input.overrideReason,
     lostReasonId: input.lostReasonId,
@@ -866,14 +911,17 @@ async function applyTransition(
     FROM history
     RETURNING id`;
   if (!written.length) throw staleVersion();
-  return toCard({
-    ...before,
-    stage: args.toStage,
-    status: args.toStatus,
-    stageEnteredAt: closing ? before.stageEnteredAt : at,
-    closedAt: closing ? at : null,
-    version: args.version + 1,
-  });
+  return toCard(
+    {
+      ...before,
+      stage: args.toStage,
+      status: args.toStatus,
+      stageEnteredAt: closing ? before.stageEnteredAt : at,
+      closedAt: closing ? at : null,
+      version: args.version + 1,
+    },
+    gateInput(before, peopleOf(before)),
+  );
 }
 
 /**
