@@ -827,6 +827,7 @@ async function decideMove(
   viewer: Viewer,
   input: {
     id: string;
+    version: number;
     to: DealStage | "WON" | "LOST";
     overrideReason?: string | null;
     lostReasonId?: string | null;
@@ -834,6 +835,8 @@ async function decideMove(
 ) {
   const settings = await cachedPipelineSettings();
   const before = await dealForMove(tx, viewer, input.id, settings.minDecisionMakerStrength);
+  // A board showing an old state gets "changed by someone else", not a gate or "same stage" answer.
+  if (before.version !== input.version) throw staleVersion();
   const decision = checkMove({
     from: before.stage,
     status: before.status,

@@ -1,0 +1,194 @@
+import Form from "next/form";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { BoardFilters } from "@/lib/validation/deals";
+
+type Option = { value: string; label: string };
+
+export type BoardFilterLabels = {
+  summary: string;
+  label: string;
+  search: string;
+  searchPlaceholder: string;
+  owner: string;
+  team: string;
+  tier: string;
+  valueMin: string;
+  valueMax: string;
+  closeFrom: string;
+  closeTo: string;
+  any: string;
+  apply: string;
+  clear: string;
+};
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+function Choice(props: {
+  id: string;
+  name: string;
+  label: string;
+  options: Option[];
+  value?: string;
+  any: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <Select id={props.id} name={props.name} defaultValue={props.value ?? ""}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/**
+ * The board's filters: a GET form, so they live in the URL (shareable, and the list view uses the
+ * same ones). Folded into a disclosure on a phone; open from the large breakpoint up.
+ */
+export function BoardFilterForm({
+  filters,
+  stateKey,
+  view,
+  clearHref,
+  labels,
+  options,
+}: {
+  filters: BoardFilters;
+  /** Changes with the URL so the uncontrolled fields show the new state after a navigation. */
+  stateKey: string;
+  view: "board" | "list";
+  clearHref: string;
+  labels: BoardFilterLabels;
+  options: { owners: Option[]; teams: Option[]; tiers: Option[] };
+}) {
+  return (
+    <details className="group rounded-lg border border-slate-200 bg-white lg:details-content:[content-visibility:visible] lg:supports-[selector(::details-content)]:[&>summary]:hidden">
+      <summary className="flex cursor-pointer list-none items-center justify-between gap-2 px-4 py-3 text-sm font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        {labels.summary}
+        <span aria-hidden="true" className="transition-transform group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      <Form
+        key={stateKey}
+        action="/pipeline"
+        role="search"
+        aria-label={labels.label}
+        className="grid gap-3 p-4 pt-1 sm:grid-cols-2 lg:grid-cols-4 lg:pt-4"
+      >
+        {view === "list" ? <input type="hidden" name="view" value="list" /> : null}
+        <div className="sm:col-span-2">
+          <Field id="pipeline-q" label={labels.search}>
+            <Input
+              id="pipeline-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ""}
+              placeholder={labels.searchPlaceholder}
+              maxLength={100}
+              autoComplete="off"
+            />
+          </Field>
+        </div>
+        <Choice
+          id="pipeline-owner"
+          name="ownerId"
+          label={labels.owner}
+          options={options.owners}
+          value={filters.ownerId}
+          any={labels.any}
+        />
+        {options.teams.length > 1 ? (
+          <Choice
+            id="pipeline-team"
+            name="teamId"
+            label={labels.team}
+            options={options.teams}
+            value={filters.teamId}
+            any={labels.any}
+          />
+        ) : (
+          <div className="hidden lg:block" />
+        )}
+        <div className="grid grid-cols-2 gap-3 sm:col-span-2">
+          <Field id="pipeline-value-min" label={labels.valueMin}>
+            <Input
+              id="pipeline-value-min"
+              name="valueMin"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step="any"
+              defaultValue={filters.valueMin ?? ""}
+            />
+          </Field>
+          <Field id="pipeline-value-max" label={labels.valueMax}>
+            <Input
+              id="pipeline-value-max"
+              name="valueMax"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step="any"
+              defaultValue={filters.valueMax ?? ""}
+            />
+          </Field>
+        </div>
+        <div className="grid grid-cols-2 gap-3 sm:col-span-2">
+          <Field id="pipeline-close-from" label={labels.closeFrom}>
+            <Input
+              id="pipeline-close-from"
+              name="closeFrom"
+              type="date"
+              defaultValue={filters.closeFrom ?? ""}
+            />
+          </Field>
+          <Field id="pipeline-close-to" label={labels.closeTo}>
+            <Input id="pipeline-close-to" name="closeTo" type="date" defaultValue={filters.closeTo ?? ""} />
+          </Field>
+        </div>
+        <fieldset className="sm:col-span-2">
+          <legend className="mb-1 text-sm font-medium text-slate-800">{labels.tier}</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {options.tiers.map((o) => (
+              <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm text-slate-800">
+                <input
+                  type="checkbox"
+                  name="tier"
+                  value={o.value}
+                  defaultChecked={filters.tier.includes(o.value as "A" | "B" | "C")}
+                  className="size-4 accent-indigo-700"
+                />
+                {o.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex flex-wrap items-end gap-2 sm:col-span-2">
+          <Button type="submit" size="sm">
+            {labels.apply}
+          </Button>
+          <Link href={clearHref} className={buttonClass("ghost", "sm")}>
+            {labels.clear}
+          </Link>
+        </div>
+      </Form>
+    </details>
+  );
+}

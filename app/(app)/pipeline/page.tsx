@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { PipelineBoard } from "@/components/pipeline/board";
+import { toPipelineCard } from "@/components/pipeline/card-data";
+import { DealList } from "@/components/pipeline/deal-list";
+import {
+  cleanSearchParams,
+  hrefWith,
+  needsCleaning,
+  queryString,
+  type RawSearchParams,
+} from "@/components/data-table/url";
+import { cn } from "@/components/ui/cn";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireViewer } from "@/lib/auth/viewer";
+import { BOARD_CLOSED_DAYS, getBoard, getBoardOptions } from "@/lib/data/deals";
+import { hasCapability } from "@/lib/domain/access";
+import { ClientI18nProvider } from "@/lib/i18n/client";
+import { teamLabel } from "@/lib/i18n/names";
+import { TIERS } from "@/lib/validation/accounts";
+import { boardFiltersSchema } from "@/lib/validation/deals";
+import { moveDealAction } from "./actions";
+import { BoardFilterForm } from "./_components/filters";
+import { PipelineFigures, PipelineFiguresSkeleton } from "./_components/figures";
+
+const FILTER_KEYS = [
+  "q",
+  "ownerId",
+  "teamId",
+  "tier",
+  "valueMin",
+  "valueMax",
+  "closeFrom",
+  "closeTo",
+] as const;
+const KEYS = [...FILTER_KEYS, "view"] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pipeline");
+  return { title: t("title") };
+}
+
+export default async function PipelinePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const viewer = await requireViewer();
+  const raw = await searchParams;
+  const params = cleanSearchParams(raw, KEYS);
+  // A submitted filter form leaves empty fields in the address: tidy it once, so it reads cleanly.
+  if (needsCleaning(raw, KEYS)) redirect(hrefWith("/pipeline", params));
+  const filters = boardFiltersSchema.parse(Object.fromEntries(params));
+  const view = params.get("view") === "list" ? "list" : "board";
+
+  const [board, options, t, ta, locale, messages] = await Promise.all([
+    getBoard(viewer, filters),
+    getBoardOptions(viewer),
+    getTranslations("pipeline"),
+    getTranslations("account"),
+    getLocale(),
+    getMessages(),
+  ]);
+  const now = new Date();
+  const cards = board.cards.map((c) => toPipelineCard(c, now));
+  const activeFilters = FILTER_KEYS.filter((k) => params.has(k)).length;
+  const filterQuery = hrefWith("", params, { view: null }).replace(/^\?/, "");
+  const viewHref = (v: "board" | "list") =>
+    hrefWith("/pipeline", params, { view: v === "list" ? "list" : null });
+
+  // The board's client components read these catalogues (see lib/i18n/client.tsx).
+  const clientMessages = {
+    common: messages.common,
+    errors: messages.errors,
+    pipeline: messages.pipeline,
+    gate: messages.gate,
+    account: { tiers: messages.account.tiers },
+  };
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("title")}
+        description={t("subtitle")}
+        actions={
+          <nav
+            aria-label={t("views.label")}
+            className="inline-flex rounded-md border border-slate-300 bg-white p-0.5"
+          >
+            {(["board", "list"] as const).map((v) => (
+              <Link
+                key={v}
+                href={viewHref(v)}
+                aria-current={view === v ? "page" : undefined}
+                className={cn(
+                  "rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
+                  view === v ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100",
+                )}
+              >
+                {t(`views.${v}`)}
+              </Link>
+            ))}
+          </nav>
+        }
+      />
+
+      <BoardFilterForm
+        filters={filters}
+        stateKey={queryString(params)}
+        view={view}
+        clearHref={viewHref(view)}
+        labels={{
+          summary: t("filters.summary", { count: activeFilters }),
+          label: t("filters.label"),
+          search: t("filters.search"),
+          searchPlaceholder: t("filters.searchPlaceholder"),
+          owner: t("filters.owner"),
+          team: t("filters.team"),
+          tier: t("filters.tier"),
+          valueMin: t("filters.valueMin"),
+          valueMax: t("filters.valueMax"),
+          closeFrom: t("filters.closeFrom"),
+          closeTo: t("filters.closeTo"),
+          any: t("filters.any"),
+          apply: t("filters.apply"),
+          clear: t("filters.clear"),
+        }}
+        options={{
+          owners: options.owners.map((o) => ({ value: o.id, label: o.name })),
+          teams: options.teams.map((team) => ({ value: team.id, label: teamLabel(team, viewer.locale) })),
+          tiers: TIERS.map((tier) => ({ value: tier, label: ta(`tiers.${tier}`) })),
+        }}
+      />
+
+      <Suspense key={filterQuery} fallback={<PipelineFiguresSkeleton label={t("figures.loading")} />}>
+        <PipelineFigures viewer={viewer} filters={filters} staleDays={board.settings.staleDays} />
+      </Suspense>
+
+      {cards.length === 0 ? (
+        <p
+          role="status"
+          className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700"
+        >
+          {t("empty")}
+        </p>
+      ) : null}
+      <ClientI18nProvider locale={locale} messages={clientMessages}>
+        {view === "list" ? (
+          <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+            <DealList cards={cards} staleDays={board.settings.staleDays} />
+          </div>
+        ) : (
+          <PipelineBoard
+            cards={cards}
+            staleDays={board.settings.staleDays}
+            closedDays={BOARD_CLOSED_DAYS}
+            canOverride={hasCapability(viewer, "pipeline.override")}
+            lostReasons={options.lostReasons.map((r) => ({
+              id: r.id,
+              label: locale === "en" ? r.nameEn : r.name,
+            }))}
+            moveDeal={moveDealAction}
+          />
+        )}
+      </ClientI18nProvider>
+    </div>
+  );
+}

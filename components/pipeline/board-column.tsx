@@ -1,0 +1,161 @@
+"use client";
+
+import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { useDroppable } from "@dnd-kit/core";
+import { cn } from "@/components/ui/cn";
+import type { BoardColumn } from "@/lib/domain/pipeline";
+import type { PipelineCard } from "./card-data";
+import { CardView, type CardText, type DragStart } from "./deal-card";
+import type { BoardFormat } from "./format";
+
+/** Cards rendered per column at first, and added each time the end of the column scrolls into view. */
+// About five cards fit in a column's height; fewer rendered cards keep the page (and the layout
+// work each drag step causes) small.
+export const CARDS_PER_PAGE = 12;
+
+export type ColumnHeading = {
+  number: string | null;
+  name: string;
+  /** "Closed in the last 90 days" on 赢单 / 丢单. */
+  note: string | null;
+  /** "12 deals · Value ¥3,450万 · Weighted ¥1,200万" */
+  totals: { label: string; value: string }[];
+};
+
+type ListProps = {
+  cards: PipelineCard[];
+  /** Ids moved here in this visit, most recent first: shown on top, so a moved card stays in view. */
+  recentIds: readonly string[];
+  /** Cards of this column whose move is being saved. */
+  pendingIds: readonly string[];
+  text: CardText;
+  fmt: BoardFormat;
+  staleDays: number;
+  emptyLabel: string;
+  showMoreLabel: (count: number) => string;
+  drag: DragStart;
+  onMoveTo: (card: PipelineCard) => void;
+};
+
+/**
+ * The column's cards, a page at a time: the first CARDS_PER_PAGE, then more when the "show more"
+ * button at the end scrolls into view (or is pressed). A team with 2,000 open deals then renders
+ * about a hundred cards at first. Memoised apart from the drop target, which re-renders whenever a
+ * drag moves over another column.
+ */
+const CardList = memo(function CardList({
+  cards,
+  recentIds,
+  pendingIds,
+  text,
+  fmt,
+  staleDays,
+  emptyLabel,
+  showMoreLabel,
+  drag,
+  onMoveTo,
+}: ListProps) {
+  const [limit, setLimit] = useState(CARDS_PER_PAGE);
+  const more = useRef<HTMLButtonElement>(null);
+  const recent = recentIds.length ? cards.filter((c) => recentIds.includes(c.id)) : [];
+  recent.sort((a, b) => recentIds.indexOf(a.id) - recentIds.indexOf(b.id));
+  const rest = recent.length ? cards.filter((c) => !recentIds.includes(c.id)) : cards;
+  const shown = [...recent, ...rest.slice(0, limit)];
+  const hidden = cards.length - shown.length;
+
+  const hasMore = hidden > 0;
+  useEffect(() => {
+    const button = more.current;
+    if (!button || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit((n) => n + CARDS_PER_PAGE);
+      },
+      { root: button.closest("[data-column-scroll]"), rootMargin: "0px 0px 400px 0px" },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+    // Observed again after each page, so a column that is still short loads the next one too.
+  }, [hasMore, limit]);
+
+  if (cards.length === 0) return <p className="px-2 py-6 text-center text-xs text-slate-600">{emptyLabel}</p>;
+  return (
+    <>
+      <ul className="space-y-2">
+        {shown.map((card) => (
+          <CardView
+            key={card.id}
+            card={card}
+            text={text}
+            fmt={fmt}
+            staleDays={staleDays}
+            pending={pendingIds.includes(card.id)}
+            recent={recentIds.includes(card.id)}
+            drag={card.status === "OPEN" ? drag : undefined}
+            onMoveTo={onMoveTo}
+          />
+        ))}
+      </ul>
+      {hasMore ? (
+        <button
+          ref={more}
+          type="button"
+          onClick={() => setLimit((n) => n + CARDS_PER_PAGE)}
+          className="mt-2 w-full rounded-md border border-dashed border-slate-400 px-2 py-1.5 text-xs font-medium text-slate-700 hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          {showMoreLabel(Math.min(hidden, CARDS_PER_PAGE))}
+        </button>
+      ) : null}
+    </>
+  );
+});
+
+/** One column of the board: its heading and totals, the drop target, and its cards. */
+export const BoardColumnView = memo(function BoardColumnView({
+  column,
+  heading: headingOf,
+  ...list
+}: ListProps & {
+  column: BoardColumn;
+  heading: (column: BoardColumn, cards: readonly PipelineCard[]) => ColumnHeading;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: column });
+  const heading = useMemo(() => headingOf(column, list.cards), [headingOf, column, list.cards]);
+  const closed = column === "WON" || column === "LOST";
+  const headingId = `pipeline-column-${column}`;
+  return (
+    <section
+      ref={setNodeRef}
+      aria-labelledby={headingId}
+      data-column={column}
+      className={cn(
+        "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
+        closed ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-slate-100",
+        isOver && "border-indigo-500 ring-2 ring-indigo-400",
+      )}
+    >
+      <header className="border-b border-slate-200 px-3 py-2">
+        <h2 id={headingId} className="text-sm font-semibold text-slate-900">
+          {heading.number ? (
+            <span className="mr-1.5 inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-slate-700 px-1 text-xs text-white">
+              {heading.number}
+            </span>
+          ) : null}
+          {heading.name}
+        </h2>
+        {heading.note ? <p className="text-xs text-slate-600">{heading.note}</p> : null}
+        <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-700">
+          {heading.totals.map((t, i) => (
+            <span key={i} className="whitespace-nowrap">
+              {t.label ? <span className="text-slate-600">{t.label} </span> : null}
+              <span className="font-semibold text-slate-900 tabular-nums">{t.value}</span>
+            </span>
+          ))}
+        </p>
+      </header>
+      <div data-column-scroll className="max-h-[calc(100dvh-13rem)] min-h-24 overflow-y-auto p-2">
+        <CardList {...list} />
+      </div>
+    </section>
+  );
+});

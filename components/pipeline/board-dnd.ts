@@ -1,0 +1,51 @@
+// Drag-and-drop plumbing for the board: which pointer starts a drag, how the keyboard moves a card
+// from column to column, and which column a card is over.
+import {
+  KeyboardCode,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  type CollisionDetection,
+  type KeyboardCoordinateGetter,
+  type PointerSensorOptions,
+} from "@dnd-kit/core";
+import type { PointerEvent as ReactPointerEvent } from "react";
+import { BOARD_COLUMNS } from "@/lib/domain/pipeline";
+import { isBoardColumn } from "./card-data";
+
+/**
+ * Mouse and pen only: on a phone, touch goes to the TouchSensor, whose press delay leaves a quick
+ * swipe to scroll the board (Chrome sends pointer events for touch too, which would start a drag).
+ */
+export class MouseAndPenSensor extends PointerSensor {
+  static activators = [
+    {
+      eventName: "onPointerDown" as const,
+      handler: (event: ReactPointerEvent, options: PointerSensorOptions) =>
+        event.nativeEvent.pointerType !== "touch" && PointerSensor.activators[0]!.handler(event, options),
+    },
+  ];
+}
+
+/**
+ * ← and → jump to the previous or next column (the card's own column first, then the column it is
+ * over); ↑ and ↓ do nothing, since a column has no order to change. The dragged card is placed
+ * level with where it was, centred on the target column, so the rectangle test finds that column.
+ */
+export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  const step = event.code === KeyboardCode.Right ? 1 : event.code === KeyboardCode.Left ? -1 : 0;
+  if (event.code === KeyboardCode.Up || event.code === KeyboardCode.Down) event.preventDefault();
+  if (!step) return undefined;
+  event.preventDefault();
+  const current = context.over?.id ?? context.active?.data.current?.column;
+  if (!isBoardColumn(current)) return undefined;
+  const target = BOARD_COLUMNS[BOARD_COLUMNS.indexOf(current) + step];
+  const rect = target ? context.droppableRects.get(target) : undefined;
+  if (!rect) return undefined;
+  const width = context.collisionRect?.width ?? 0;
+  return { x: rect.left + Math.max(0, (rect.width - width) / 2), y: currentCoordinates.y };
+};
+
+/** The column under the pointer (or finger); for the keyboard, the column the card overlaps most. */
+export const columnCollision: CollisionDetection = (args) =>
+  args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args);

@@ -1,0 +1,338 @@
+// The pipeline board (开发看板) end to end: a KAM drags a deal onto the next stage and is stopped by
+// the unmet gate, completes the stage work and moves it; a deal moved with the keyboard alone; a
+// manager passes a gate with a written reason from the board's checklist; the board in Chinese and
+// English; two people moving the same deal (the second is told and the board refreshes).
+// Desktop drags with the mouse; the phone drags by touch (press and hold) or uses "Move to…".
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { formAlert, signInAs, usersFor } from "./support";
+
+/** Something unique to this project, worker and run. */
+function uniqueTag(info: TestInfo): string {
+  const project = info.project.name === "phone" ? "P" : "D";
+  return `${project}${info.workerIndex}${Date.now().toString(36).toUpperCase()}${Math.floor(
+    Math.random() * 1296,
+  )
+    .toString(36)
+    .toUpperCase()}`;
+}
+
+const isPhone = (info: TestInfo) => info.project.name === "phone";
+const form = (page: Page, name: string) => page.getByRole("form", { name, exact: true });
+const column = (page: Page, id: string) => page.locator(`section[data-column="${id}"]`);
+const card = (page: Page, id: string, title: string) =>
+  column(page, id).locator("li[data-deal-id]").filter({ hasText: title });
+const boardStatus = (page: Page) => page.getByRole("status", { name: /看板消息|Board messages/ });
+const shot = (info: TestInfo, name: string) =>
+  `tests/e2e/screenshots/pipeline-board-${info.project.name}-${name}.png`;
+
+/** yyyy-mm-dd `days` from today (Beijing time). */
+function isoDay(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An account with just a name (as the signed-in person), then a deal on it from the account page. */
+async function createDeal(page: Page, tag: string): Promise<{ title: string; dealUrl: string }> {
+  const title = `${tag} 刀具年度供货`;
+  await page.goto("/accounts/new");
+  const account = form(page, "新建客户");
+  await account.getByLabel("企业名称", { exact: true }).fill(`${tag}精密机械有限公司`);
+  await account.getByRole("button", { name: "创建客户" }).click();
+  await expect(page).toHaveURL(/\/accounts\/(?!new)[^/?#]+$/);
+  const deal = form(page, "新建开发项目");
+  await deal.getByLabel("项目名称", { exact: true }).fill(title);
+  await deal.getByLabel("预计年价值（元）", { exact: true }).fill("180万");
+  await deal.getByLabel("预计成交日期", { exact: true }).fill(isoDay(90));
+  await deal.getByRole("button", { name: "创建项目" }).click();
+  await expect(page).toHaveURL(/\/deals\/[^/?#]+$/);
+  return { title, dealUrl: page.url() };
+}
+
+/** The stage-1 work on the deal page: the opportunity judgement "yes" opens the gate. */
+async function judgeOpportunity(page: Page) {
+  const target = form(page, "第 1 阶段工作");
+  await target.getByLabel("潜在需求", { exact: true }).fill("现有刀具供应商交期不稳");
+  await target.getByRole("group", { name: "是否有成交机会？" }).getByLabel("有——继续开发").check();
+  await target.getByRole("button", { name: "保存第 1 阶段" }).click();
+  await expect(formAlert(page).filter({ hasText: "已保存“确定开发对象”的工作" })).toBeVisible();
+}
+
+/** The board narrowed to one deal (by its unique tag), so its card is on the first page of its column. */
+async function openBoard(page: Page, tag: string) {
+  await page.goto(`/pipeline?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/开发看板|Pipeline/);
+}
+
+/** A mouse drag as a person makes it: press, a small move to start the drag, then on to the column. */
+async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 12, a.y + 20, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 15 });
+  await page.mouse.up();
+}
+
+/**
+ * Press and hold, then drag with a finger (Chrome's touch events through the DevTools protocol): on a
+ * phone the next column peeks in at the right edge; the finger slides onto it and lets go as soon as
+ * the screen reader is told the card is over that column (before the board auto-scrolls further).
+ */
+async function touchDrag(page: Page, from: Locator, title: string, columnName: string) {
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  const width = page.viewportSize()!.width;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints: type === "touchEnd" ? [] : [{ x: Math.round(x), y: Math.round(y) }],
+    });
+  const over = page.getByRole("status").filter({ hasText: `${title} 位于${columnName}上方` });
+  const x0 = a.x + a.width / 2;
+  const y = a.y + 14;
+  await touch("touchStart", x0, y);
+  await page.waitForTimeout(350); // longer than the sensor's 200 ms press delay
+  const start = width - 60;
+  for (let i = 1; i <= 10; i++) {
+    await touch("touchMove", x0 + ((start - x0) * i) / 10, y + 30);
+    await page.waitForTimeout(16);
+  }
+  for (let x = start; x < width && (await over.count()) === 0; x += 4) await touch("touchMove", x, y + 30);
+  await touch("touchEnd");
+  await cdp.detach();
+}
+
+/** "Move to…" on the card, then the column. */
+async function moveTo(page: Page, from: Locator, columnLabel: RegExp) {
+  await from.getByRole("button", { name: /移动到其他列|to another column/ }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: columnLabel }).click();
+}
+
+test.describe("pipeline board", () => {
+  test("a KAM drags a deal onto stage 2, is stopped by the gate, completes the work and moves it", async ({
+    page,
+  }, info) => {
+    test.setTimeout(150_000);
+    const { kam } = usersFor(info);
+    const tag = uniqueTag(info);
+    await signInAs(page, kam);
+    const { title, dealUrl } = await createDeal(page, tag);
+
+    await openBoard(page, tag);
+    const inTarget = card(page, "TARGET", title);
+    await expect(inTarget).toBeVisible();
+    await expect(inTarget).toContainText("1 项关口未满足");
+    await expect(inTarget).toContainText("今日进入本阶段");
+    const drag = async () => {
+      if (isPhone(info)) await touchDrag(page, card(page, "TARGET", title), title, "信息收集/提供样品");
+      else await mouseDrag(page, card(page, "TARGET", title), column(page, "INFORMATION"));
+    };
+    await drag();
+
+    // Not moved: the checklist of the stage-1 gate instead.
+    const dialog = page.getByRole("dialog", { name: "关口未满足" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("确定开发对象关口");
+    await expect(dialog.getByRole("listitem").filter({ hasText: "机会判断为“有”" })).toContainText("未满足");
+    await expect(dialog.getByLabel("越级审批理由")).toHaveCount(0); // a KAM cannot override
+    await page.screenshot({ path: shot(info, "gate") });
+    await expect(card(page, "TARGET", title)).toBeVisible();
+
+    // "Complete the stage work" leads to the stage on the deal page.
+    await dialog.getByRole("link", { name: "完成阶段工作" }).click();
+    await expect(page).toHaveURL(new RegExp(`${new URL(dealUrl).pathname}#stage-TARGET$`));
+    await judgeOpportunity(page);
+
+    await openBoard(page, tag);
+    await expect(card(page, "TARGET", title)).toContainText("关口已满足");
+    await drag();
+    await expect(card(page, "INFORMATION", title)).toBeVisible();
+    await expect(boardStatus(page)).toContainText(`${title} 已移至信息收集/提供样品`);
+    await expect(card(page, "INFORMATION", title)).toContainText("项关口未满足"); // the server's card
+    await page.reload();
+    await expect(card(page, "INFORMATION", title)).toBeVisible();
+    await expect(card(page, "TARGET", title)).toHaveCount(0);
+  });
+
+  test("a deal moves with the keyboard alone", async ({ page }, info) => {
+    test.setTimeout(150_000);
+    const { kam } = usersFor(info);
+    const tag = uniqueTag(info);
+    await signInAs(page, kam);
+    const { title } = await createDeal(page, tag);
+    await judgeOpportunity(page);
+    await openBoard(page, tag);
+    await expect(card(page, "TARGET", title)).toContainText("关口已满足");
+
+    // Tab from the view switcher to the card's drag handle.
+    await page.getByRole("link", { name: "列表" }).focus();
+    const handle = card(page, "TARGET", title).getByRole("button", { name: `移动 ${title}` });
+    for (let i = 0; i < 40 && !(await handle.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await expect(handle).toBeFocused();
+    await expect(handle).toHaveAttribute("aria-roledescription", "可拖动的项目");
+    // Screen-reader announcements (dnd-kit's live region) tell where the card is.
+    const announced = (text: string) => page.getByRole("status").filter({ hasText: text });
+    await page.keyboard.press("Space");
+    await expect(announced(`已拿起 ${title}，位于确定开发对象。`)).toBeAttached();
+    await expect(handle).toHaveAttribute("aria-pressed", "true");
+    await page.keyboard.press("ArrowRight");
+    await expect(announced(`${title} 位于信息收集/提供样品上方。`)).toBeAttached();
+    await page.keyboard.press("Space");
+
+    await expect(card(page, "INFORMATION", title)).toBeVisible();
+    // Focus follows the card into its new column, so the next key press still works on it.
+    await expect(
+      card(page, "INFORMATION", title).getByRole("button", { name: `移动 ${title}` }),
+    ).toBeFocused();
+    await expect(boardStatus(page)).toContainText(`${title} 已移至信息收集/提供样品`);
+    await page.reload();
+    await expect(card(page, "INFORMATION", title)).toBeVisible();
+    await expect(card(page, "TARGET", title)).toHaveCount(0);
+  });
+
+  test("a manager passes an unmet gate with a reason from the board's checklist", async ({ page }, info) => {
+    test.setTimeout(150_000);
+    const { manager } = usersFor(info);
+    const tag = uniqueTag(info);
+    await signInAs(page, manager);
+    const { title } = await createDeal(page, tag);
+    await openBoard(page, tag);
+
+    if (isPhone(info)) await moveTo(page, card(page, "TARGET", title), /信息收集\/提供样品/);
+    else await mouseDrag(page, card(page, "TARGET", title), column(page, "INFORMATION"));
+    const dialog = page.getByRole("dialog", { name: "关口未满足" });
+    await expect(dialog).toBeVisible();
+    const reason = dialog.getByLabel("越级审批理由");
+    await expect(reason).toBeVisible();
+
+    // The reason is required.
+    await dialog.getByRole("button", { name: "仍然移动" }).click();
+    await expect(dialog).toContainText("越过未满足的关口，请填写越级审批理由。");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await reason.fill("客户高层已口头确认合作意向，先行送样");
+    await page.screenshot({ path: shot(info, "override") });
+    await dialog.getByRole("button", { name: "仍然移动" }).click();
+
+    await expect(dialog).toHaveCount(0);
+    await expect(card(page, "INFORMATION", title)).toBeVisible();
+    await expect(boardStatus(page)).toContainText(`${title} 已移至信息收集/提供样品`);
+    await page.reload();
+    await expect(card(page, "INFORMATION", title)).toBeVisible();
+    await expect(card(page, "TARGET", title)).toHaveCount(0);
+  });
+
+  test("the board in Chinese and in English", async ({ page }, info) => {
+    const { kam, kamEn } = usersFor(info);
+    await signInAs(page, kam);
+    await page.goto("/pipeline");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("开发看板");
+    const zh = {
+      TARGET: "确定开发对象",
+      INFORMATION: "信息收集/提供样品",
+      VALUE: "价值评估/开发程序",
+      RELATIONSHIP: "关系建立",
+      CLOSING: "促成成交",
+      WON: "赢单",
+      LOST: "丢单",
+    };
+    for (const [id, name] of Object.entries(zh)) {
+      await expect(column(page, id).getByRole("heading", { level: 2 })).toContainText(name);
+    }
+    await expect(column(page, "WON")).toContainText("近 90 天内关闭");
+    await expect(column(page, "LOST")).toContainText("近 90 天内关闭");
+    await expect(column(page, "TARGET")).toContainText(/\d+ 个项目/);
+    await expect(column(page, "TARGET")).toContainText("加权");
+    await expect(page.getByText("加权金额", { exact: true })).toBeVisible();
+    await expect(page.getByText("赢单率", { exact: true })).toBeVisible();
+    await expect(page.locator("li[data-deal-id]").first()).toBeVisible();
+    await page.screenshot({ path: shot(info, "zh"), fullPage: !isPhone(info) });
+
+    // The same deals as a list.
+    await page.getByRole("link", { name: "列表" }).click();
+    await expect(page).toHaveURL(/view=list/);
+    const table = page.getByRole("table", { name: "开发看板上的项目" });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    await table.getByRole("button", { name: /金额/ }).first().click();
+    await expect(table.getByRole("columnheader", { name: /金额/ }).first()).toHaveAttribute(
+      "aria-sort",
+      /ascending|descending/,
+    );
+    await page.screenshot({ path: shot(info, "list") });
+
+    await page.context().clearCookies();
+    await signInAs(page, kamEn);
+    await page.goto("/pipeline");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pipeline");
+    const en = {
+      TARGET: "Determine the target",
+      INFORMATION: "Information and samples",
+      VALUE: "Value assessment and programme",
+      RELATIONSHIP: "Relationship building",
+      CLOSING: "Closing",
+      WON: "Won",
+      LOST: "Lost",
+    };
+    for (const [id, name] of Object.entries(en)) {
+      await expect(column(page, id).getByRole("heading", { level: 2 })).toContainText(name);
+    }
+    await expect(column(page, "WON")).toContainText("Closed in the last 90 days");
+    await expect(page.getByText("Weighted pipeline", { exact: true })).toBeVisible();
+    await expect(page.getByText("Win rate", { exact: true })).toBeVisible();
+    await page.screenshot({ path: shot(info, "en"), fullPage: !isPhone(info) });
+  });
+
+  test("two people move the same deal: the second is told and the board refreshes", async ({
+    page,
+    browser,
+  }, info) => {
+    test.setTimeout(150_000);
+    const { kam } = usersFor(info);
+    const tag = uniqueTag(info);
+    await signInAs(page, kam);
+    const { title } = await createDeal(page, tag);
+    await judgeOpportunity(page);
+
+    // A second window of the same person, opened on the board before the first moves the deal.
+    const use = info.project.use;
+    const other = await browser.newContext({
+      baseURL: use.baseURL,
+      viewport: use.viewport,
+      deviceScaleFactor: use.deviceScaleFactor,
+      isMobile: use.isMobile,
+      hasTouch: use.hasTouch,
+      userAgent: use.userAgent,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+    });
+    const second = await other.newPage();
+    await signInAs(second, kam);
+    await openBoard(second, tag);
+    await openBoard(page, tag);
+    await expect(card(second, "TARGET", title)).toBeVisible();
+
+    await moveTo(page, card(page, "TARGET", title), /信息收集\/提供样品/);
+    await expect(boardStatus(page)).toContainText(`${title} 已移至信息收集/提供样品`);
+
+    // The second board still shows the deal in stage 1 at its old version: marking it lost there
+    // is refused as a stale change, never applied over the first move.
+    await moveTo(second, card(second, "TARGET", title), /丢单/);
+    const lost = second.getByRole("dialog", { name: "标记为丢单" });
+    await lost.getByLabel("丢单原因").selectOption({ index: 1 });
+    await lost.getByLabel("备注（可选）").fill("客户选择了竞争对手");
+    await lost.getByRole("button", { name: "标记为丢单" }).click();
+    await expect(lost).toHaveCount(0);
+    const alert = second.getByRole("alert").filter({ hasText: "已被他人修改" });
+    await expect(alert).toContainText(`${title} 已被他人修改`);
+    await expect(card(second, "INFORMATION", title)).toBeVisible(); // refreshed: the first move shows
+    await expect(card(second, "TARGET", title)).toHaveCount(0);
+    await expect(card(second, "LOST", title)).toHaveCount(0);
+    await second.screenshot({ path: shot(info, "conflict") });
+    await other.close();
+  });
+});
