@@ -63,7 +63,8 @@ export async function countAccounts(viewer: Viewer, opts: { ownedOnly?: boolean 
   });
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Text matched literally inside LIKE/ILIKE (its %, _ and backslash escaped). */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The account list's filters as SQL on "Account" a, scoped to the viewer. The list and its CSV export

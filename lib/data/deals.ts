@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { hasCapability, type Viewer } from "@/lib/domain/access";
+import { canDo, hasCapability, type Viewer } from "@/lib/domain/access";
 import {
   annualisedValue,
   checkMove,
@@ -9,6 +9,7 @@ import {
   gateChecklist,
   isWeakDecisionMaker,
   pipelineFigures,
+  stageNumber,
   unmetGate,
   type DealStage,
   type DealStatus,
@@ -22,7 +23,7 @@ import {
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound, staleVersion } from "@/lib/errors";
 import type { BoardFilters } from "@/lib/validation/deals";
-import { rescore, resolveOwner } from "./accounts";
+import { likeEscape, rescore, resolveOwner } from "./accounts";
 import { auditSnapshot, mutate } from "./audit";
 import { newId } from "./ids";
 import { scopeSql } from "./scope-sql";
@@ -37,6 +38,7 @@ type Client = Tx | typeof db;
 
 /** Closed deals stay on the board's 赢单/丢单 columns this long. */
 export const BOARD_CLOSED_DAYS = 90;
+const boardClosedSince = (now: Date) => new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
 
 const yuan = (fen: bigint | null) => (fen === null ? null : Number(fen) / 100);
 
@@ -359,7 +361,7 @@ function accountFilter(f: Partial<BoardFilters>): Prisma.Sql {
   const conds: Prisma.Sql[] = [Prisma.sql`a."deletedAt" IS NULL`];
   if (f.tier?.length) conds.push(Prisma.sql`a.tier = ANY(${f.tier}::"Tier"[])`);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(f.q)}%`;
     conds.push(Prisma.sql`(d.title ILIKE ${like} OR a.name ILIKE ${like})`);
   }
   return Prisma.join(conds, " AND ");
@@ -399,7 +401,7 @@ const peopleSql = (minStrength: number, when: Prisma.Sql) => Prisma.sql`
  * decision makers). Stage-3 lists are only sent for cards in stage 3.
  */
 export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = {}, now = new Date()) {
-  const closedSince = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
+  const closedSince = boardClosedSince(now);
   const settings = await cachedPipelineSettings();
   const deals = dealFilter(viewer, filters);
   const rows = await db.$queryRaw<
@@ -477,8 +479,8 @@ export async function getPipelineFigures(
   filters: Partial<BoardFilters> = {},
   now = new Date(),
 ) {
-  const closedSince = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
-  const settings = await getPipelineSettings();
+  const closedSince = boardClosedSince(now);
+  const settings = await cachedPipelineSettings();
   const rows = await db.$queryRaw<
     {
       id: string;
@@ -501,12 +503,10 @@ export async function getPipelineFigures(
     ) h ON true
     WHERE ${dealFilter(viewer, filters)} AND ${accountFilter(filters)}
       AND (d.status = 'OPEN' OR (d.status <> 'OPEN' AND d."closedAt" >= ${closedSince}))`;
-  const stageOrder = (s: DealStage) =>
-    ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"].indexOf(s);
   const deals = rows.map((r) => {
     const history = r.history.map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
     const furthest = history.reduce<DealStage>(
-      (max, h) => (stageOrder(h.toStage) > stageOrder(max) ? h.toStage : max),
+      (max, h) => (stageNumber(h.toStage) > stageNumber(max) ? h.toStage : max),
       r.stage,
     );
     return {
@@ -577,7 +577,7 @@ export async function getDealDetail(viewer: Viewer, id: string, now = new Date()
     },
   });
   if (!deal) throw notFound("deal");
-  const settings = await getPipelineSettings();
+  const settings = await cachedPipelineSettings();
   const dms = deal.account.contacts.filter((c) => c.buyingRole === "DECISION_MAKER");
   const people: ContactSummary = {
     coachCount: deal.account.contacts.filter((c) => c.buyingRole === "COACH").length,
@@ -619,21 +619,12 @@ export async function getDealDetail(viewer: Viewer, id: string, now = new Date()
     })),
     settings,
     daysInStage: Math.max(0, Math.floor((now.getTime() - deal.stageEnteredAt.getTime()) / 86_400_000)),
-    canEdit: viewerCanEdit(viewer, deal),
+    canEdit: canDo(viewer, "edit", deal),
     canOverride: hasCapability(viewer, "pipeline.override"),
   };
 }
 
 export type DealDetail = Awaited<ReturnType<typeof getDealDetail>>;
-
-function viewerCanEdit(viewer: Viewer, deal: { ownerId: string; teamId: string }) {
-  try {
-    assertRecord(viewer, "edit", deal);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The account's deals (newest first) for the account page. NOT_FOUND when the account is out of scope. */
 export async function listAccountDeals(viewer: Viewer, accountId: string) {
@@ -1190,7 +1181,7 @@ export async function listAgreements(viewer: Viewer, opts: { accountId?: string 
 
 /** Agreements ending within the renewal window (today included), soonest first. */
 export async function listRenewals(viewer: Viewer, now = new Date()) {
-  const settings = await getPipelineSettings();
+  const settings = await cachedPipelineSettings();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const until = new Date(today.getTime() + settings.renewalWindowDays * 86_400_000);
   const rows = await db.cooperationAgreement.findMany({

@@ -1,11 +1,14 @@
 import Form from "next/form";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import {
+  FilterCheckboxes as Checkboxes,
+  FilterChoice as Choice,
+  FilterField as Field,
+  type FilterOption,
+} from "@/components/forms/filter-fields";
+import { Input } from "@/components/ui/input";
 import type { AccountListQuery } from "@/lib/validation/accounts";
-
-type Option = { value: string; label: string };
 
 export type FilterLabels = {
   summary: string;
@@ -25,102 +28,6 @@ export type FilterLabels = {
   apply: string;
   clear: string;
 };
-
-function Field({
-  id,
-  label,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function Checkboxes({
-  name,
-  legend,
-  options,
-  checked,
-  className,
-}: {
-  name: string;
-  legend: string;
-  options: Option[];
-  checked: readonly string[];
-  className?: string;
-}) {
-  return (
-    <fieldset className={className}>
-      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
-      <div className="flex flex-wrap gap-x-4 gap-y-1">
-        {options.map((o) => (
-          <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm text-slate-800">
-            <input
-              type="checkbox"
-              name={name}
-              value={o.value}
-              defaultChecked={checked.includes(o.value)}
-              className="size-4 accent-indigo-700"
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function Choice({
-  id,
-  name,
-  label,
-  hint,
-  options,
-  value,
-  anyLabel,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  options: Option[];
-  value: string | undefined;
-  anyLabel: string;
-}) {
-  return (
-    <Field id={id} label={label} hint={hint}>
-      <Select
-        id={id}
-        name={name}
-        defaultValue={value ?? ""}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      >
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
 
 /**
  * The account list's filters: a GET form, so every filter lives in the URL. On a phone it folds into
@@ -143,12 +50,12 @@ export function AccountFilters({
   clearHref: string;
   labels: FilterLabels;
   options: {
-    tiers: Option[];
-    lifecycles: Option[];
-    industries: Option[];
-    sizes: Option[];
-    territories: Option[];
-    owners: Option[];
+    tiers: FilterOption[];
+    lifecycles: FilterOption[];
+    industries: FilterOption[];
+    sizes: FilterOption[];
+    territories: FilterOption[];
+    owners: FilterOption[];
   };
 }) {
   return (

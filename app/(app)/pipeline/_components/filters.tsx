@@ -1,11 +1,14 @@
 import Form from "next/form";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import {
+  FilterCheckboxes,
+  FilterChoice as Choice,
+  FilterField as Field,
+  type FilterOption,
+} from "@/components/forms/filter-fields";
+import { Input } from "@/components/ui/input";
 import type { BoardFilters } from "@/lib/validation/deals";
-
-type Option = { value: string; label: string };
 
 export type BoardFilterLabels = {
   summary: string;
@@ -23,39 +26,6 @@ export type BoardFilterLabels = {
   apply: string;
   clear: string;
 };
-
-function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-function Choice(props: {
-  id: string;
-  name: string;
-  label: string;
-  options: Option[];
-  value?: string;
-  any: string;
-}) {
-  return (
-    <Field id={props.id} label={props.label}>
-      <Select id={props.id} name={props.name} defaultValue={props.value ?? ""}>
-        <option value="">{props.any}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
 
 /**
  * The board's filters: a GET form, so they live in the URL (shareable, and the list view uses the
@@ -75,7 +45,7 @@ export function BoardFilterForm({
   view: "board" | "list";
   clearHref: string;
   labels: BoardFilterLabels;
-  options: { owners: Option[]; teams: Option[]; tiers: Option[] };
+  options: { owners: FilterOption[]; teams: FilterOption[]; tiers: FilterOption[] };
 }) {
   return (
     <details className="group rounded-lg border border-slate-200 bg-white lg:details-content:[content-visibility:visible] lg:supports-[selector(::details-content)]:[&>summary]:hidden">
@@ -112,7 +82,7 @@ export function BoardFilterForm({
           label={labels.owner}
           options={options.owners}
           value={filters.ownerId}
-          any={labels.any}
+          anyLabel={labels.any}
         />
         {options.teams.length > 1 ? (
           <Choice
@@ -121,7 +91,7 @@ export function BoardFilterForm({
             label={labels.team}
             options={options.teams}
             value={filters.teamId}
-            any={labels.any}
+            anyLabel={labels.any}
           />
         ) : (
           <div className="hidden lg:block" />
@@ -163,23 +133,13 @@ export function BoardFilterForm({
             <Input id="pipeline-close-to" name="closeTo" type="date" defaultValue={filters.closeTo ?? ""} />
           </Field>
         </div>
-        <fieldset className="sm:col-span-2">
-          <legend className="mb-1 text-sm font-medium text-slate-800">{labels.tier}</legend>
-          <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {options.tiers.map((o) => (
-              <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm text-slate-800">
-                <input
-                  type="checkbox"
-                  name="tier"
-                  value={o.value}
-                  defaultChecked={filters.tier.includes(o.value as "A" | "B" | "C")}
-                  className="size-4 accent-indigo-700"
-                />
-                {o.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <FilterCheckboxes
+          name="tier"
+          legend={labels.tier}
+          options={options.tiers}
+          checked={filters.tier}
+          className="sm:col-span-2"
+        />
         <div className="flex flex-wrap items-end gap-2 sm:col-span-2">
           <Button type="submit" size="sm">
             {labels.apply}
