@@ -1,17 +1,12 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { useDroppable } from "@dnd-kit/core";
 import { cn } from "@/components/ui/cn";
-import type { BoardColumn } from "@/lib/domain/pipeline";
+import type { BoardColumn, ColumnTotals } from "@/lib/domain/pipeline";
 import type { PipelineCard } from "./card-data";
 import { CardView, type CardText, type DragStart } from "./deal-card";
 import type { BoardFormat } from "./format";
-
-/** Cards rendered per column at first, and added each time the end of the column scrolls into view. */
-// About five cards fit in a column's height; fewer rendered cards keep the page (and the layout
-// work each drag step causes) small.
-export const CARDS_PER_PAGE = 12;
 
 export type ColumnHeading = {
   number: string | null;
@@ -22,8 +17,22 @@ export type ColumnHeading = {
   totals: { label: string; value: string }[];
 };
 
-type ListProps = {
+/** What the board holds of a column: the cards loaded so far, and the totals of all its deals. */
+export type ColumnState = {
   cards: PipelineCard[];
+  totals: ColumnTotals;
+  /** More deals on the server after the last page. */
+  more: boolean;
+  /** The last card of the last page the server sent: the next page starts after it. */
+  cursor: { value: number; id: string } | null;
+  loading: boolean;
+  failed: boolean;
+};
+
+export type MoreText = { more: (count: number) => string; loading: string; failed: string };
+
+type ListProps = {
+  state: ColumnState;
   /** Ids moved here in this visit, most recent first: shown on top, so a moved card stays in view. */
   recentIds: readonly string[];
   /** Cards of this column whose move is being saved. */
@@ -32,53 +41,57 @@ type ListProps = {
   fmt: BoardFormat;
   staleDays: number;
   emptyLabel: string;
-  showMoreLabel: (count: number) => string;
+  moreText: MoreText;
+  onMore: (column: BoardColumn) => void;
   drag: DragStart;
   onMoveTo: (card: PipelineCard) => void;
 };
 
 /**
- * The column's cards, a page at a time: the first CARDS_PER_PAGE, then more when the "show more"
- * button at the end scrolls into view (or is pressed). A team with 2,000 open deals then renders
- * about a hundred cards at first. Memoised apart from the drop target, which re-renders whenever a
- * drag moves over another column.
+ * The column's cards as loaded, and at the end a "show more" button that loads the next page from
+ * the server when it scrolls into view (or is pressed). A team with 2,000 open deals then sends and
+ * renders about eighty cards at first. Memoised apart from the drop target, which re-renders whenever
+ * a drag moves over another column.
  */
 const CardList = memo(function CardList({
-  cards,
+  column,
+  state,
   recentIds,
   pendingIds,
   text,
   fmt,
   staleDays,
   emptyLabel,
-  showMoreLabel,
+  moreText,
+  onMore,
   drag,
   onMoveTo,
-}: ListProps) {
-  const [limit, setLimit] = useState(CARDS_PER_PAGE);
+}: ListProps & { column: BoardColumn }) {
   const more = useRef<HTMLButtonElement>(null);
+  const { cards } = state;
   const recent = recentIds.length ? cards.filter((c) => recentIds.includes(c.id)) : [];
   recent.sort((a, b) => recentIds.indexOf(a.id) - recentIds.indexOf(b.id));
-  const rest = recent.length ? cards.filter((c) => !recentIds.includes(c.id)) : cards;
-  const shown = [...recent, ...rest.slice(0, limit)];
-  const hidden = cards.length - shown.length;
+  const shown = recent.length ? [...recent, ...cards.filter((c) => !recentIds.includes(c.id))] : cards;
 
-  const hasMore = hidden > 0;
+  // Load the next page as the button nears the end of the column's scroll area, unless the last
+  // attempt failed (then the button waits to be pressed).
+  const watch = state.more && !state.loading && !state.failed;
   useEffect(() => {
     const button = more.current;
-    if (!button || typeof IntersectionObserver === "undefined") return;
+    if (!watch || !button || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setLimit((n) => n + CARDS_PER_PAGE);
+        if (entries.some((e) => e.isIntersecting)) onMore(column);
       },
       { root: button.closest("[data-column-scroll]"), rootMargin: "0px 0px 400px 0px" },
     );
     observer.observe(button);
     return () => observer.disconnect();
     // Observed again after each page, so a column that is still short loads the next one too.
-  }, [hasMore, limit]);
+  }, [watch, column, onMore, cards]);
 
-  if (cards.length === 0) return <p className="px-2 py-6 text-center text-xs text-slate-600">{emptyLabel}</p>;
+  if (cards.length === 0 && !state.more)
+    return <p className="px-2 py-6 text-center text-xs text-slate-600">{emptyLabel}</p>;
   return (
     <>
       <ul className="space-y-2">
@@ -96,14 +109,22 @@ const CardList = memo(function CardList({
           />
         ))}
       </ul>
-      {hasMore ? (
+      {state.more ? (
         <button
           ref={more}
           type="button"
-          onClick={() => setLimit((n) => n + CARDS_PER_PAGE)}
-          className="mt-2 w-full rounded-md border border-dashed border-slate-400 px-2 py-1.5 text-xs font-medium text-slate-700 hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600"
+          aria-busy={state.loading || undefined}
+          onClick={() => onMore(column)}
+          className={cn(
+            "mt-2 w-full rounded-md border border-dashed px-2 py-1.5 text-xs font-medium hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600",
+            state.failed ? "border-red-400 text-red-800" : "border-slate-400 text-slate-700",
+          )}
         >
-          {showMoreLabel(Math.min(hidden, CARDS_PER_PAGE))}
+          {state.loading
+            ? moreText.loading
+            : state.failed
+              ? moreText.failed
+              : moreText.more(Math.max(0, state.totals.count - cards.length))}
         </button>
       ) : null}
     </>
@@ -117,10 +138,11 @@ export const BoardColumnView = memo(function BoardColumnView({
   ...list
 }: ListProps & {
   column: BoardColumn;
-  heading: (column: BoardColumn, cards: readonly PipelineCard[]) => ColumnHeading;
+  heading: (column: BoardColumn, totals: ColumnTotals) => ColumnHeading;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: column });
-  const heading = useMemo(() => headingOf(column, list.cards), [headingOf, column, list.cards]);
+  const { totals } = list.state;
+  const heading = useMemo(() => headingOf(column, totals), [headingOf, column, totals]);
   const closed = column === "WON" || column === "LOST";
   const headingId = `pipeline-column-${column}`;
   return (
@@ -154,7 +176,7 @@ export const BoardColumnView = memo(function BoardColumnView({
         </p>
       </header>
       <div data-column-scroll className="max-h-[calc(100dvh-13rem)] min-h-24 overflow-y-auto p-2">
-        <CardList {...list} />
+        <CardList column={column} {...list} />
       </div>
     </section>
   );

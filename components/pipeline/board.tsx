@@ -16,18 +16,20 @@ import {
 } from "@dnd-kit/core";
 import type { ActionState } from "@/lib/actions/types";
 import {
+  adjustTotals,
   BOARD_COLUMNS,
-  columnTotals,
   DEAL_STAGES,
   GATE_ITEMS,
+  isStageColumn,
   stageNumber,
   type BoardColumn,
+  type ColumnTotals,
   type DealStage,
   type GateItem,
 } from "@/lib/domain/pipeline";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
-import { BoardColumnView, type ColumnHeading } from "./board-column";
+import { BoardColumnView, type ColumnHeading, type ColumnState, type MoreText } from "./board-column";
 import { columnCollision, columnCoordinates, MouseAndPenSensor } from "./board-dnd";
 import { GateDialog, LostDialog, MoveToDialog, type GateStage } from "./board-dialogs";
 import { cardOrder, columnOf, isBoardColumn, type PipelineCard } from "./card-data";
@@ -43,8 +45,15 @@ export type MoveInput = {
   note?: string;
 };
 export type MoveAction = (input: MoveInput) => Promise<ActionState<PipelineCard>>;
+export type LoadColumnAction = (input: {
+  query: string;
+  column: BoardColumn;
+  after: { value: number; id: string };
+}) => Promise<ActionState<{ cards: PipelineCard[]; more: boolean }>>;
 
-type Columns = Record<BoardColumn, PipelineCard[]>;
+/** A column as the page sends it: its first cards, the totals of all its deals, more to load or not. */
+export type BoardColumnPage = { cards: PipelineCard[]; totals: ColumnTotals; more: boolean };
+type Columns = Record<BoardColumn, ColumnState>;
 
 const CARRIER_ID = "pipeline-carried-deal";
 const NONE: readonly string[] = [];
@@ -68,28 +77,50 @@ function perValue<K>(format: (key: K) => string): (key: K) => string {
   };
 }
 
-function group(cards: readonly PipelineCard[]): Columns {
-  const out = Object.fromEntries(BOARD_COLUMNS.map((c) => [c, [] as PipelineCard[]])) as Columns;
-  for (const card of cards) {
-    const column = columnOf(card);
-    if (column) out[column].push(card);
+function columnsFrom(pages: Record<BoardColumn, BoardColumnPage>): Columns {
+  const out = {} as Columns;
+  for (const column of BOARD_COLUMNS) {
+    const { cards, totals, more } = pages[column];
+    const last = cards.at(-1);
+    out[column] = {
+      cards,
+      totals,
+      more,
+      cursor: last ? { value: last.value, id: last.id } : null,
+      loading: false,
+      failed: false,
+    };
   }
   return out;
 }
 
+const valued = (card: PipelineCard) => ({
+  stage: card.stage,
+  closeProbability: card.closeProbability,
+  expectedValue: card.value,
+});
+
 /**
  * The columns with `card` taken out wherever it is and put (as given) where it now belongs, in the
- * board's order. Only the columns that change get new arrays (the others keep their memoised cards).
+ * board's order, with both columns' totals adjusted. Only the columns that change get new objects
+ * (the others keep their memoised cards).
  */
 function place(columns: Columns, card: PipelineCard): Columns {
   const next = { ...columns };
   for (const column of BOARD_COLUMNS) {
-    const at = next[column].findIndex((c) => c.id === card.id);
-    if (at >= 0) next[column] = next[column].toSpliced(at, 1);
+    const state = next[column];
+    const at = state.cards.findIndex((c) => c.id === card.id);
+    if (at >= 0)
+      next[column] = {
+        ...state,
+        cards: state.cards.toSpliced(at, 1),
+        totals: adjustTotals(state.totals, valued(state.cards[at]!), -1),
+      };
   }
   const target = columnOf(card);
   if (target) {
-    const list = next[target];
+    const state = next[target];
+    const list = state.cards;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -97,9 +128,31 @@ function place(columns: Columns, card: PipelineCard): Columns {
       if (cardOrder(list[mid]!, card) < 0) lo = mid + 1;
       else hi = mid;
     }
-    next[target] = list.toSpliced(lo, 0, card);
+    next[target] = {
+      ...state,
+      cards: list.toSpliced(lo, 0, card),
+      totals: adjustTotals(state.totals, valued(card), 1),
+    };
   }
   return next;
+}
+
+/** A column with the server's next page added (less any card the board already shows elsewhere). */
+function withPage(columns: Columns, column: BoardColumn, page: { cards: PipelineCard[]; more: boolean }) {
+  const shown = new Set(BOARD_COLUMNS.flatMap((c) => columns[c].cards.map((card) => card.id)));
+  const state = columns[column];
+  const last = page.cards.at(-1);
+  return {
+    ...columns,
+    [column]: {
+      ...state,
+      cards: [...state.cards, ...page.cards.filter((c) => !shown.has(c.id))].sort(cardOrder),
+      more: page.more,
+      cursor: last ? { value: last.value, id: last.id } : state.cursor,
+      loading: false,
+      failed: false,
+    },
+  };
 }
 
 type Message = { tone: "info" | "error"; text: string; at: number };
@@ -118,19 +171,24 @@ type LostState = { card: PipelineCard; error: string | null; busy: boolean };
  * by the server (or rolled back with the reason); one that does not opens the gate checklist instead.
  */
 export function PipelineBoard({
-  cards: initialCards,
+  columns: initialColumns,
+  filterQuery,
   staleDays,
   closedDays,
   canOverride,
   lostReasons,
   moveDeal,
+  loadColumn,
 }: {
-  cards: PipelineCard[];
+  columns: Record<BoardColumn, BoardColumnPage>;
+  /** The board's filters as a query string: the next pages of a column are loaded with them. */
+  filterQuery: string;
   staleDays: number;
   closedDays: number;
   canOverride: boolean;
   lostReasons: { id: string; label: string }[];
   moveDeal: MoveAction;
+  loadColumn: LoadColumnAction;
 }) {
   const router = useRouter();
   const locale = useLocale();
@@ -139,14 +197,15 @@ export function PipelineBoard({
   const ta = useTranslations("account");
   const fmt = useMemo(() => boardFormat(locale), [locale]);
 
-  // The server's cards, then this visit's moves on top; a refresh (router.refresh) starts over.
-  const [source, setSource] = useState(initialCards);
-  const [columns, setColumns] = useState(() => group(initialCards));
+  // The server's cards, then the pages loaded and this visit's moves on top; a refresh
+  // (router.refresh) starts over.
+  const [source, setSource] = useState(initialColumns);
+  const [columns, setColumns] = useState(() => columnsFrom(initialColumns));
   const [recentIds, setRecentIds] = useState<string[]>([]);
   const [pendingIds, setPendingIds] = useState<ReadonlySet<string>>(() => new Set());
-  if (source !== initialCards) {
-    setSource(initialCards);
-    setColumns(group(initialCards));
+  if (source !== initialColumns) {
+    setSource(initialColumns);
+    setColumns(columnsFrom(initialColumns));
     setRecentIds([]);
     setPendingIds(new Set());
   }
@@ -159,7 +218,7 @@ export function PipelineBoard({
   const [lost, setLost] = useState<LostState | null>(null);
 
   const columnName = useCallback(
-    (column: BoardColumn) => (isStage(column) ? tg(`stages.${column}`) : tg(`columns.${column}`)),
+    (column: BoardColumn) => (isStageColumn(column) ? tg(`stages.${column}`) : tg(`columns.${column}`)),
     [tg],
   );
   const say = useCallback((text: string, tone: Message["tone"] = "info") => {
@@ -187,15 +246,19 @@ export function PipelineBoard({
     }),
     [t, ta, tg, staleDays],
   );
-  const showMoreLabel = useMemo(() => perValue((count: number) => t("columns.showMore", { count })), [t]);
+  const moreText = useMemo<MoreText>(
+    () => ({
+      more: perValue((count: number) => t("columns.showMore", { count })),
+      loading: t("columns.loading"),
+      failed: t("columns.loadFailed"),
+    }),
+    [t],
+  );
 
-  /** A column's heading and totals; each column works out its own when its cards change. */
+  /** A column's heading and totals; each column works out its own when its totals change. */
   const heading = useCallback(
-    (column: BoardColumn, cards: readonly PipelineCard[]): ColumnHeading => {
-      const totals = columnTotals(
-        cards.map((c) => ({ stage: c.stage, closeProbability: c.closeProbability, expectedValue: c.value })),
-      );
-      const closed = !isStage(column);
+    (column: BoardColumn, totals: ColumnTotals): ColumnHeading => {
+      const closed = !isStageColumn(column);
       return {
         number: closed ? null : String(stageNumber(column)),
         name: columnName(column),
@@ -215,13 +278,40 @@ export function PipelineBoard({
   const marks = useMemo(() => {
     const out = {} as Record<BoardColumn, { recent: readonly string[]; pending: readonly string[] }>;
     for (const column of BOARD_COLUMNS) {
-      const here = (id: string) => columns[column].some((c) => c.id === id);
+      const here = (id: string) => columns[column].cards.some((c) => c.id === id);
       const recent = recentIds.filter(here);
       const pending = [...pendingIds].filter(here);
       out[column] = { recent: recent.length ? recent : NONE, pending: pending.length ? pending : NONE };
     }
     return out;
   }, [columns, recentIds, pendingIds]);
+
+  // ── Pages ──────────────────────────────────────────────────────────────────────────────────────
+
+  // What loadMore reads without being re-created on every change (which would re-render every
+  // column): the current columns, the page they came from, and the columns being loaded.
+  const latest = useRef({ columns, source });
+  useLayoutEffect(() => {
+    latest.current = { columns, source };
+  });
+  const loadMore = useCallback(
+    async (column: BoardColumn) => {
+      const { columns: now, source: from } = latest.current;
+      const state = now[column];
+      if (!state.more || state.loading || !state.cursor) return;
+      setColumns((prev) => ({ ...prev, [column]: { ...prev[column], loading: true, failed: false } }));
+      const result = await loadColumn({ query: filterQuery, column, after: state.cursor });
+      // A refresh or other filters since the request: the board has started over, drop the page.
+      if (latest.current.source !== from) return;
+      if (result.status === "ok" && result.data) {
+        const page = result.data;
+        setColumns((prev) => withPage(prev, column, page));
+      } else {
+        setColumns((prev) => ({ ...prev, [column]: { ...prev[column], loading: false, failed: true } }));
+      }
+    },
+    [filterQuery, loadColumn],
+  );
 
   // ── Moves ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -290,7 +380,7 @@ export function PipelineBoard({
       setColumns((prev) => place(prev, card));
       setRecentIds((prev) => prev.filter((id) => id !== card.id));
       if (result.status === "error") {
-        if (result.code === "VALIDATION" && result.fieldErrors?._gate && from && isStage(from)) {
+        if (result.code === "VALIDATION" && result.fieldErrors?._gate && from && isStageColumn(from)) {
           // The gate changed since the board loaded (someone edited the deal): show what is missing.
           setGate({
             card,
@@ -535,7 +625,7 @@ export function PipelineBoard({
     () =>
       BOARD_COLUMNS.map((id) => ({
         id,
-        label: isStage(id) ? `${stageNumber(id)} · ${columnName(id)}` : columnName(id),
+        label: isStageColumn(id) ? `${stageNumber(id)} · ${columnName(id)}` : columnName(id),
       })),
     [columnName],
   );
@@ -574,14 +664,15 @@ export function PipelineBoard({
               key={column}
               column={column}
               heading={heading}
-              cards={columns[column]}
+              state={columns[column]}
               recentIds={marks[column].recent}
               pendingIds={marks[column].pending}
               text={text}
               fmt={fmt}
               staleDays={staleDays}
               emptyLabel={t("columns.empty")}
-              showMoreLabel={showMoreLabel}
+              moreText={moreText}
+              onMore={loadMore}
               drag={drag}
               onMoveTo={setMoveTo}
             />
@@ -719,9 +810,6 @@ function keepFocus(id: string) {
     document.querySelector<HTMLElement>(`li[data-deal-id="${CSS.escape(id)}"] [data-drag-handle]`)?.focus();
   });
 }
-
-const isStage = (column: BoardColumn): column is DealStage =>
-  (DEAL_STAGES as readonly string[]).includes(column);
 
 function Toast({ message, onDismiss, label }: { message: Message; onDismiss: () => void; label: string }) {
   return (

@@ -4,13 +4,19 @@ import { canDo, hasCapability, type Viewer } from "@/lib/domain/access";
 import {
   annualisedValue,
   checkMove,
+  BOARD_COLUMNS,
   checkTerminate,
+  DEAL_STAGES,
   DEFAULT_PIPELINE_SETTINGS,
+  DEFAULT_STAGE_PROBABILITY,
   gateChecklist,
+  isStageColumn,
   isWeakDecisionMaker,
   pipelineFigures,
   stageNumber,
   unmetGate,
+  type BoardColumn,
+  type ColumnTotals,
   type DealStage,
   type DealStatus,
   type GateInput,
@@ -392,61 +398,162 @@ const peopleSql = (minStrength: number, when: Prisma.Sql) => Prisma.sql`
     FROM "Contact" c WHERE ${when} AND c."accountId" = d."accountId" AND c."deletedAt" IS NULL
   ) p ON true`;
 
+/** Cards per column when the board opens, and per "load more" after that. */
+export const BOARD_FIRST_PAGE = 12;
+export const BOARD_NEXT_PAGE = 24;
+
+export type BoardColumnData = { cards: BoardCard[]; totals: ColumnTotals; more: boolean };
+/** Where a column's next page starts: after this card in the board's order (value ↓, id ↑). */
+export type BoardCursor = { value: number; id: string };
+
 /**
- * The board: every open deal in scope plus those won or lost in the last BOARD_CLOSED_DAYS, largest
- * first, with the unmet items of each open deal's current gate. One hand-written statement, shaped
- * for the 2,000-card board of a large team: open and recently closed deals are found through their
- * indexes separately (an OR would scan every deal), accounts are looked up by key, and the people
- * summary is only computed for the two stages whose gates read it (信息收集 needs a 内线, 关系建立 the
- * decision makers). Stage-3 lists are only sent for cards in stage 3.
+ * The board's deals that pass the filters, narrow (id, column, value, probability and the account's
+ * name and tier): open deals and those won or lost since `closedSince`, optionally of one column and
+ * after a cursor. Open and recently closed deals are found through their own indexes (an OR would scan
+ * every deal) and accounts are looked up by key.
+ */
+function boardDealsSql(
+  viewer: Viewer,
+  filters: Partial<BoardFilters>,
+  closedSince: Date,
+  only?: { column: BoardColumn; after?: BoardCursor },
+): Prisma.Sql {
+  const deals = [dealFilter(viewer, filters)];
+  if (only?.after) {
+    const value = BigInt(Math.round(only.after.value * 100));
+    deals.push(
+      Prisma.sql`(d."expectedValue" < ${value} OR (d."expectedValue" = ${value} AND d.id > ${only.after.id}))`,
+    );
+  }
+  const where = Prisma.join(deals, " AND ");
+  const columns = Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d."closeProbability"`;
+  const open = Prisma.sql`SELECT ${columns}, d.stage::text AS col FROM "Deal" d
+    WHERE d.status = 'OPEN' ${only ? Prisma.sql`AND d.stage::text = ${only.column}` : Prisma.empty} AND ${where}`;
+  const closedStatuses = only ? [only.column] : ["WON", "LOST"];
+  const closed = Prisma.sql`SELECT ${columns}, d.status::text AS col FROM "Deal" d
+    WHERE d.status::text = ANY(${closedStatuses}) AND d."closedAt" >= ${closedSince} AND ${where}`;
+  const parts = !only ? [open, closed] : isStageColumn(only.column) ? [open] : [closed];
+  return Prisma.sql`
+    SELECT d.*, a.name AS "accountName", a.tier
+    FROM (${Prisma.join(parts, " UNION ALL ")}) d
+    -- OFFSET 0 keeps this a keyed lookup per deal instead of a scan of every account.
+    JOIN LATERAL (SELECT a.name, a.tier, a."deletedAt" FROM "Account" a WHERE a.id = d."accountId" OFFSET 0) a
+      ON true
+    WHERE ${accountFilter(filters)}`;
+}
+
+/**
+ * A card's columns from "Deal" d (its full row) and the matched row x, with only the work its current
+ * stage's gate reads (as one JSON object per card; what is absent counts as not done), and the people
+ * summary p.
+ */
+const BOARD_CARD_SQL = Prisma.sql`
+  d.id, d.title, d."accountId", x."accountName", x.tier, d."expectedValue", d."ownerId",
+  u.name AS "ownerName", d."teamId", d.stage, d.status, d."stageEnteredAt", d."closedAt",
+  d."closeProbability", d."expectedCloseDate", d.version,
+  CASE WHEN d.status <> 'OPEN' THEN NULL
+    WHEN d.stage = 'TARGET' THEN json_build_object('opportunity', d.opportunity)
+    WHEN d.stage = 'INFORMATION' THEN json_build_object('sampleItem', d."sampleItem",
+      'sampleSentOn', d."sampleSentOn", 'sampleSpecAgreed', d."sampleSpecAgreed",
+      'sampleAccepted', d."sampleAccepted", 'sampleTechOwner', d."sampleTechOwner",
+      'informationSufficient', d."informationSufficient", 'needsClear', d."needsClear")
+    WHEN d.stage = 'VALUE' THEN json_build_object('closeProbability', d."closeProbability",
+      'obstacles', d.obstacles, 'expectedDevCost', d."expectedDevCost", 'programme', d.programme)
+    WHEN d.stage = 'CLOSING' THEN json_build_object('seniorMeetingHeld', d."seniorMeetingHeld",
+      'siteAuditDone', d."siteAuditDone", 'systemSupportArranged', d."systemSupportArranged")
+    ELSE '{}'::json -- 关系建立: its gate reads only the people summary
+  END AS work,
+  p."coachCount", p."decisionMakers", p."weakDecisionMakers"`;
+
+/** The joins BOARD_CARD_SQL reads: the deal row, its owner, and the people summary where a gate needs it. */
+const boardCardJoins = (minStrength: number) => Prisma.sql`
+  JOIN "Deal" d ON d.id = x.id
+  JOIN "User" u ON u.id = d."ownerId"
+  ${peopleSql(minStrength, Prisma.sql`d.status = 'OPEN' AND d.stage IN ('INFORMATION', 'RELATIONSHIP')`)}`;
+
+type BoardCardRow = CardFields & {
+  work: Partial<GateFields> | null;
+  coachCount: number | null;
+  decisionMakers: number | null;
+  weakDecisionMakers: number | null;
+};
+const boardCard = (r: BoardCardRow) => toCard(r, r.work ? boardGate(r.work, peopleOf(r)) : null);
+
+/** The stage's default probability (%) where a deal has none of its own, as SQL over x. */
+const PROBABILITY_SQL = Prisma.sql`coalesce(x."closeProbability", CASE x.stage ${Prisma.join(
+  DEAL_STAGES.map((s) => Prisma.sql`WHEN ${s}::"DealStage" THEN ${DEFAULT_STAGE_PROBABILITY[s]}::int`),
+  " ",
+)} END)`;
+
+/**
+ * Every deal on the board for these filters, largest first: the list view, which sorts and pages in
+ * the browser. The board itself loads a page per column (getBoard).
+ */
+export async function listBoardDeals(viewer: Viewer, filters: Partial<BoardFilters> = {}, now = new Date()) {
+  const closedSince = boardClosedSince(now);
+  const settings = await cachedPipelineSettings();
+  const rows = await db.$queryRaw<BoardCardRow[]>`
+    WITH x AS (${boardDealsSql(viewer, filters, closedSince)})
+    SELECT ${BOARD_CARD_SQL}
+    FROM x ${boardCardJoins(settings.minDecisionMakerStrength)}
+    ORDER BY d."expectedValue" DESC, d.id ASC`;
+  return { cards: rows.map(boardCard), closedSince, settings };
+}
+
+/**
+ * The board: per column (the five stages, then 赢单/丢单 closed in the last BOARD_CLOSED_DAYS) its
+ * largest BOARD_FIRST_PAGE deals with the unmet items of each open deal's gate, and the totals of all
+ * its deals (count, value, probability-weighted value). One statement: the matching deals are ranked
+ * and summed in the database, so a team with 2,000 open deals sends about 80 cards, not 2,000; the
+ * rest arrive a page at a time (getBoardColumnPage). columnTotals in lib/domain is the rule these
+ * sums follow (an integration test holds them to it).
  */
 export async function getBoard(viewer: Viewer, filters: Partial<BoardFilters> = {}, now = new Date()) {
   const closedSince = boardClosedSince(now);
   const settings = await cachedPipelineSettings();
-  const deals = dealFilter(viewer, filters);
   const rows = await db.$queryRaw<
-    (CardFields & {
-      work: Partial<GateFields> | null;
-      coachCount: number | null;
-      decisionMakers: number | null;
-      weakDecisionMakers: number | null;
-    })[]
+    (BoardCardRow & { col: BoardColumn; colCount: number; colValue: number; colWeighted: number })[]
   >`
-    WITH d AS (
-      SELECT * FROM "Deal" d WHERE d.status = 'OPEN' AND ${deals}
-      UNION ALL
-      SELECT * FROM "Deal" d
-      WHERE d.status IN ('WON', 'LOST') AND d."closedAt" >= ${closedSince} AND ${deals}
+    WITH m AS (${boardDealsSql(viewer, filters, closedSince)}),
+    ranked AS (
+      SELECT x.*,
+        row_number() OVER (PARTITION BY x.col ORDER BY x."expectedValue" DESC, x.id) AS rn,
+        count(*) OVER w AS "colCount",
+        sum(x."expectedValue") OVER w AS "colValue",
+        sum(x."expectedValue" * ${PROBABILITY_SQL}) OVER w AS "colWeighted"
+      FROM m x WINDOW w AS (PARTITION BY x.col)
     )
-    SELECT d.id, d.title, d."accountId", a.name AS "accountName", a.tier, d."expectedValue", d."ownerId",
-      u.name AS "ownerName", d."teamId", d.stage, d.status, d."stageEnteredAt", d."closedAt",
-      d."closeProbability", d."expectedCloseDate", d.version,
-      CASE WHEN d.status <> 'OPEN' THEN NULL
-        WHEN d.stage = 'TARGET' THEN json_build_object('opportunity', d.opportunity)
-        WHEN d.stage = 'INFORMATION' THEN json_build_object('sampleItem', d."sampleItem",
-          'sampleSentOn', d."sampleSentOn", 'sampleSpecAgreed', d."sampleSpecAgreed",
-          'sampleAccepted', d."sampleAccepted", 'sampleTechOwner', d."sampleTechOwner",
-          'informationSufficient', d."informationSufficient", 'needsClear', d."needsClear")
-        WHEN d.stage = 'VALUE' THEN json_build_object('closeProbability', d."closeProbability",
-          'obstacles', d.obstacles, 'expectedDevCost', d."expectedDevCost", 'programme', d.programme)
-        WHEN d.stage = 'CLOSING' THEN json_build_object('seniorMeetingHeld', d."seniorMeetingHeld",
-          'siteAuditDone', d."siteAuditDone", 'systemSupportArranged', d."systemSupportArranged")
-        ELSE '{}'::json -- 关系建立: its gate reads only the people summary
-      END AS work,
-      p."coachCount", p."decisionMakers", p."weakDecisionMakers"
-    FROM d
-    -- OFFSET 0 keeps this a keyed lookup per deal instead of a scan of every account.
-    JOIN LATERAL (SELECT a.name, a.tier, a."deletedAt" FROM "Account" a WHERE a.id = d."accountId" OFFSET 0) a
-      ON true
-    JOIN "User" u ON u.id = d."ownerId"
-    ${peopleSql(
-      settings.minDecisionMakerStrength,
-      Prisma.sql`d.status = 'OPEN' AND d.stage IN ('INFORMATION', 'RELATIONSHIP')`,
-    )}
-    WHERE ${accountFilter(filters)}
+    SELECT ${BOARD_CARD_SQL}, x.col, x."colCount"::int AS "colCount",
+      (x."colValue" / 100.0)::float8 AS "colValue", (x."colWeighted" / 10000.0)::float8 AS "colWeighted"
+    FROM (SELECT * FROM ranked WHERE rn <= ${BOARD_FIRST_PAGE}) x
+    ${boardCardJoins(settings.minDecisionMakerStrength)}
     ORDER BY d."expectedValue" DESC, d.id ASC`;
-  const cards = rows.map((r) => toCard(r, r.work ? boardGate(r.work, peopleOf(r)) : null));
-  return { cards, closedSince, settings };
+  const columns = {} as Record<BoardColumn, BoardColumnData>;
+  for (const c of BOARD_COLUMNS)
+    columns[c] = { cards: [], totals: { count: 0, value: 0, weighted: 0 }, more: false };
+  for (const r of rows) {
+    const column = columns[r.col];
+    column.cards.push(boardCard(r));
+    column.totals = { count: r.colCount, value: r.colValue, weighted: r.colWeighted };
+    column.more = r.colCount > BOARD_FIRST_PAGE;
+  }
+  return { columns, closedSince, settings };
+}
+
+/** A column's next page of the board after `after` (the last card it has), and whether more follow. */
+export async function getBoardColumnPage(
+  viewer: Viewer,
+  input: { filters: Partial<BoardFilters>; column: BoardColumn; after: BoardCursor },
+  now = new Date(),
+) {
+  const settings = await cachedPipelineSettings();
+  const rows = await db.$queryRaw<BoardCardRow[]>`
+    WITH x AS (${boardDealsSql(viewer, input.filters, boardClosedSince(now), input)})
+    SELECT ${BOARD_CARD_SQL}
+    FROM (SELECT * FROM x ORDER BY x."expectedValue" DESC, x.id LIMIT ${BOARD_NEXT_PAGE + 1}) x
+    ${boardCardJoins(settings.minDecisionMakerStrength)}
+    ORDER BY d."expectedValue" DESC, d.id ASC`;
+  return { cards: rows.slice(0, BOARD_NEXT_PAGE).map(boardCard), more: rows.length > BOARD_NEXT_PAGE };
 }
 
 /** The board's filter choices: owners and teams that have deals the viewer sees; the lost reasons. */

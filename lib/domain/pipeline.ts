@@ -11,6 +11,10 @@ export type DealStatus = (typeof DEAL_STATUSES)[number];
 export type BoardColumn = DealStage | "WON" | "LOST";
 export const BOARD_COLUMNS: readonly BoardColumn[] = [...DEAL_STAGES, "WON", "LOST"];
 
+/** Is the column one of the five stages (not 赢单/丢单)? */
+export const isStageColumn = (column: BoardColumn): column is DealStage =>
+  (DEAL_STAGES as readonly string[]).includes(column);
+
 export const stageNumber = (stage: DealStage) => DEAL_STAGES.indexOf(stage) + 1;
 
 /** Likelihood of closing by stage, used when the deal has no explicit probability yet. */
@@ -300,13 +304,27 @@ export function pipelineFigures(
 }
 
 /** Totals of one board column: count, value and probability-weighted value. */
-export function columnTotals(
-  deals: readonly { stage: DealStage; closeProbability: number | null; expectedValue: number }[],
-) {
+type ValuedDeal = { stage: DealStage; closeProbability: number | null; expectedValue: number };
+
+export type ColumnTotals = { count: number; value: number; weighted: number };
+
+export function columnTotals(deals: readonly ValuedDeal[]): ColumnTotals {
   return {
     count: deals.length,
     value: deals.reduce((t, d) => t + d.expectedValue, 0),
     weighted: deals.reduce((t, d) => t + weightedValue(d), 0),
+  };
+}
+
+/**
+ * A column's totals with one deal added (+1) or taken out (-1): how the board keeps the totals of a
+ * column it has only partly loaded right while cards move.
+ */
+export function adjustTotals(totals: ColumnTotals, deal: ValuedDeal, sign: 1 | -1): ColumnTotals {
+  return {
+    count: totals.count + sign,
+    value: totals.value + sign * deal.expectedValue,
+    weighted: totals.weighted + sign * weightedValue(deal),
   };
 }
 

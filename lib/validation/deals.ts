@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEAL_STAGES } from "@/lib/domain/pipeline";
+import { BOARD_COLUMNS, DEAL_STAGES, type BoardColumn } from "@/lib/domain/pipeline";
 import { MARK_ANSWERS, optionalInt, TIERS, yuanToFen } from "./accounts";
 import { checkbox, id, optionalDate, optionalId, optionalText, requiredText, version } from "./common";
 
@@ -202,6 +202,21 @@ export const boardFiltersSchema = z.object({
     .transform((v) => v || undefined),
 });
 export type BoardFilters = z.output<typeof boardFiltersSchema>;
+
+/**
+ * The board's next page of one column: the filters as the page's query string, and the last card the
+ * column has (its value in yuan and id), after which the page starts.
+ */
+export const boardColumnPageSchema = z.object({
+  query: z
+    .string()
+    .max(2000)
+    // As the page reads its address (app/(app)/pipeline/page.tsx).
+    .transform((q): Record<string, string | string[]> => Object.fromEntries(new URLSearchParams(q)))
+    .pipe(boardFiltersSchema),
+  column: z.enum(BOARD_COLUMNS as [BoardColumn, ...BoardColumn[]]),
+  after: z.object({ value: z.number().finite().min(0), id }),
+});
 
 export const pipelineSettingsSchema = z.object({
   version,

@@ -88,7 +88,8 @@ async function main() {
       recording?.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }),
     );
     (globalThis as unknown as { keystoneDb: unknown }).keystoneDb = appClient;
-    const { getBoard, getBoardOptions, getPipelineFigures, moveDeal } = await import("@/lib/data/deals");
+    const { getBoard, getBoardColumnPage, getBoardOptions, getPipelineFigures, listBoardDeals, moveDeal } =
+      await import("@/lib/data/deals");
     const { loadViewer } = await import("@/lib/data/session");
     const { disconnectDb } = await import("@/lib/db");
     const kam = (await loadViewer(VIEWER, 0))!;
@@ -113,11 +114,51 @@ async function main() {
       Promise.all(statements.map((st) => raw.query(st.query, st.params)));
 
     // ── (a) The board ─────────────────────────────────────────────────────────────────────────
-    const board = await getBoard(kam, {});
+    const board = await listBoardDeals(kam, {});
     const onBoard = {
       open: board.cards.filter((c) => c.status === "OPEN").length,
       closed: board.cards.filter((c) => c.status !== "OPEN").length,
       unmet: board.cards.filter((c) => c.unmet.length > 0).length,
+    };
+    const firstPage = await getBoard(kam, {});
+    const sent = Object.values(firstPage.columns).reduce((n, c) => n + c.cards.length, 0);
+    // The column the person scrolls: 确定开发对象, after its first page.
+    const target = firstPage.columns.TARGET;
+    const lastCard = target.cards.at(-1)!;
+    const after = { value: lastCard.expectedValue, id: lastCard.id };
+    /** The same page as getBoard, written by hand: rank and sum every matching deal per column. */
+    const handFirstPage = async () => {
+      const settings = await raw.query(`SELECT * FROM "PipelineSettings" WHERE id = 'default'`);
+      const min =
+        (settings.rows[0] as { minDecisionMakerStrength: number } | undefined)?.minDecisionMakerStrength ?? 4;
+      return raw.query(
+        `WITH m AS (
+           SELECT d.*, a.name AS "accountName", a.tier,
+             CASE WHEN d.status = 'OPEN' THEN d.stage::text ELSE d.status::text END AS col
+           FROM "Deal" d JOIN "Account" a ON a.id = d."accountId"
+           WHERE d."deletedAt" IS NULL AND a."deletedAt" IS NULL
+             AND (d."ownerId" = $1 OR d."teamId" = ANY($2::text[]))
+             AND (d.status = 'OPEN' OR (d.status IN ('WON', 'LOST') AND d."closedAt" >= $3))
+         ), ranked AS (
+           SELECT m.*, row_number() OVER (PARTITION BY col ORDER BY "expectedValue" DESC, id) AS rn,
+             count(*) OVER w AS "colCount", sum("expectedValue") OVER w AS "colValue",
+             sum("expectedValue" * coalesce("closeProbability", CASE stage WHEN 'TARGET' THEN 10
+               WHEN 'INFORMATION' THEN 20 WHEN 'VALUE' THEN 40 WHEN 'RELATIONSHIP' THEN 60 ELSE 80 END)) OVER w
+               AS "colWeighted"
+           FROM m WINDOW w AS (PARTITION BY col)
+         ), top AS (SELECT * FROM ranked WHERE rn <= 12)
+         SELECT top.*, u.name AS "ownerName", p."coachCount", p."decisionMakers", p."weakDecisionMakers"
+         FROM top JOIN "User" u ON u.id = top."ownerId"
+         LEFT JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE c."buyingRole" = 'COACH')::int AS "coachCount",
+             count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER')::int AS "decisionMakers",
+             count(*) FILTER (WHERE c."buyingRole" = 'DECISION_MAKER'
+               AND (c."relationshipStrength" < $4 OR coalesce(btrim(c.approach), '') = ''))::int AS "weakDecisionMakers"
+           FROM "Contact" c WHERE c."accountId" = top."accountId" AND c."deletedAt" IS NULL AND top.status = 'OPEN'
+         ) p ON true
+         ORDER BY top.col, top.rn`,
+        [kam.id, teams, board.closedSince, min],
+      );
     };
     const handBoard = async () => {
       const settings = await raw.query(`SELECT * FROM "PipelineSettings" WHERE id = 'default'`);
@@ -336,8 +377,9 @@ async function main() {
     };
 
     console.log(
-      `[bench] viewer: 王伟 (KAM, East China) — board of ${board.cards.length} cards (${onBoard.open} open, ` +
+      `[bench] viewer: 王伟 (KAM, East China) — board of ${board.cards.length} deals (${onBoard.open} open, ` +
         `${onBoard.closed} won/lost in the last 90 days, ${onBoard.unmet} with unmet gate items); ` +
+        `the board sends ${sent} cards at first (${target.totals.count} in 确定开发对象); ` +
         `${RUNS} timed runs after 5 warm-ups\n`,
     );
     console.log(
@@ -373,9 +415,25 @@ async function main() {
       const [appT, sameT, handT] = await time([
         { fn: app },
         { fn: () => inOrder(statements) },
+        { fn: handFirstPage },
+      ]);
+      report("board: getBoard (first pages)", appT!, sameT!, statements.length, handT!, 50);
+    }
+    {
+      const app = () => getBoardColumnPage(kam, { filters: {}, column: "TARGET", after });
+      const statements = await record(app);
+      const [appT, sameT] = await time([{ fn: app }, { fn: () => inOrder(statements) }]);
+      report("board: next page of a column", appT!, sameT!, statements.length, null, 50);
+    }
+    {
+      const app = () => listBoardDeals(kam, {});
+      const statements = await record(app);
+      const [appT, sameT, handT] = await time([
+        { fn: app },
+        { fn: () => inOrder(statements) },
         { fn: handBoard },
       ]);
-      report("board: getBoard", appT!, sameT!, statements.length, handT!, 50);
+      report("list view: every deal", appT!, sameT!, statements.length, handT!, null);
     }
     {
       const app = () => getPipelineFigures(kam, {});

@@ -1,7 +1,8 @@
 // The pipeline board (开发看板) end to end: a KAM drags a deal onto the next stage and is stopped by
 // the unmet gate, completes the stage work and moves it; a deal moved with the keyboard alone; a
 // manager passes a gate with a written reason from the board's checklist; the board in Chinese and
-// English; two people moving the same deal (the second is told and the board refreshes).
+// English; a long column loading its next cards as it scrolls; two people moving the same deal (the
+// second is told and the board refreshes).
 // Desktop drags with the mouse; the phone drags by touch (press and hold) or uses "Move to…".
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { formAlert, signInAs, usersFor } from "./support";
@@ -285,6 +286,35 @@ test.describe("pipeline board", () => {
     await expect(page.getByText("Weighted pipeline", { exact: true })).toBeVisible();
     await expect(page.getByText("Win rate", { exact: true })).toBeVisible();
     await page.screenshot({ path: shot(info, "en"), fullPage: !isPhone(info) });
+  });
+
+  test("a long column shows its first cards and loads the rest as it scrolls", async ({ page }, info) => {
+    const { director } = usersFor(info);
+    await signInAs(page, director);
+    await page.goto("/pipeline");
+    // 确定开发对象 holds more deals than a column's first page (15 in the demo data, and the
+    // deals other tests create): its first 12 arrive with the page, the rest on demand.
+    const target = column(page, "TARGET");
+    const cards = target.locator("li[data-deal-id]");
+    const more = target.getByRole("button", { name: /显示更多（还有 \d+ 个）/ });
+    await expect(more).toBeVisible();
+    await expect(cards).toHaveCount(12);
+    const heading = (await target.locator("header").innerText()).match(/(\d+) 个项目/);
+    const total = Number(heading?.[1]);
+    expect(total).toBeGreaterThan(12);
+    await expect(more).toHaveText(`显示更多（还有 ${total - 12} 个）`);
+
+    // Scrolling to the column's end loads the next page by itself.
+    await target.locator("[data-column-scroll]").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => cards.count()).toBeGreaterThan(12);
+    for (let i = 0; i < 5 && (await more.isVisible()); i++) await more.click();
+    await expect(more).toHaveCount(0);
+    const ids = await cards.evaluateAll((els) => els.map((el) => el.getAttribute("data-deal-id")));
+    expect(ids.length).toBeGreaterThanOrEqual(total);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The totals count every deal of the column, loaded or not, so they did not change.
+    await expect(target.locator("header")).toContainText(`${total} 个项目`);
+    await page.screenshot({ path: shot(info, "loaded"), fullPage: !isPhone(info) });
   });
 
   test("two people move the same deal: the second is told and the board refreshes", async ({

@@ -9,9 +9,13 @@ import { accountTimeline, createContact, deleteContact } from "@/lib/data/contac
 import {
   createDeal,
   createLostReason,
+  BOARD_FIRST_PAGE,
+  BOARD_NEXT_PAGE,
   deleteDeal,
   getBoard,
+  getBoardColumnPage,
   getDealDetail,
+  listBoardDeals,
   getPipelineFigures,
   getPipelineSettings,
   listAccountDeals,
@@ -33,7 +37,12 @@ import {
 } from "@/lib/data/deals";
 import { createUser, deactivateUser } from "@/lib/data/users";
 import type { Viewer } from "@/lib/domain/access";
-import { DEFAULT_PIPELINE_SETTINGS, type DealStage } from "@/lib/domain/pipeline";
+import {
+  BOARD_COLUMNS,
+  columnTotals,
+  DEFAULT_PIPELINE_SETTINGS,
+  type DealStage,
+} from "@/lib/domain/pipeline";
 import { AppError } from "@/lib/errors";
 import { createContactSchema } from "@/lib/validation/contacts";
 import { accountFixture, auditRowsFor, outcome, viewerFor } from "./helpers";
@@ -188,8 +197,8 @@ const NEXT_TERM = {
   contractValue: 600_000_000n,
 };
 
-const boardIds = async (viewer: Viewer, q: string, filters: Parameters<typeof getBoard>[1] = {}) =>
-  (await getBoard(viewer, { q, ...filters })).cards.map((c) => c.id);
+const boardIds = async (viewer: Viewer, q: string, filters: Parameters<typeof listBoardDeals>[1] = {}) =>
+  (await listBoardDeals(viewer, { q, ...filters })).cards.map((c) => c.id);
 
 // ── The gates ────────────────────────────────────────────────────────────────────────────────────
 
@@ -314,7 +323,7 @@ describe("stage gates on the server", () => {
     expect((await refused(move(kam, id, "CLOSING"))).fieldErrors?._gate).toEqual(
       gateItems("decisionMakersStrong"),
     );
-    expect((await getBoard(kam, { q: prefix })).cards[0]?.unmet).toEqual(["decisionMakersStrong"]);
+    expect((await listBoardDeals(kam, { q: prefix })).cards[0]?.unmet).toEqual(["decisionMakersStrong"]);
 
     // The admin lowers the minimum to 3: the same people now pass, on the board and on the server.
     const settings = await getPipelineSettings();
@@ -324,7 +333,7 @@ describe("stage gates on the server", () => {
       version: settings.version,
     });
     try {
-      expect((await getBoard(kam, { q: prefix })).cards[0]?.unmet).toEqual([]);
+      expect((await listBoardDeals(kam, { q: prefix })).cards[0]?.unmet).toEqual([]);
       expect((await getDealDetail(kam, id)).decisionMakers.map((d) => [d.id, d.weak])).toEqual(
         expect.arrayContaining([[fair.id, false]]),
       );
@@ -341,7 +350,7 @@ describe("stage gates on the server", () => {
     const id = await newDeal(kam, account.id, prefix);
     const serverSays = async (to: DealStage) =>
       ((await refused(move(kam, id, to))).fieldErrors?._gate ?? []).map((k) => k.replace("gate.items.", ""));
-    const boardSays = async () => (await getBoard(kam, { q: prefix })).cards.map((c) => c.unmet);
+    const boardSays = async () => (await listBoardDeals(kam, { q: prefix })).cards.map((c) => c.unmet);
     const pageSays = async () =>
       (await getDealDetail(kam, id)).checklist.filter((i) => !i.met).map((i) => i.item);
 
@@ -703,7 +712,9 @@ describe("closing a deal", () => {
     });
 
     // On the board's 赢单 column, on the deal page, and in the account's timeline.
-    expect((await getBoard(kam, { q: prefix })).cards).toMatchObject([{ id, status: "WON", unmet: [] }]);
+    expect((await listBoardDeals(kam, { q: prefix })).cards).toMatchObject([
+      { id, status: "WON", unmet: [] },
+    ]);
     expect((await getDealDetail(kam, id)).agreement?.id).toBe(agreementId);
     const timeline = (await accountTimeline(kam, account.id, { take: 100 })).rows.map((r) => r.action);
     expect(timeline).toEqual(expect.arrayContaining(["deal.won", "agreement.create", "account.dealWon"]));
@@ -855,7 +866,7 @@ describe("team scope", () => {
       const outsider = await viewerFor(outsiderId);
       expect(await boardIds(outsider, prefix), outsiderId).toEqual([]);
       expect(
-        (await getBoard(outsider)).cards.map((c) => c.id),
+        (await listBoardDeals(outsider)).cards.map((c) => c.id),
         outsiderId,
       ).not.toContain(open);
       expect(await outcome(getDealDetail(outsider, open)), outsiderId).toBe("NOT_FOUND");
@@ -937,8 +948,8 @@ describe("the board", () => {
     });
     const small = await newDeal(kam2, plain.id, `${prefix} small`, { expectedValueYuan: 300_000 });
 
-    const ids = (filters: Parameters<typeof getBoard>[1]) => boardIds(manager, prefix, filters);
-    const cards = (await getBoard(manager, { q: prefix })).cards;
+    const ids = (filters: Parameters<typeof listBoardDeals>[1]) => boardIds(manager, prefix, filters);
+    const cards = (await listBoardDeals(manager, { q: prefix })).cards;
     expect(cards.map((c) => c.id)).toEqual([big, mid, small]);
     expect(cards[0]).toMatchObject({
       title: `${prefix} big`,
@@ -995,9 +1006,93 @@ describe("the board", () => {
       where: { id: openOld },
       data: { stageEnteredAt: new Date(now.getTime() - 400 * DAY) },
     });
-    const board = await getBoard(kam, { q: prefix }, now);
+    const board = await listBoardDeals(kam, { q: prefix }, now);
     expect(board.closedSince.getTime()).toBe(now.getTime() - 90 * DAY);
     expect(board.cards.map((c) => c.id)).toEqual([lostRecently, openOld]);
+  });
+
+  it("sends a page per column with the totals of all its deals, and the next pages without gaps or repeats", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const outsider = await viewerFor("usr_north_kam1");
+    const account = await accountFixture(kam.id);
+    const prefix = uniquePrefix("Pages");
+    // 50 deals with repeated values (the order falls back to the id), then some moved on or lost.
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      ids.push(
+        await newDeal(kam, account.id, `${prefix} ${i}`, { expectedValueYuan: 10_000 * (1 + (i % 6)) }),
+      );
+    }
+    const now = new Date();
+    await db.deal.updateMany({
+      where: { id: { in: ids.slice(0, 5) } },
+      data: { stage: "INFORMATION", closeProbability: 55 },
+    });
+    await db.deal.updateMany({ where: { id: { in: ids.slice(5, 7) } }, data: { stage: "VALUE" } });
+    await db.deal.updateMany({
+      where: { id: { in: ids.slice(7, 9) } },
+      data: { status: "LOST", closedAt: new Date(now.getTime() - 3 * DAY) },
+    });
+
+    const filters = { q: prefix };
+    const every = (await listBoardDeals(kam, filters, now)).cards;
+    const board = await getBoard(kam, filters, now);
+    for (const column of BOARD_COLUMNS) {
+      const all = every.filter((c) => (c.status === "OPEN" ? c.stage : c.status) === column);
+      const { cards, totals, more } = board.columns[column];
+      // The first page is the column's largest deals, card for card what the full list holds.
+      expect(cards).toEqual(all.slice(0, BOARD_FIRST_PAGE));
+      const expected = columnTotals(all);
+      expect(totals.count).toBe(expected.count);
+      expect(totals.value).toBeCloseTo(expected.value, 2);
+      expect(totals.weighted).toBeCloseTo(expected.weighted, 2);
+      expect(more).toBe(all.length > BOARD_FIRST_PAGE);
+    }
+    expect(board.columns.TARGET.totals.count).toBe(41);
+    expect(board.columns.INFORMATION.totals).toMatchObject({ count: 5 });
+    // 信息收集 deals carry their own probability (55%); the others use the stage's default.
+    expect(board.columns.INFORMATION.totals.weighted).toBeCloseTo(
+      every.filter((c) => c.stage === "INFORMATION").reduce((t, c) => t + c.expectedValue * 0.55, 0),
+      2,
+    );
+    expect(board.columns.LOST.totals.count).toBe(2);
+    expect(board.columns.WON.totals).toEqual({ count: 0, value: 0, weighted: 0 });
+
+    // Scrolling 确定开发对象 to its end: 12 + 24 + 5 = 41, in the board's order, each deal once.
+    const target = every.filter((c) => c.status === "OPEN" && c.stage === "TARGET");
+    const seen = board.columns.TARGET.cards.map((c) => c.id);
+    let last = board.columns.TARGET.cards.at(-1)!;
+    let pages = 0;
+    for (let more = true; more; pages++) {
+      const page = await getBoardColumnPage(
+        kam,
+        { filters, column: "TARGET", after: { value: last.expectedValue, id: last.id } },
+        now,
+      );
+      expect(page.cards.length).toBeLessThanOrEqual(BOARD_NEXT_PAGE);
+      seen.push(...page.cards.map((c) => c.id));
+      last = page.cards.at(-1) ?? last;
+      more = page.more;
+    }
+    expect(pages).toBe(2);
+    expect(seen).toEqual(target.map((c) => c.id));
+
+    // A closed column pages too; another team's KAM gets nothing of these deals.
+    const lost = board.columns.LOST.cards;
+    const lostPage = await getBoardColumnPage(
+      kam,
+      { filters, column: "LOST", after: { value: lost[0]!.expectedValue, id: lost[0]!.id } },
+      now,
+    );
+    expect(lostPage).toEqual({ cards: [lost[1]], more: false });
+    const theirs = await getBoard(outsider, filters, now);
+    expect(BOARD_COLUMNS.map((c) => theirs.columns[c].totals.count)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    const theirPage = await getBoardColumnPage(
+      outsider,
+      { filters, column: "TARGET", after: { value: 1e9, id: "" } },
+      now,
+    );
+    expect(theirPage).toEqual({ cards: [], more: false });
   });
 });
 

@@ -4,6 +4,7 @@ import {
   BOARD_COLUMNS,
   checkMove,
   checkTerminate,
+  adjustTotals,
   columnTotals,
   DEAL_STAGES,
   daysBetween,
@@ -14,6 +15,7 @@ import {
   dueForRenewal,
   GATE_ITEMS,
   gateChecklist,
+  isStageColumn,
   isStale,
   isWeakDecisionMaker,
   pipelineFigures,
@@ -942,6 +944,34 @@ describe("board column totals", () => {
 
   it("is all zeros for an empty column", () => {
     expect(columnTotals([])).toEqual({ count: 0, value: 0, weighted: 0 });
+  });
+});
+
+describe("column totals kept while cards move (adjustTotals)", () => {
+  const a = { stage: "VALUE" as const, closeProbability: null, expectedValue: 200_000 };
+  const b = { stage: "VALUE" as const, closeProbability: 25, expectedValue: 30_000 };
+
+  it("adding a deal gives the totals of the column with it", () => {
+    expect(adjustTotals(columnTotals([a]), b, 1)).toEqual(columnTotals([a, b]));
+  });
+
+  it("taking a deal out gives the totals of the column without it", () => {
+    expect(adjustTotals(columnTotals([a, b]), a, -1)).toEqual(columnTotals([b]));
+    expect(adjustTotals(columnTotals([b]), b, -1)).toEqual(columnTotals([]));
+  });
+
+  it("weights a moved deal by its new stage where it has no probability of its own", () => {
+    const moved = { ...a, stage: "RELATIONSHIP" as const };
+    const after = adjustTotals(columnTotals([]), moved, 1);
+    expect(after.weighted).toBe((200_000 * DEFAULT_STAGE_PROBABILITY.RELATIONSHIP) / 100);
+  });
+});
+
+describe("stage columns", () => {
+  it("are the five stages, not 赢单 and 丢单", () => {
+    expect(BOARD_COLUMNS.filter(isStageColumn)).toEqual([...DEAL_STAGES]);
+    expect(isStageColumn("WON")).toBe(false);
+    expect(isStageColumn("LOST")).toBe(false);
   });
 });
 

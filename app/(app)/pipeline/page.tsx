@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { PipelineBoard } from "@/components/pipeline/board";
+import { PipelineBoard, type BoardColumnPage } from "@/components/pipeline/board";
 import { toPipelineCard } from "@/components/pipeline/card-data";
 import { DealList } from "@/components/pipeline/deal-list";
 import {
@@ -16,13 +16,14 @@ import {
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
-import { BOARD_CLOSED_DAYS, getBoard, getBoardOptions } from "@/lib/data/deals";
+import { BOARD_CLOSED_DAYS, getBoard, getBoardOptions, listBoardDeals } from "@/lib/data/deals";
 import { hasCapability } from "@/lib/domain/access";
 import { ClientI18nProvider } from "@/lib/i18n/client";
 import { teamLabel } from "@/lib/i18n/names";
+import { BOARD_COLUMNS, type BoardColumn } from "@/lib/domain/pipeline";
 import { TIERS } from "@/lib/validation/accounts";
 import { boardFiltersSchema } from "@/lib/validation/deals";
-import { moveDealAction } from "./actions";
+import { loadColumnAction, moveDealAction } from "./actions";
 import { BoardFilterForm } from "./_components/filters";
 import { PipelineFigures, PipelineFiguresSkeleton } from "./_components/figures";
 
@@ -52,8 +53,11 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const filters = boardFiltersSchema.parse(Object.fromEntries(params));
   const view = params.get("view") === "list" ? "list" : "board";
 
-  const [board, options, t, ta, locale, messages] = await Promise.all([
-    getBoard(viewer, filters),
+  // The board loads a page per column; the list (sorted and paged in the browser) every deal.
+  const [data, options, t, ta, locale, messages] = await Promise.all([
+    view === "list"
+      ? listBoardDeals(viewer, filters).then((r) => ({ ...r, columns: null }))
+      : getBoard(viewer, filters).then((r) => ({ ...r, cards: null })),
     getBoardOptions(viewer),
     getTranslations("pipeline"),
     getTranslations("account"),
@@ -61,7 +65,16 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
     getMessages(),
   ]);
   const now = new Date();
-  const cards = board.cards.map((c) => toPipelineCard(c, now));
+  const list = data.cards?.map((c) => toPipelineCard(c, now));
+  const columns = data.columns
+    ? (Object.fromEntries(
+        BOARD_COLUMNS.map((column) => {
+          const page = data.columns[column];
+          return [column, { ...page, cards: page.cards.map((c) => toPipelineCard(c, now)) }];
+        }),
+      ) as Record<BoardColumn, BoardColumnPage>)
+    : null;
+  const empty = list ? list.length === 0 : BOARD_COLUMNS.every((c) => data.columns?.[c].totals.count === 0);
   const activeFilters = FILTER_KEYS.filter((k) => params.has(k)).length;
   const filterQuery = hrefWith("", params, { view: null }).replace(/^\?/, "");
   const viewHref = (v: "board" | "list") =>
@@ -132,10 +145,10 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       />
 
       <Suspense key={filterQuery} fallback={<PipelineFiguresSkeleton label={t("figures.loading")} />}>
-        <PipelineFigures viewer={viewer} filters={filters} staleDays={board.settings.staleDays} />
+        <PipelineFigures viewer={viewer} filters={filters} staleDays={data.settings.staleDays} />
       </Suspense>
 
-      {cards.length === 0 ? (
+      {empty ? (
         <p
           role="status"
           className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700"
@@ -144,14 +157,15 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       <ClientI18nProvider locale={locale} messages={clientMessages}>
-        {view === "list" ? (
+        {list ? (
           <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-            <DealList cards={cards} staleDays={board.settings.staleDays} />
+            <DealList cards={list} staleDays={data.settings.staleDays} />
           </div>
-        ) : (
+        ) : columns ? (
           <PipelineBoard
-            cards={cards}
-            staleDays={board.settings.staleDays}
+            columns={columns}
+            filterQuery={filterQuery}
+            staleDays={data.settings.staleDays}
             closedDays={BOARD_CLOSED_DAYS}
             canOverride={hasCapability(viewer, "pipeline.override")}
             lostReasons={options.lostReasons.map((r) => ({
@@ -159,8 +173,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
               label: locale === "en" ? r.nameEn : r.name,
             }))}
             moveDeal={moveDealAction}
+            loadColumn={loadColumnAction}
           />
-        )}
+        ) : null}
       </ClientI18nProvider>
     </div>
   );
