@@ -28,7 +28,7 @@ import {
 } from "@/lib/domain/pipeline";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound, staleVersion } from "@/lib/errors";
-import type { BoardFilters } from "@/lib/validation/deals";
+import type { BoardFilters, DealListQuery, DealListSort } from "@/lib/validation/deals";
 import { likeEscape, rescore, resolveOwner } from "./accounts";
 import { auditSnapshot, mutate } from "./audit";
 import { newId } from "./ids";
@@ -485,19 +485,62 @@ const PROBABILITY_SQL = Prisma.sql`coalesce(x."closeProbability", CASE x.stage $
   " ",
 )} END)`;
 
+/** The list view's sort keys as SQL over the matched row x, its deal d and owner u. */
+const LIST_ORDER: Record<DealListSort, Prisma.Sql> = {
+  title: Prisma.sql`d.title`,
+  account: Prisma.sql`x."accountName"`,
+  tier: Prisma.sql`x.tier`,
+  stage: Prisma.sql`array_position(${[...BOARD_COLUMNS]}::text[], x.col)`,
+  value: Prisma.sql`d."expectedValue"`,
+  // Weighted value and days in stage belong to open deals; closed ones sort last either way.
+  weighted: Prisma.sql`CASE WHEN d.status = 'OPEN' THEN x."expectedValue" * ${PROBABILITY_SQL} END`,
+  owner: Prisma.sql`u.name`,
+  // More days in the stage = entered earlier.
+  days: Prisma.sql`CASE WHEN d.status = 'OPEN' THEN -extract(epoch FROM d."stageEnteredAt") END`,
+  close: Prisma.sql`d."expectedCloseDate"`,
+};
+
+const listOrder = (q: Pick<DealListQuery, "sort" | "dir">) =>
+  Prisma.sql`${LIST_ORDER[q.sort]} ${Prisma.raw(q.dir === "asc" ? "ASC" : "DESC")} NULLS LAST,
+    d."expectedValue" DESC, d.id ASC`;
+
 /**
- * Every deal on the board for these filters, largest first: the list view, which sorts and pages in
- * the browser. The board itself loads a page per column (getBoard).
+ * The deals on the board for these filters as the list view shows them: one page in the chosen order
+ * (by default every deal, largest first), and how many there are. The page is chosen before the
+ * cards' gate work and people summary are read, so those are built for 50 rows, not 2,000.
  */
-export async function listBoardDeals(viewer: Viewer, filters: Partial<BoardFilters> = {}, now = new Date()) {
+export async function listBoardDeals(
+  viewer: Viewer,
+  filters: Partial<BoardFilters> = {},
+  list: Partial<DealListQuery> & { pageSize?: number } = {},
+  now = new Date(),
+) {
   const closedSince = boardClosedSince(now);
   const settings = await cachedPipelineSettings();
-  const rows = await db.$queryRaw<BoardCardRow[]>`
-    WITH x AS (${boardDealsSql(viewer, filters, closedSince)})
-    SELECT ${BOARD_CARD_SQL}
-    FROM x ${boardCardJoins(settings.minDecisionMakerStrength)}
-    ORDER BY d."expectedValue" DESC, d.id ASC`;
-  return { cards: rows.map(boardCard), closedSince, settings };
+  const order = listOrder({ sort: list.sort ?? "value", dir: list.dir ?? "desc" });
+  const limit = list.pageSize
+    ? Prisma.sql`LIMIT ${list.pageSize} OFFSET ${((list.page ?? 1) - 1) * list.pageSize}`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<(BoardCardRow & { total: number })[]>`
+    WITH m AS (${boardDealsSql(viewer, filters, closedSince)}),
+    page AS (
+      SELECT x.*, (count(*) OVER ())::int AS total
+      FROM m x JOIN "Deal" d ON d.id = x.id JOIN "User" u ON u.id = d."ownerId"
+      ORDER BY ${order} ${limit}
+    )
+    SELECT ${BOARD_CARD_SQL}, x.total
+    FROM page x ${boardCardJoins(settings.minDecisionMakerStrength)}
+    ORDER BY ${order}`;
+  // A page past the end (the list shrank since the link was made) still says how many there are.
+  const total =
+    rows[0]?.total ??
+    (list.page && list.page > 1
+      ? (
+          await db.$queryRaw<{ total: number }[]>`
+            SELECT count(*)::int AS total FROM (${boardDealsSql(viewer, filters, closedSince)}) x`
+        )[0]!.total
+      : 0);
+  return { cards: rows.map(boardCard), total, closedSince, settings };
 }
 
 /**

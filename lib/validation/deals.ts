@@ -203,6 +203,32 @@ export const boardFiltersSchema = z.object({
 });
 export type BoardFilters = z.output<typeof boardFiltersSchema>;
 
+/** What the list view (?view=list) sorts by, each with the direction a first click sorts in. */
+export const DEAL_LIST_SORTS = {
+  title: "asc",
+  account: "asc",
+  tier: "asc",
+  stage: "asc",
+  value: "desc",
+  weighted: "desc",
+  owner: "asc",
+  days: "desc",
+  close: "asc",
+} as const;
+export type DealListSort = keyof typeof DEAL_LIST_SORTS;
+export const DEAL_LIST_PAGE_SIZE = 50;
+
+/** The list view's sort and page from the URL; anything malformed falls back to the default. */
+export const dealListQuerySchema = z.object({
+  sort: z
+    .enum(Object.keys(DEAL_LIST_SORTS) as [DealListSort, ...DealListSort[]])
+    .default("value")
+    .catch("value"),
+  dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type DealListQuery = z.output<typeof dealListQuerySchema>;
+
 /**
  * The board's next page of one column: the filters as the page's query string, and the last card the
  * column has (its value in yuan and id), after which the page starts.

@@ -41,8 +41,10 @@ import {
   BOARD_COLUMNS,
   columnTotals,
   DEFAULT_PIPELINE_SETTINGS,
+  weightedValue,
   type DealStage,
 } from "@/lib/domain/pipeline";
+import { DEAL_LIST_SORTS, type DealListSort } from "@/lib/validation/deals";
 import { AppError } from "@/lib/errors";
 import { createContactSchema } from "@/lib/validation/contacts";
 import { accountFixture, auditRowsFor, outcome, viewerFor } from "./helpers";
@@ -1006,9 +1008,125 @@ describe("the board", () => {
       where: { id: openOld },
       data: { stageEnteredAt: new Date(now.getTime() - 400 * DAY) },
     });
-    const board = await listBoardDeals(kam, { q: prefix }, now);
+    const board = await listBoardDeals(kam, { q: prefix }, {}, now);
     expect(board.closedSince.getTime()).toBe(now.getTime() - 90 * DAY);
     expect(board.cards.map((c) => c.id)).toEqual([lostRecently, openOld]);
+  });
+
+  it("the list view sorts by every column and pages on the server, closed deals last where a figure is open-only", async () => {
+    const kam1 = await viewerFor("usr_east_kam1");
+    const kam2 = await viewerFor("usr_east_kam2");
+    const manager = await viewerFor("usr_east_manager");
+    const prefix = uniquePrefix("List");
+    const accountA = await accountFixture(kam1.id, `${prefix} Alpha Ltd`);
+    const accountB = await accountFixture(kam2.id, `${prefix} Beta Ltd`);
+    await db.account.update({ where: { id: accountA.id }, data: { tier: "A" } });
+    const now = new Date();
+    const spec = [
+      { who: kam1, account: accountA, name: "delta", value: 500_000, close: "2027-05-01", enteredDaysAgo: 3 },
+      { who: kam1, account: accountA, name: "alpha", value: 900_000, close: null, enteredDaysAgo: 40 },
+      { who: kam2, account: accountB, name: "echo", value: 300_000, close: "2027-02-01", enteredDaysAgo: 10 },
+      { who: kam2, account: accountB, name: "bravo", value: 300_000, close: "2027-03-01", enteredDaysAgo: 1 },
+      { who: kam2, account: accountB, name: "charlie", value: 700_000, close: null, enteredDaysAgo: 20 },
+      {
+        who: kam1,
+        account: accountA,
+        name: "foxtrot",
+        value: 100_000,
+        close: "2026-12-24",
+        enteredDaysAgo: 5,
+      },
+      { who: kam1, account: accountA, name: "golf", value: 800_000, close: "2027-01-10", enteredDaysAgo: 2 },
+    ];
+    const ids: string[] = [];
+    for (const d of spec) {
+      ids.push(
+        await newDeal(d.who, d.account.id, `${prefix} ${d.name}`, {
+          expectedValueYuan: d.value,
+          expectedCloseDate: d.close ? new Date(`${d.close}T00:00:00Z`) : null,
+        }),
+      );
+    }
+    for (const [i, d] of spec.entries()) {
+      await db.deal.update({
+        where: { id: ids[i] },
+        data: { stageEnteredAt: new Date(now.getTime() - d.enteredDaysAgo * DAY) },
+      });
+    }
+    await db.deal.update({ where: { id: ids[1] }, data: { stage: "VALUE", closeProbability: 10 } });
+    await db.deal.update({ where: { id: ids[4] }, data: { stage: "CLOSING" } });
+    await db.deal.update({
+      where: { id: ids[6] },
+      data: { status: "WON", closedAt: new Date(now.getTime() - DAY) },
+    });
+
+    const filters = { q: prefix };
+    const every = (await listBoardDeals(manager, filters, {}, now)).cards;
+    expect(every).toHaveLength(7);
+    type Card = (typeof every)[number];
+    const open = (c: Card) => c.status === "OPEN";
+    const sortValue: { [K in DealListSort]: (c: Card) => string | number | null } = {
+      title: (c) => c.title,
+      account: (c) => c.accountName,
+      tier: (c) => c.tier,
+      stage: (c) => BOARD_COLUMNS.indexOf(open(c) ? c.stage : (c.status as "WON" | "LOST")),
+      value: (c) => c.expectedValue,
+      weighted: (c) => (open(c) ? weightedValue(c) : null),
+      owner: (c) => c.ownerName,
+      days: (c) => (open(c) ? now.getTime() - c.stageEnteredAt.getTime() : null),
+      close: (c) => c.expectedCloseDate?.getTime() ?? null,
+    };
+    /** The order the list promises: the key (missing ones last), then largest value, then id. */
+    const expected = (sort: DealListSort, dir: "asc" | "desc") =>
+      [...every]
+        .sort((a, b) => {
+          const x = sortValue[sort](a);
+          const y = sortValue[sort](b);
+          if (x !== y) {
+            if (x === null) return 1;
+            if (y === null) return -1;
+            return (x < y ? -1 : 1) * (dir === "asc" ? 1 : -1);
+          }
+          return b.expectedValue - a.expectedValue || (a.id < b.id ? -1 : 1);
+        })
+        .map((c) => c.id);
+    for (const sort of Object.keys(DEAL_LIST_SORTS) as DealListSort[]) {
+      for (const dir of ["asc", "desc"] as const) {
+        const page = await listBoardDeals(manager, filters, { sort, dir }, now);
+        expect(
+          page.cards.map((c) => c.id),
+          `${sort} ${dir}`,
+        ).toEqual(expected(sort, dir));
+      }
+    }
+    // Won deals have no weighted value or days in stage: last in both directions.
+    expect((await listBoardDeals(manager, filters, { sort: "days", dir: "asc" }, now)).cards.at(-1)?.id).toBe(
+      ids[6],
+    );
+
+    // Pages of 3: the second holds the 4th to 6th, each page knows the total, past the end is empty.
+    const byTitle = expected("title", "asc");
+    const second = await listBoardDeals(
+      manager,
+      filters,
+      { sort: "title", dir: "asc", page: 2, pageSize: 3 },
+      now,
+    );
+    expect(second.cards.map((c) => c.id)).toEqual(byTitle.slice(3, 6));
+    expect(second.total).toBe(7);
+    expect(second.cards).toEqual(
+      every
+        .filter((c) => byTitle.slice(3, 6).includes(c.id))
+        .sort((a, b) => byTitle.indexOf(a.id) - byTitle.indexOf(b.id)),
+    );
+    const beyond = await listBoardDeals(manager, filters, { page: 9, pageSize: 3 }, now);
+    expect(beyond).toMatchObject({ cards: [], total: 7 });
+    // A KAM of another team sees none of them.
+    const outsider = await viewerFor("usr_north_kam1");
+    expect(await listBoardDeals(outsider, filters, { pageSize: 3 }, now)).toMatchObject({
+      cards: [],
+      total: 0,
+    });
   });
 
   it("sends a page per column with the totals of all its deals, and the next pages without gaps or repeats", async () => {
@@ -1035,7 +1153,7 @@ describe("the board", () => {
     });
 
     const filters = { q: prefix };
-    const every = (await listBoardDeals(kam, filters, now)).cards;
+    const every = (await listBoardDeals(kam, filters, {}, now)).cards;
     const board = await getBoard(kam, filters, now);
     for (const column of BOARD_COLUMNS) {
       const all = every.filter((c) => (c.status === "OPEN" ? c.stage : c.status) === column);

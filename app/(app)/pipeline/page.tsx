@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import { PipelineBoard, type BoardColumnPage } from "@/components/pipeline/board";
 import { toPipelineCard } from "@/components/pipeline/card-data";
 import { DealList } from "@/components/pipeline/deal-list";
+import { Pagination } from "@/components/data-table/pagination";
 import {
   cleanSearchParams,
   hrefWith,
@@ -22,7 +23,12 @@ import { ClientI18nProvider } from "@/lib/i18n/client";
 import { teamLabel } from "@/lib/i18n/names";
 import { BOARD_COLUMNS, type BoardColumn } from "@/lib/domain/pipeline";
 import { TIERS } from "@/lib/validation/accounts";
-import { boardFiltersSchema } from "@/lib/validation/deals";
+import {
+  boardFiltersSchema,
+  DEAL_LIST_PAGE_SIZE,
+  DEAL_LIST_SORTS,
+  dealListQuerySchema,
+} from "@/lib/validation/deals";
 import { loadColumnAction, moveDealAction } from "./actions";
 import { BoardFilterForm } from "./_components/filters";
 import { PipelineFigures, PipelineFiguresSkeleton } from "./_components/figures";
@@ -37,7 +43,9 @@ const FILTER_KEYS = [
   "closeFrom",
   "closeTo",
 ] as const;
-const KEYS = [...FILTER_KEYS, "view"] as const;
+// The list view's sort and page: not filters, so the board and the figures ignore them.
+const LIST_KEYS = ["sort", "dir", "page"] as const;
+const KEYS = [...FILTER_KEYS, "view", ...LIST_KEYS] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pipeline");
@@ -53,17 +61,27 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const filters = boardFiltersSchema.parse(Object.fromEntries(params));
   const view = params.get("view") === "list" ? "list" : "board";
 
-  // The board loads a page per column; the list (sorted and paged in the browser) every deal.
-  const [data, options, t, ta, locale, messages] = await Promise.all([
+  const listQuery = dealListQuerySchema.parse(Object.fromEntries(params));
+
+  // The board loads a page per column; the list one page in the order chosen.
+  const [data, options, t, ta, locale, messages, format] = await Promise.all([
     view === "list"
-      ? listBoardDeals(viewer, filters).then((r) => ({ ...r, columns: null }))
-      : getBoard(viewer, filters).then((r) => ({ ...r, cards: null })),
+      ? listBoardDeals(viewer, filters, { ...listQuery, pageSize: DEAL_LIST_PAGE_SIZE }).then((r) => ({
+          ...r,
+          columns: null,
+        }))
+      : getBoard(viewer, filters).then((r) => ({ ...r, cards: null, total: null })),
     getBoardOptions(viewer),
     getTranslations("pipeline"),
     getTranslations("account"),
     getLocale(),
     getMessages(),
+    getFormatter(),
   ]);
+  const pages = Math.max(1, Math.ceil((data.total ?? 0) / DEAL_LIST_PAGE_SIZE));
+  // A page past the end (the list shrank since the link was made): its last page.
+  if (data.total !== null && listQuery.page > pages)
+    redirect(hrefWith("/pipeline", params, { page: pages > 1 ? String(pages) : null }));
   const now = new Date();
   const list = data.cards?.map((c) => toPipelineCard(c, now));
   const columns = data.columns
@@ -76,9 +94,18 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
     : null;
   const empty = list ? list.length === 0 : BOARD_COLUMNS.every((c) => data.columns?.[c].totals.count === 0);
   const activeFilters = FILTER_KEYS.filter((k) => params.has(k)).length;
-  const filterQuery = hrefWith("", params, { view: null }).replace(/^\?/, "");
+  const noList = { sort: null, dir: null, page: null };
+  const filterQuery = hrefWith("", params, { view: null, ...noList }).replace(/^\?/, "");
   const viewHref = (v: "board" | "list") =>
-    hrefWith("/pipeline", params, { view: v === "list" ? "list" : null });
+    hrefWith("/pipeline", params, v === "list" ? { view: "list", page: null } : { view: null, ...noList });
+  const sortHrefs = Object.fromEntries(
+    Object.entries(DEAL_LIST_SORTS).map(([key, first]) => {
+      const dir = listQuery.sort === key ? (listQuery.dir === "asc" ? "desc" : "asc") : first;
+      return [key, hrefWith("/pipeline", params, { sort: key, dir, page: null })];
+    }),
+  );
+  const from = data.total ? (listQuery.page - 1) * DEAL_LIST_PAGE_SIZE + 1 : 0;
+  const to = Math.min(data.total ?? 0, listQuery.page * DEAL_LIST_PAGE_SIZE);
 
   // The board's client components read these catalogues (see lib/i18n/client.tsx).
   const clientMessages = {
@@ -119,7 +146,10 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       <BoardFilterForm
         filters={filters}
         stateKey={queryString(params)}
-        view={view}
+        keep={["view", "sort", "dir"].flatMap((k) => {
+          const value = params.get(k);
+          return value ? [[k, value] as [string, string]] : [];
+        })}
         clearHref={viewHref(view)}
         labels={{
           summary: t("filters.summary", { count: activeFilters }),
@@ -159,7 +189,29 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       <ClientI18nProvider locale={locale} messages={clientMessages}>
         {list ? (
           <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-            <DealList cards={list} staleDays={data.settings.staleDays} />
+            <DealList
+              cards={list}
+              staleDays={data.settings.staleDays}
+              sort={{ key: listQuery.sort, dir: listQuery.dir }}
+              sortHrefs={sortHrefs}
+            />
+            <Pagination
+              page={listQuery.page}
+              pageSize={DEAL_LIST_PAGE_SIZE}
+              total={data.total ?? 0}
+              hrefFor={(page) => hrefWith("/pipeline", params, { page: page > 1 ? String(page) : null })}
+              labels={{
+                navigation: t("list.pages"),
+                previous: t("list.previous"),
+                next: t("list.next"),
+                status: t("list.range", {
+                  from: format.number(from),
+                  to: format.number(to),
+                  total: format.number(data.total ?? 0),
+                }),
+                page: (page) => t("list.page", { page }),
+              }}
+            />
           </div>
         ) : columns ? (
           <PipelineBoard

@@ -34,7 +34,7 @@ export type BoardFilterLabels = {
 export function BoardFilterForm({
   filters,
   stateKey,
-  view,
+  keep,
   clearHref,
   labels,
   options,
@@ -42,7 +42,8 @@ export function BoardFilterForm({
   filters: BoardFilters;
   /** Changes with the URL so the uncontrolled fields show the new state after a navigation. */
   stateKey: string;
-  view: "board" | "list";
+  /** What the form carries along unchanged: the list view and its sort. */
+  keep: [name: string, value: string][];
   clearHref: string;
   labels: BoardFilterLabels;
   options: { owners: FilterOption[]; teams: FilterOption[]; tiers: FilterOption[] };
@@ -62,7 +63,9 @@ export function BoardFilterForm({
         aria-label={labels.label}
         className="grid gap-3 p-4 pt-1 sm:grid-cols-2 lg:grid-cols-4 lg:pt-4"
       >
-        {view === "list" ? <input type="hidden" name="view" value="list" /> : null}
+        {keep.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <div className="sm:col-span-2">
           <Field id="pipeline-q" label={labels.search}>
             <Input
