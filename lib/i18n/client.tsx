@@ -43,6 +43,15 @@ function closing(text: string, open: number): number {
   return text.length - 1;
 }
 
+// Building Intl objects is slow (a board formats a count on every card): one of each per locale.
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function cached<T>(cache: Map<string, T>, locale: string, make: () => T): T {
+  let value = cache.get(locale);
+  if (value === undefined) cache.set(locale, (value = make()));
+  return value;
+}
+
 export function formatMessage(template: string, values: Values = {}, locale = "en"): string {
   let out = "";
   for (let i = 0; i < template.length; i++) {
@@ -63,9 +72,10 @@ export function formatMessage(template: string, values: Values = {}, locale = "e
         const open = options.indexOf("{", at);
         return options.slice(open + 1, closing(options, open));
       };
-      const category = new Intl.PluralRules(locale).select(n);
+      const category = cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n);
       const branch = pick(`=${n}`) ?? pick(category) ?? pick("other") ?? "";
-      out += formatMessage(branch, values, locale).replaceAll("#", new Intl.NumberFormat(locale).format(n));
+      const number = cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(n);
+      out += formatMessage(branch, values, locale).replaceAll("#", number);
     } else {
       out += value === undefined ? `{${body}}` : String(value);
     }
