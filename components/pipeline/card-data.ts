@@ -4,6 +4,7 @@
 import type { BoardCard } from "@/lib/data/deals";
 import {
   BOARD_COLUMNS,
+  businessDay,
   daysBetween,
   weightedValue,
   type BoardColumn,
@@ -36,7 +37,7 @@ export type PipelineCard = {
   unmet: GateItem[];
 };
 
-const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const beijingDate = (d: Date) => businessDay(d).toISOString().slice(0, 10);
 
 export function toPipelineCard(card: BoardCard, now: Date): PipelineCard {
   return {

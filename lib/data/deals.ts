@@ -5,6 +5,7 @@ import {
   annualisedValue,
   checkMove,
   BOARD_COLUMNS,
+  businessDay,
   checkTerminate,
   DEAL_STAGES,
   DEFAULT_PIPELINE_SETTINGS,
@@ -1332,7 +1333,7 @@ export async function listAgreements(viewer: Viewer, opts: { accountId?: string 
 /** Agreements ending within the renewal window (today included), soonest first. */
 export async function listRenewals(viewer: Viewer, now = new Date()) {
   const settings = await cachedPipelineSettings();
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const today = businessDay(now);
   const until = new Date(today.getTime() + settings.renewalWindowDays * 86_400_000);
   const rows = await db.cooperationAgreement.findMany({
     where: { ...scopeWhere(viewer), deletedAt: null, endDate: { gte: today, lte: until } },

@@ -39,6 +39,7 @@ import { createUser, deactivateUser } from "@/lib/data/users";
 import type { Viewer } from "@/lib/domain/access";
 import {
   BOARD_COLUMNS,
+  businessDay,
   columnTotals,
   DEFAULT_PIPELINE_SETTINGS,
   weightedValue,
@@ -167,10 +168,8 @@ async function preparedUpToClosing(viewer: Viewer, dealId: string, accountId: st
 }
 
 /** UTC midnight `days` from today. */
-const dayFromToday = (days: number) => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
-};
+/** A calendar date `days` from today in China (where the business's "today" is). */
+const dayFromToday = (days: number) => new Date(businessDay(new Date()).getTime() + days * DAY);
 
 /** An agreement written directly, as a fixture (no audit), on an account of `ownerId`. */
 async function agreementFixture(accountId: string, ownerId: string, endInDays: number) {

@@ -7,6 +7,7 @@ import {
   adjustTotals,
   columnTotals,
   DEAL_STAGES,
+  businessDay,
   daysBetween,
   daysPerStage,
   daysUntil,
@@ -978,7 +979,7 @@ describe("stage columns", () => {
 describe("agreements due for renewal", () => {
   const midnight = at("2025-06-15T00:00:00Z");
 
-  it("counts the days until the end, rounding a part day up", () => {
+  it("counts the calendar days until the last day", () => {
     expect(daysUntil(at("2025-08-14T00:00:00Z"), midnight)).toBe(60);
     expect(daysUntil(at("2025-06-16T00:00:00Z"), NOW)).toBe(1);
     expect(daysUntil(midnight, midnight)).toBe(0);
@@ -986,9 +987,21 @@ describe("agreements due for renewal", () => {
     expect(daysUntil(at("2025-05-16T00:00:00Z"), midnight)).toBe(-30);
   });
 
-  // Math.ceil(-0.375) is -0, which Intl.NumberFormat (and so a "{days} days" message) shows as "-0".
-  it("says 0, not -0, for an agreement that ended earlier today", () => {
-    expect(daysUntil(midnight, NOW)).toBe(0);
+  // -0 would print as "-0" through Intl.NumberFormat (and so in a "{days} days" message).
+  it("says 0, not -0, on the agreement's last day", () => {
+    expect(Object.is(daysUntil(midnight, NOW), 0)).toBe(true);
+  });
+
+  it("counts calendar days in China: after midnight in Beijing it is already the next day", () => {
+    // 01:00 on 16 June in Beijing is still 15 June in UTC.
+    const earlyMorning = at("2025-06-15T17:00:00Z");
+    expect(businessDay(earlyMorning)).toEqual(at("2025-06-16T00:00:00Z"));
+    expect(daysUntil(at("2025-06-16T00:00:00Z"), earlyMorning)).toBe(0);
+    expect(daysUntil(at("2025-06-17T00:00:00Z"), earlyMorning)).toBe(1);
+    expect(daysUntil(midnight, earlyMorning)).toBe(-1);
+    expect(dueForRenewal(midnight, earlyMorning, 60)).toBe(false);
+    // 07:59 in Beijing on 15 June: still 15 June.
+    expect(businessDay(at("2025-06-14T23:59:00Z"))).toEqual(midnight);
   });
 
   it("lists an agreement ending within the window", () => {
@@ -997,7 +1010,7 @@ describe("agreements due for renewal", () => {
     expect(dueForRenewal(midnight, midnight, 60)).toBe(true);
   });
 
-  it("still lists one that ended earlier today", () => {
+  it("still lists one whose last day is today", () => {
     expect(dueForRenewal(midnight, NOW, 60)).toBe(true);
   });
 
