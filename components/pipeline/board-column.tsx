@@ -68,7 +68,18 @@ const CardList = memo(function CardList({
   onMoveTo,
 }: ListProps & { column: BoardColumn }) {
   const more = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const { cards } = state;
+  // Pressing "show more" moves focus to the first card it brought (the button may be gone then).
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || state.loading) return;
+    focusFrom.current = null;
+    if (state.failed) return; // the button stays, with focus, saying it can be tried again
+    const handles = list.current?.querySelectorAll<HTMLElement>("li[data-deal-id] [data-drag-handle]");
+    handles?.[Math.min(from, handles.length - 1)]?.focus();
+  }, [cards, state.loading, state.failed]);
   const recent = recentIds.length ? cards.filter((c) => recentIds.includes(c.id)) : [];
   recent.sort((a, b) => recentIds.indexOf(a.id) - recentIds.indexOf(b.id));
   const shown = recent.length ? [...recent, ...cards.filter((c) => !recentIds.includes(c.id))] : cards;
@@ -94,7 +105,7 @@ const CardList = memo(function CardList({
     return <p className="px-2 py-6 text-center text-xs text-slate-600">{emptyLabel}</p>;
   return (
     <>
-      <ul className="space-y-2">
+      <ul ref={list} className="space-y-2">
         {shown.map((card) => (
           <CardView
             key={card.id}
@@ -114,7 +125,10 @@ const CardList = memo(function CardList({
           ref={more}
           type="button"
           aria-busy={state.loading || undefined}
-          onClick={() => onMore(column)}
+          onClick={() => {
+            focusFrom.current = shown.length;
+            onMore(column);
+          }}
           className={cn(
             "mt-2 w-full rounded-md border border-dashed px-2 py-1.5 text-xs font-medium hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600",
             state.failed ? "border-red-400 text-red-800" : "border-slate-400 text-slate-700",
