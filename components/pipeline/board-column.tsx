@@ -92,7 +92,11 @@ const CardList = memo(function CardList({
     if (!watch || !button || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) onMore(column);
+        if (!entries.some((e) => e.isIntersecting)) return;
+        // A keyboard user on the button keeps their place when the last page makes it go away.
+        if (document.activeElement === button)
+          focusFrom.current = list.current?.querySelectorAll("li[data-deal-id]").length ?? 0;
+        onMore(column);
       },
       { root: button.closest("[data-column-scroll]"), rootMargin: "0px 0px 400px 0px" },
     );

@@ -300,10 +300,11 @@ export function PipelineBoard({
       const state = now[column];
       if (!state.more || state.loading || !state.cursor) return;
       setColumns((prev) => ({ ...prev, [column]: { ...prev[column], loading: true, failed: false } }));
-      const result = await loadColumn({ query: filterQuery, column, after: state.cursor });
+      // A network failure (or an action id a deploy replaced) throws: the button offers a retry.
+      const result = await loadColumn({ query: filterQuery, column, after: state.cursor }).catch(() => null);
       // A refresh or other filters since the request: the board has started over, drop the page.
       if (latest.current.source !== from) return;
-      if (result.status === "ok" && result.data) {
+      if (result?.status === "ok" && result.data) {
         const page = result.data;
         setColumns((prev) => withPage(prev, column, page));
       } else {

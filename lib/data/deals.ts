@@ -429,10 +429,10 @@ function boardDealsSql(
   const where = Prisma.join(deals, " AND ");
   const columns = Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d."closeProbability"`;
   const open = Prisma.sql`SELECT ${columns}, d.stage::text AS col FROM "Deal" d
-    WHERE d.status = 'OPEN' ${only ? Prisma.sql`AND d.stage::text = ${only.column}` : Prisma.empty} AND ${where}`;
+    WHERE d.status = 'OPEN' ${only ? Prisma.sql`AND d.stage = ${only.column}::"DealStage"` : Prisma.empty} AND ${where}`;
   const closedStatuses = only ? [only.column] : ["WON", "LOST"];
   const closed = Prisma.sql`SELECT ${columns}, d.status::text AS col FROM "Deal" d
-    WHERE d.status::text = ANY(${closedStatuses}) AND d."closedAt" >= ${closedSince} AND ${where}`;
+    WHERE d.status = ANY(${closedStatuses}::"DealStatus"[]) AND d."closedAt" >= ${closedSince} AND ${where}`;
   const parts = !only ? [open, closed] : isStageColumn(only.column) ? [open] : [closed];
   return Prisma.sql`
     SELECT d.*, a.name AS "accountName", a.tier

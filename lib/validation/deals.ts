@@ -241,7 +241,8 @@ export const boardColumnPageSchema = z.object({
     .transform((q): Record<string, string | string[]> => Object.fromEntries(new URLSearchParams(q)))
     .pipe(boardFiltersSchema),
   column: z.enum(BOARD_COLUMNS as [BoardColumn, ...BoardColumn[]]),
-  after: z.object({ value: z.number().finite().min(0), id }),
+  // Far above any deal (a bigint of fen holds 9.2e16 yuan), far below what would overflow it.
+  after: z.object({ value: z.number().finite().min(0).max(1e15), id }),
 });
 
 export const pipelineSettingsSchema = z.object({

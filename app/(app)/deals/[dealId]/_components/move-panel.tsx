@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { DealDetail } from "@/lib/data/deals";
-import { DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
+import { businessDay, DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
 import type { AppLocale } from "@/lib/i18n/config";
 import { fenToYuanInput } from "@/components/accounts/money";
 import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/forms/action-form";
@@ -25,9 +25,9 @@ function Ref({ deal }: { deal: Pick<DealDetail, "id" | "version"> }) {
   );
 }
 
-/** The start of an agreement's first term: today, and one year later (the day before). */
+/** The start of an agreement's first term: today (in China), and one year later (the day before). */
 function firstTerm(now: Date) {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const start = businessDay(now);
   const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate() - 1));
   return { start: dateInput(start), end: dateInput(end) };
 }
