@@ -632,6 +632,9 @@ export async function bulkUpdateAccounts(
     throw new AppError("VALIDATION", "reason", { reason: ["validation.reasonRequired"] });
   return mutate(viewer, async ({ tx, auditMany }) => {
     const ids = [...new Set(input.ids)];
+    // Lock the rows first, in id order (as rescoring walks them), so two bulk changes wait for each
+    // other instead of deadlocking, and the "before" read below is what is then changed.
+    await tx.$queryRaw`SELECT id FROM "Account" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
     const rows = await tx.account.findMany({
       where: { id: { in: ids }, ...scopeWhere(viewer), deletedAt: null },
     });

@@ -44,6 +44,30 @@ export type MutationContext = {
 };
 
 /**
+ * PostgreSQL's answer when two transactions wait on each other (deadlock) or a serializable one
+ * lost a race: the transaction was rolled back and running it again is the documented remedy.
+ */
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+const RETRY_ATTEMPTS = 3;
+
+/** Does the error (or an error it wraps: Prisma's P2034, the driver adapter's cause) say "retry"? */
+export function isRetryableTransactionError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as {
+    code?: unknown;
+    originalCode?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (e.code === "P2034") return true;
+  if (RETRYABLE_CODES.has(String(e.code)) || RETRYABLE_CODES.has(String(e.originalCode))) return true;
+  return (
+    isRetryableTransactionError(e.cause, depth + 1) ||
+    isRetryableTransactionError(e.meta?.driverAdapterError, depth + 1)
+  );
+}
+
+/**
  * The one way to change data: runs `work` in a transaction and writes its audit rows in that same
  * transaction, so a change and its record commit or roll back together. A mutation that wrote no
  * audit row is refused, so a forgotten `audit()` call fails in tests rather than losing history.
@@ -53,6 +77,23 @@ export async function mutate<T>(
   work: (ctx: MutationContext) => Promise<T>,
   // Prisma ends an interactive transaction after 5 s by default; bulk work may ask for longer.
   options: { timeoutMs?: number } = {},
+): Promise<T> {
+  // A deadlock rolls the whole transaction back, so `work` runs again from the start: a person's
+  // change is not lost because someone else's bulk change touched the same rows in another order.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction(actor, work, options);
+    } catch (error) {
+      if (attempt >= RETRY_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
+}
+
+function transaction<T>(
+  actor: { id: string } | null,
+  work: (ctx: MutationContext) => Promise<T>,
+  options: { timeoutMs?: number },
 ): Promise<T> {
   return db.$transaction(
     async (tx) => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { mutate } from "@/lib/data/audit";
+import { isRetryableTransactionError, mutate } from "@/lib/data/audit";
 import { deleteAccount, updateAccountProfile, restoreAccount } from "@/lib/data/accounts";
 import { createUser, updateUser } from "@/lib/data/users";
 import { accountFixture, auditRowsFor, outcome, viewerFor } from "./helpers";
@@ -112,5 +112,62 @@ describe("optimistic concurrency", () => {
     expect(now.version).toBe(2);
     expect(["KAM's name", "Manager's name"]).toContain(now.name);
     expect(await auditRowsFor(record.id)).toHaveLength(1);
+  });
+});
+
+describe("deadlocks", () => {
+  // The embedded database has one connection, so two transactions never interleave there.
+  it.skipIf(inject("databaseKind") === "embedded")(
+    "two changes locking the same rows in opposite orders both land: the one PostgreSQL aborts runs again",
+    async () => {
+      const kam = await viewerFor("usr_east_kam1");
+      const first = await accountFixture(kam.id);
+      const second = await accountFixture(kam.id);
+      let runs = 0;
+      const change = (x: string, y: string, label: string) =>
+        mutate(kam, async ({ tx, audit }) => {
+          runs++;
+          await tx.$executeRaw`UPDATE "Account" SET version = version + 1 WHERE id = ${x}`;
+          await tx.$executeRaw`SELECT pg_sleep(0.3)`; // the other change takes its first row meanwhile
+          await tx.$executeRaw`UPDATE "Account" SET version = version + 1 WHERE id = ${y}`;
+          await audit({ action: "test.deadlock", entity: "Account", entityId: x, after: { label } });
+          return label;
+        });
+      const results = await Promise.allSettled([
+        change(first.id, second.id, "one"),
+        change(second.id, first.id, "two"),
+      ]);
+      expect(results).toEqual([
+        { status: "fulfilled", value: "one" },
+        { status: "fulfilled", value: "two" },
+      ]);
+      expect(runs).toBe(3); // one was chosen as the deadlock's victim and ran again
+      const versions = await db.account.findMany({
+        where: { id: { in: [first.id, second.id] } },
+        select: { version: true },
+      });
+      expect(versions.map((v) => v.version)).toEqual([3, 3]);
+      const audited = await db.auditLog.count({
+        where: { action: "test.deadlock", entityId: { in: [first.id, second.id] } },
+      });
+      expect(audited).toBe(2);
+    },
+  );
+
+  it("retries deadlocks and serialization failures however they are wrapped, and nothing else", () => {
+    expect(isRetryableTransactionError({ code: "P2034" })).toBe(true);
+    expect(
+      isRetryableTransactionError({ name: "DriverAdapterError", cause: { originalCode: "40P01" } }),
+    ).toBe(true);
+    expect(
+      isRetryableTransactionError({
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { code: "40001" } } },
+      }),
+    ).toBe(true);
+    expect(isRetryableTransactionError({ code: "P2002" })).toBe(false);
+    expect(isRetryableTransactionError({ cause: { originalCode: "23505" } })).toBe(false);
+    expect(isRetryableTransactionError(new Error("deadlock detected"))).toBe(false);
+    expect(isRetryableTransactionError(null)).toBe(false);
   });
 });
