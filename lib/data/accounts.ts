@@ -226,6 +226,23 @@ async function loadForChange(tx: Prisma.TransactionClient, viewer: Viewer, id: s
 
 type FullAccount = Prisma.AccountGetPayload<object>;
 
+/**
+ * An account's scores under `settings`: its tier follows the computed one unless a person overrode
+ * it; `changed` says whether anything stored differs, `snapshot` whether the score history records it.
+ */
+function scoreChange(account: FullAccount, settings: ScoringSettingsRow) {
+  const scores = cachedScores(account, settings);
+  const tier: Tier = account.tierOverrideReason ? account.tier : scores.computedTier;
+  const snapshot =
+    scores.compositeScore !== account.compositeScore || scores.computedTier !== account.computedTier;
+  const changed =
+    snapshot ||
+    scores.priorityScore !== account.priorityScore ||
+    scores.negativeAsset !== account.negativeAsset ||
+    tier !== account.tier;
+  return { scores, tier, changed, snapshot };
+}
+
 /** Recomputes the cached scores after a change; writes a dated snapshot when they moved. */
 export async function rescore(
   tx: Prisma.TransactionClient,
@@ -234,17 +251,10 @@ export async function rescore(
   settings?: ScoringSettingsRow,
 ) {
   const s = settings ?? (await getScoringSettings(tx));
-  const scores = cachedScores(account, s);
-  const tier: Tier = account.tierOverrideReason ? account.tier : scores.computedTier;
-  const changed =
-    scores.compositeScore !== account.compositeScore ||
-    scores.computedTier !== account.computedTier ||
-    scores.priorityScore !== account.priorityScore ||
-    scores.negativeAsset !== account.negativeAsset ||
-    tier !== account.tier;
+  const { scores, tier, changed, snapshot } = scoreChange(account, s);
   if (!changed) return account;
   const updated = await tx.account.update({ where: { id: account.id }, data: { ...scores, tier } });
-  if (scores.compositeScore !== account.compositeScore || scores.computedTier !== account.computedTier) {
+  if (snapshot) {
     await tx.scoreSnapshot.create({
       data: {
         accountId: account.id,
@@ -676,43 +686,102 @@ export async function bulkUpdateAccounts(
   });
 }
 
-/** Updates the administrator's scoring settings and rescores every account (each with a snapshot). */
+/**
+ * Updates the administrator's scoring settings, then rescores every live account with them (each
+ * changed score with a snapshot). The settings and their audit row commit first; the rescoring runs
+ * in batches of RESCORE_BATCH accounts, each its own short transaction, so people editing accounts
+ * meanwhile wait for one batch at most (one transaction over 20,000 accounts held every row locked
+ * for a minute). A batch that fails leaves the rest on the old scores until the next rescore.
+ */
 export async function updateScoringSettings(
   viewer: Viewer,
   input: Omit<ScoringSettingsRow, never> & { version: number },
 ) {
   assertCapability(viewer, "admin.scoring");
-  return mutate(
-    viewer,
-    async ({ tx, audit }) => {
-      const before = await tx.scoringSettings.upsert({ where: { id: "default" }, create: {}, update: {} });
-      const { version, ...data } = input;
-      await updateVersioned(tx.scoringSettings, { where: { id: "default" }, version, data });
-      const after = await tx.scoringSettings.findUniqueOrThrow({ where: { id: "default" } });
-      await audit({
-        action: "scoring.update",
-        entity: "ScoringSettings",
-        entityId: "default",
-        before,
-        after,
-      });
-      let rescored = 0;
-      for (let cursor: string | undefined; ;) {
-        const batch = await tx.account.findMany({
-          where: { deletedAt: null },
-          orderBy: { id: "asc" },
-          take: 500,
-          ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-        });
-        if (!batch.length) break;
-        for (const a of batch) await rescore(tx, a, "weights", after);
-        rescored += batch.length;
-        cursor = batch.at(-1)!.id;
-      }
-      return { settings: after, rescored };
-    },
-    { timeoutMs: 120_000 },
-  );
+  const settings = await mutate(viewer, async ({ tx, audit }) => {
+    const before = await tx.scoringSettings.upsert({ where: { id: "default" }, create: {}, update: {} });
+    const { version, ...data } = input;
+    await updateVersioned(tx.scoringSettings, { where: { id: "default" }, version, data });
+    const after = await tx.scoringSettings.findUniqueOrThrow({ where: { id: "default" } });
+    await audit({ action: "scoring.update", entity: "ScoringSettings", entityId: "default", before, after });
+    return after;
+  });
+  return { settings, rescored: await rescoreEveryAccount("weights") };
+}
+
+const RESCORE_BATCH = 500;
+
+/** Rescores every live account in id order, a batch per transaction; returns how many it scored. */
+async function rescoreEveryAccount(cause: string): Promise<number> {
+  let rescored = 0;
+  for (let after = ""; ;) {
+    const batch = await db.$transaction(
+      async (tx) => {
+        // The latest settings (another admin may have saved since) and the batch's rows, locked in id
+        // order like every bulk change, so nobody's edit slips between the read and the write.
+        const settings = await getScoringSettings(tx);
+        const locked = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "Account" WHERE "deletedAt" IS NULL AND id > ${after}
+          ORDER BY id LIMIT ${RESCORE_BATCH} FOR UPDATE`;
+        if (!locked.length) return null;
+        const accounts = await tx.account.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
+        await writeScores(tx, accounts, cause, settings);
+        return { count: accounts.length, last: locked.at(-1)!.id };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+    if (!batch) return rescored;
+    rescored += batch.count;
+    after = batch.last;
+  }
+}
+
+/**
+ * rescore() for many accounts at once: one UPDATE … FROM UNNEST for those whose scores or tier
+ * change and one INSERT for their snapshots, instead of two statements per account.
+ */
+async function writeScores(
+  tx: Prisma.TransactionClient,
+  accounts: FullAccount[],
+  cause: string,
+  settings: ScoringSettingsRow,
+) {
+  const changed = accounts.flatMap((account) => {
+    const change = scoreChange(account, settings);
+    return change.changed ? [{ account, ...change }] : [];
+  });
+  if (!changed.length) return;
+  const col = <T>(pick: (c: (typeof changed)[number]) => T) => changed.map(pick);
+  await tx.$executeRaw`
+    UPDATE "Account" AS a SET
+      "currentScore" = v.current, "potentialScore" = v.potential, "strategicScore" = v.strategic,
+      "compositeScore" = v.composite, "computedTier" = v.computed::"Tier", "tier" = v.tier::"Tier",
+      "priorityScore" = v.priority, "negativeAsset" = v.negative,
+      -- As Prisma's @updatedAt would (UTC, whatever the session's time zone).
+      "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM UNNEST(
+      ${col((c) => c.account.id)}::text[], ${col((c) => c.scores.currentScore)}::float8[],
+      ${col((c) => c.scores.potentialScore)}::float8[], ${col((c) => c.scores.strategicScore)}::float8[],
+      ${col((c) => c.scores.compositeScore)}::float8[], ${col((c) => c.scores.computedTier)}::text[],
+      ${col((c) => c.tier)}::text[], ${col((c) => c.scores.priorityScore)}::float8[],
+      ${col((c) => c.scores.negativeAsset)}::boolean[]
+    ) AS v(id, current, potential, strategic, composite, computed, tier, priority, negative)
+    WHERE a.id = v.id`;
+  const snapshots = changed.filter((c) => c.snapshot);
+  if (!snapshots.length) return;
+  await tx.scoreSnapshot.createMany({
+    data: snapshots.map(({ account, scores }) => ({
+      accountId: account.id,
+      cause,
+      currentScore: scores.currentScore,
+      potentialScore: scores.potentialScore,
+      strategicScore: scores.strategicScore,
+      compositeScore: scores.compositeScore,
+      tier: scores.computedTier,
+      inputs: snapshotInputs(account),
+      config: settings as unknown as Prisma.InputJsonValue,
+    })),
+  });
 }
 
 /** Counts and total purchase volume by industry × province × size band, within the viewer's scope. */
