@@ -34,15 +34,3 @@ export async function FilterForm({
     </form>
   );
 }
-
-/** A labelled control for a filter form (plain server-rendered markup, no client JavaScript). */
-export function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { useFormState } from "@/components/forms/action-form";
+import { LabelledField } from "@/components/forms/filter-fields";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 
@@ -87,10 +88,7 @@ export function ObstacleRows({
             key={key}
             className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
           >
-            <div>
-              <label htmlFor={`${id}-o${key}`} className="mb-1 block text-sm font-medium text-slate-800">
-                {nth(labels.obstacle, i + 1)}
-              </label>
+            <LabelledField id={`${id}-o${key}`} label={nth(labels.obstacle, i + 1)}>
               <Input
                 id={`${id}-o${key}`}
                 name="obstacle"
@@ -99,11 +97,8 @@ export function ObstacleRows({
                 autoComplete="off"
                 disabled={disabled}
               />
-            </div>
-            <div>
-              <label htmlFor={`${id}-c${key}`} className="mb-1 block text-sm font-medium text-slate-800">
-                {nth(labels.counterMeasure, i + 1)}
-              </label>
+            </LabelledField>
+            <LabelledField id={`${id}-c${key}`} label={nth(labels.counterMeasure, i + 1)}>
               <Input
                 id={`${id}-c${key}`}
                 name="counterMeasure"
@@ -112,7 +107,7 @@ export function ObstacleRows({
                 autoComplete="off"
                 disabled={disabled}
               />
-            </div>
+            </LabelledField>
             {disabled ? null : <RemoveButton label={nth(labels.remove, i + 1)} onClick={() => remove(i)} />}
           </li>
         ))}
@@ -185,10 +180,11 @@ export function ProgrammeRows({
               key={key}
               className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_10rem_auto_auto] lg:items-end"
             >
-              <div className="sm:col-span-2 lg:col-span-1">
-                <label htmlFor={`${id}-s${key}`} className="mb-1 block text-sm font-medium text-slate-800">
-                  {nth(labels.step, i + 1)}
-                </label>
+              <LabelledField
+                id={`${id}-s${key}`}
+                label={nth(labels.step, i + 1)}
+                className="sm:col-span-2 lg:col-span-1"
+              >
                 <Input
                   id={`${id}-s${key}`}
                   name="step"
@@ -197,11 +193,8 @@ export function ProgrammeRows({
                   autoComplete="off"
                   disabled={disabled}
                 />
-              </div>
-              <div>
-                <label htmlFor={`${id}-w${key}`} className="mb-1 block text-sm font-medium text-slate-800">
-                  {nth(labels.owner, i + 1)}
-                </label>
+              </LabelledField>
+              <LabelledField id={`${id}-w${key}`} label={nth(labels.owner, i + 1)}>
                 <Select
                   id={`${id}-w${key}`}
                   name="stepOwnerId"
@@ -215,11 +208,8 @@ export function ProgrammeRows({
                     </option>
                   ))}
                 </Select>
-              </div>
-              <div>
-                <label htmlFor={`${id}-d${key}`} className="mb-1 block text-sm font-medium text-slate-800">
-                  {nth(labels.due, i + 1)}
-                </label>
+              </LabelledField>
+              <LabelledField id={`${id}-d${key}`} label={nth(labels.due, i + 1)}>
                 <Input
                   id={`${id}-d${key}`}
                   name="stepDue"
@@ -227,7 +217,7 @@ export function ProgrammeRows({
                   defaultValue={row?.due ?? ""}
                   disabled={disabled}
                 />
-              </div>
+              </LabelledField>
               <div className="flex h-10 items-center gap-2">
                 <input
                   id={`${id}-x${key}`}

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db, Prisma, type Tier } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { canDo, canSee, hasCapability, type Viewer } from "@/lib/domain/access";
 import {
   buildLabelIndex,
@@ -19,7 +19,7 @@ import {
   type ProfileChange,
   type Translate,
 } from "@/lib/domain/account-import";
-import { cachedScores, type ScoringSettingsRow, type StoredInputs } from "@/lib/domain/account-scoring";
+import { cachedScores } from "@/lib/domain/account-scoring";
 import { normaliseCreditCode } from "@/lib/domain/credit-code";
 import {
   CsvError,
@@ -35,7 +35,7 @@ import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
 import { newId } from "./ids";
 import { auditSnapshot, mutate, type AuditEntry } from "./audit";
-import { getScoringSettings, PROFILE_KEYS } from "./accounts";
+import { getScoringSettings, PROFILE_KEYS, scoreChange, scoreSnapshotRow } from "./accounts";
 
 // CSV import of key accounts: preview (nothing written) and confirm (all valid rows in one
 // transaction). Both read the uploaded bytes and validate from scratch, so what is written never
@@ -357,61 +357,6 @@ function rejectedCsv(analysis: Analysis, t: Translate): string | null {
 
 type FullAccount = Prisma.AccountGetPayload<object>;
 
-/** The cached scores a row should carry under `settings`, and whether they differ from what it has. */
-function scoresFor(account: FullAccount, settings: ScoringSettingsRow) {
-  const scores = cachedScores(account, settings);
-  const tier: Tier = account.tierOverrideReason ? account.tier : scores.computedTier;
-  const changed =
-    scores.compositeScore !== account.compositeScore ||
-    scores.computedTier !== account.computedTier ||
-    scores.priorityScore !== account.priorityScore ||
-    scores.negativeAsset !== account.negativeAsset ||
-    tier !== account.tier;
-  const snapshot =
-    scores.compositeScore !== account.compositeScore || scores.computedTier !== account.computedTier;
-  return { scores, tier, changed, snapshot };
-}
-
-function snapshotRow(
-  account: { id: string } & Omit<
-    StoredInputs,
-    "willingMark" | "purchaseVolume" | "categorySpend" | "annualGrossProfit" | "annualCostToServe"
-  > & {
-      purchaseVolume: bigint | null;
-      categorySpend: bigint | null;
-      annualGrossProfit: bigint | null;
-      annualCostToServe: bigint | null;
-    },
-  scores: ReturnType<typeof cachedScores>,
-  settings: ScoringSettingsRow,
-) {
-  const money = (v: bigint | null) => (v === null ? null : Number(v) / 100);
-  return {
-    accountId: account.id,
-    cause: "import",
-    currentScore: scores.currentScore,
-    potentialScore: scores.potentialScore,
-    strategicScore: scores.strategicScore,
-    compositeScore: scores.compositeScore,
-    tier: scores.computedTier,
-    inputs: {
-      purchaseVolume: money(account.purchaseVolume),
-      categorySpend: money(account.categorySpend),
-      creditRating: account.creditRating,
-      paymentRecord: account.paymentRecord,
-      expectedGrowth: account.expectedGrowth,
-      loyalty: account.loyalty,
-      industryInfluence: account.industryInfluence,
-      strategicFit: account.strategicFit,
-      referenceValue: account.referenceValue,
-      urgency: account.urgency,
-      annualGrossProfit: money(account.annualGrossProfit),
-      annualCostToServe: money(account.annualCostToServe),
-    },
-    config: settings as unknown as Prisma.InputJsonValue,
-  };
-}
-
 // Rows per statement: one INSERT/UPDATE … FROM UNNEST(arrays) binds a parameter per column, not
 // per cell; batches keep each statement small enough to stay fast on the embedded database.
 const BATCH = 500;
@@ -600,7 +545,8 @@ export async function confirmAccountImport(
           created.push(...(await insertAccounts(tx, batch, scores, now)));
         // A new account starts at 0 / C: a dated snapshot when its first scores differ.
         if (scores.compositeScore !== 0 || scores.computedTier !== "C") {
-          for (const a of created) snapshots.push(snapshotRow({ ...NO_INPUTS, id: a.id }, scores, settings));
+          for (const a of created)
+            snapshots.push(scoreSnapshotRow({ ...NO_INPUTS, id: a.id }, scores, "import", settings));
         }
         for (const a of created) {
           entries.push({
@@ -625,13 +571,13 @@ export async function confirmAccountImport(
           // Profile fields do not feed the scores, but rescore anyway so every imported account
           // carries the scores of the current settings.
           const a = afterById.get(r.match!.id)!;
-          const s = scoresFor(a, settings);
+          const s = scoreChange(a, settings);
           if (s.changed) {
             Object.assign(
               a,
               await tx.account.update({ where: { id: a.id }, data: { ...s.scores, tier: s.tier } }),
             );
-            if (s.snapshot) snapshots.push(snapshotRow(a, s.scores, settings));
+            if (s.snapshot) snapshots.push(scoreSnapshotRow(a, s.scores, "import", settings));
           }
           // Before and after of what the import changed (as bulk changes do), not the whole row.
           // "Before" is the row the analysis read: the update matched its version.

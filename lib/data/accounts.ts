@@ -1,7 +1,13 @@
 import "server-only";
 import { db, Prisma, type Contact, type LifecycleChange, type ScoreSnapshot, type Tier } from "@/lib/db";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
-import { cachedScores, DEFAULT_SETTINGS, type ScoringSettingsRow } from "@/lib/domain/account-scoring";
+import {
+  cachedScores,
+  DEFAULT_SETTINGS,
+  type CachedScores,
+  type ScoringSettingsRow,
+  type StoredInputs,
+} from "@/lib/domain/account-scoring";
 import { checkLifecycleMove, type LifecycleStage } from "@/lib/domain/qualification";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
@@ -230,7 +236,7 @@ type FullAccount = Prisma.AccountGetPayload<object>;
  * An account's scores under `settings`: its tier follows the computed one unless a person overrode
  * it; `changed` says whether anything stored differs, `snapshot` whether the score history records it.
  */
-function scoreChange(account: FullAccount, settings: ScoringSettingsRow) {
+export function scoreChange(account: FullAccount, settings: ScoringSettingsRow) {
   const scores = cachedScores(account, settings);
   const tier: Tier = account.tierOverrideReason ? account.tier : scores.computedTier;
   const snapshot =
@@ -254,39 +260,52 @@ export async function rescore(
   const { scores, tier, changed, snapshot } = scoreChange(account, s);
   if (!changed) return account;
   const updated = await tx.account.update({ where: { id: account.id }, data: { ...scores, tier } });
-  if (snapshot) {
-    await tx.scoreSnapshot.create({
-      data: {
-        accountId: account.id,
-        cause,
-        currentScore: scores.currentScore,
-        potentialScore: scores.potentialScore,
-        strategicScore: scores.strategicScore,
-        compositeScore: scores.compositeScore,
-        tier: scores.computedTier,
-        inputs: snapshotInputs(account),
-        config: s as unknown as Prisma.InputJsonValue,
-      },
-    });
-  }
+  if (snapshot) await tx.scoreSnapshot.create({ data: scoreSnapshotRow(account, scores, cause, s) });
   return updated;
 }
 
-function snapshotInputs(a: FullAccount): Prisma.InputJsonValue {
+/** The value inputs a snapshot records (money in yuan), with the account they belong to. */
+type SnapshotAccount = { id: string } & Omit<
+  StoredInputs,
+  "willingMark" | "purchaseVolume" | "categorySpend" | "annualGrossProfit" | "annualCostToServe"
+> & {
+    purchaseVolume: bigint | null;
+    categorySpend: bigint | null;
+    annualGrossProfit: bigint | null;
+    annualCostToServe: bigint | null;
+  };
+
+/** A dated record of an account's scores, the inputs they came from and the settings used. */
+export function scoreSnapshotRow(
+  account: SnapshotAccount,
+  scores: CachedScores,
+  cause: string,
+  settings: ScoringSettingsRow,
+): Prisma.ScoreSnapshotCreateManyInput {
   const money = (v: bigint | null) => (v === null ? null : Number(v) / 100);
   return {
-    purchaseVolume: money(a.purchaseVolume),
-    categorySpend: money(a.categorySpend),
-    creditRating: a.creditRating,
-    paymentRecord: a.paymentRecord,
-    expectedGrowth: a.expectedGrowth,
-    loyalty: a.loyalty,
-    industryInfluence: a.industryInfluence,
-    strategicFit: a.strategicFit,
-    referenceValue: a.referenceValue,
-    urgency: a.urgency,
-    annualGrossProfit: money(a.annualGrossProfit),
-    annualCostToServe: money(a.annualCostToServe),
+    accountId: account.id,
+    cause,
+    currentScore: scores.currentScore,
+    potentialScore: scores.potentialScore,
+    strategicScore: scores.strategicScore,
+    compositeScore: scores.compositeScore,
+    tier: scores.computedTier,
+    inputs: {
+      purchaseVolume: money(account.purchaseVolume),
+      categorySpend: money(account.categorySpend),
+      creditRating: account.creditRating,
+      paymentRecord: account.paymentRecord,
+      expectedGrowth: account.expectedGrowth,
+      loyalty: account.loyalty,
+      industryInfluence: account.industryInfluence,
+      strategicFit: account.strategicFit,
+      referenceValue: account.referenceValue,
+      urgency: account.urgency,
+      annualGrossProfit: money(account.annualGrossProfit),
+      annualCostToServe: money(account.annualCostToServe),
+    },
+    config: settings as unknown as Prisma.InputJsonValue,
   };
 }
 
@@ -770,17 +789,7 @@ async function writeScores(
   const snapshots = changed.filter((c) => c.snapshot);
   if (!snapshots.length) return;
   await tx.scoreSnapshot.createMany({
-    data: snapshots.map(({ account, scores }) => ({
-      accountId: account.id,
-      cause,
-      currentScore: scores.currentScore,
-      potentialScore: scores.potentialScore,
-      strategicScore: scores.strategicScore,
-      compositeScore: scores.compositeScore,
-      tier: scores.computedTier,
-      inputs: snapshotInputs(account),
-      config: settings as unknown as Prisma.InputJsonValue,
-    })),
+    data: snapshots.map(({ account, scores }) => scoreSnapshotRow(account, scores, cause, settings)),
   });
 }
 

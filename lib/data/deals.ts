@@ -1349,24 +1349,31 @@ export async function listRenewals(viewer: Viewer, now = new Date()) {
   return { rows: rows.filter((r) => !done.has(r.id)), windowDays: settings.renewalWindowDays };
 }
 
+/** An agreement's term and conditions, as a person edits or renews them. */
+type AgreementTerms = {
+  startDate: Date;
+  endDate: Date;
+  serviceContent: string;
+  pricingPolicy: string;
+  cooperationMode: "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
+  contractValue: bigint;
+};
+
+/** The agreement if the viewer may edit it (else NOT_FOUND / FORBIDDEN, as for a deal). */
+async function editableAgreement(tx: Tx, viewer: Viewer, id: string) {
+  const agreement = await tx.cooperationAgreement.findFirst({
+    where: { id, ...scopeWhere(viewer), deletedAt: null },
+  });
+  assertRecord(viewer, "edit", agreement, "agreement");
+  return agreement;
+}
+
 export async function updateAgreement(
   viewer: Viewer,
-  input: {
-    id: string;
-    version: number;
-    startDate: Date;
-    endDate: Date;
-    serviceContent: string;
-    pricingPolicy: string;
-    cooperationMode: "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
-    contractValue: bigint;
-  },
+  input: AgreementTerms & { id: string; version: number },
 ) {
   return mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.cooperationAgreement.findFirst({
-      where: { id: input.id, ...scopeWhere(viewer), deletedAt: null },
-    });
-    assertRecord(viewer, "edit", before, "agreement");
+    const before = await editableAgreement(tx, viewer, input.id);
     const { id, version, ...data } = input;
     await updateVersioned(tx.cooperationAgreement, { where: { id }, version, data });
     const after = await tx.cooperationAgreement.findUniqueOrThrow({ where: { id } });
@@ -1378,22 +1385,10 @@ export async function updateAgreement(
 /** 续签: a new agreement for the next term, linked to the one it renews. */
 export async function renewAgreement(
   viewer: Viewer,
-  input: {
-    id: string;
-    version: number;
-    startDate: Date;
-    endDate: Date;
-    serviceContent: string;
-    pricingPolicy: string;
-    cooperationMode: "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
-    contractValue: bigint;
-  },
+  input: AgreementTerms & { id: string; version: number },
 ) {
   return mutate(viewer, async ({ tx, audit }) => {
-    const previous = await tx.cooperationAgreement.findFirst({
-      where: { id: input.id, ...scopeWhere(viewer), deletedAt: null },
-    });
-    assertRecord(viewer, "edit", previous, "agreement");
+    const previous = await editableAgreement(tx, viewer, input.id);
     // Checking the version means two people renewing the same agreement at once make one renewal.
     await updateVersioned(tx.cooperationAgreement, {
       where: { id: previous.id },

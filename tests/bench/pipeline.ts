@@ -126,11 +126,16 @@ async function main() {
     const target = firstPage.columns.TARGET;
     const lastCard = target.cards.at(-1)!;
     const after = { value: lastCard.expectedValue, id: lastCard.id };
+    /** The decision-maker strength the 关系建立 gate needs, read as the hand-written queries would. */
+    const minStrength = async () => {
+      const settings = await raw.query(`SELECT * FROM "PipelineSettings" WHERE id = 'default'`);
+      return (
+        (settings.rows[0] as { minDecisionMakerStrength: number } | undefined)?.minDecisionMakerStrength ?? 4
+      );
+    };
     /** The same page as getBoard, written by hand: rank and sum every matching deal per column. */
     const handFirstPage = async () => {
-      const settings = await raw.query(`SELECT * FROM "PipelineSettings" WHERE id = 'default'`);
-      const min =
-        (settings.rows[0] as { minDecisionMakerStrength: number } | undefined)?.minDecisionMakerStrength ?? 4;
+      const min = await minStrength();
       return raw.query(
         `WITH m AS (
            SELECT d.*, a.name AS "accountName", a.tier,
@@ -161,9 +166,7 @@ async function main() {
       );
     };
     const handBoard = async () => {
-      const settings = await raw.query(`SELECT * FROM "PipelineSettings" WHERE id = 'default'`);
-      const min =
-        (settings.rows[0] as { minDecisionMakerStrength: number } | undefined)?.minDecisionMakerStrength ?? 4;
+      const min = await minStrength();
       return raw.query(
         `WITH board AS (
            SELECT d.id, d.title, d."accountId", a.name AS "accountName", a.tier, d."expectedValue", d."ownerId",

@@ -146,10 +146,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       <BoardFilterForm
         filters={filters}
         stateKey={queryString(params)}
-        keep={["view", "sort", "dir"].flatMap((k) => {
-          const value = params.get(k);
-          return value ? [[k, value] as [string, string]] : [];
-        })}
+        keep={Object.fromEntries(
+          ["view", "sort", "dir"].flatMap((k) => (params.has(k) ? [[k, params.get(k)!]] : [])),
+        )}
         clearHref={viewHref(view)}
         labels={{
           summary: t("filters.summary", { count: activeFilters }),

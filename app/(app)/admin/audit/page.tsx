@@ -9,7 +9,8 @@ import { TIME_ZONE } from "@/lib/i18n/config";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditActionLabel } from "@/components/audit/audit-action-label";
 import { AuditChanges } from "@/components/admin/audit-changes";
-import { FilterField, FilterForm } from "@/components/admin/filter-form";
+import { FilterForm } from "@/components/admin/filter-form";
+import { LabelledField } from "@/components/forms/filter-fields";
 import { orNotFound } from "@/components/admin/guard";
 import { Pagination } from "@/components/admin/pagination";
 import { firstValues, type RawSearchParams } from "@/components/admin/search-params";
@@ -71,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       <Card>
         <FilterForm action="/admin/audit" label={t("audit.filters")}>
-          <FilterField id="audit-actor" label={t("audit.actor")}>
+          <LabelledField id="audit-actor" label={t("audit.actor")}>
             <Select id="audit-actor" name="actorId" defaultValue={query.actorId ?? ""}>
               <option value="">{t("audit.anyone")}</option>
               {people.map((p) => (
@@ -80,8 +81,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </FilterField>
-          <FilterField id="audit-entity" label={t("audit.entity")}>
+          </LabelledField>
+          <LabelledField id="audit-entity" label={t("audit.entity")}>
             <Select id="audit-entity" name="entity" defaultValue={query.entity ?? ""}>
               <option value="">{t("audit.anyEntity")}</option>
               {entities.map((entity) => (
@@ -90,13 +91,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </FilterField>
-          <FilterField id="audit-from" label={t("common.from")}>
+          </LabelledField>
+          <LabelledField id="audit-from" label={t("common.from")}>
             <Input id="audit-from" name="from" type="date" defaultValue={query.from ?? ""} />
-          </FilterField>
-          <FilterField id="audit-to" label={t("common.to")}>
+          </LabelledField>
+          <LabelledField id="audit-to" label={t("common.to")}>
             <Input id="audit-to" name="to" type="date" defaultValue={query.to ?? ""} />
-          </FilterField>
+          </LabelledField>
         </FilterForm>
 
         {badRange ? (

@@ -9,7 +9,8 @@ import { LOCALES, TIME_ZONE } from "@/lib/i18n/config";
 import { teamLabel } from "@/lib/i18n/names";
 import { MIN_PASSWORD_LENGTH, userListQuerySchema } from "@/lib/validation/users";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/forms/action-form";
-import { FilterField, FilterForm } from "@/components/admin/filter-form";
+import { FilterForm } from "@/components/admin/filter-form";
+import { LabelledField } from "@/components/forms/filter-fields";
 import { orNotFound } from "@/components/admin/guard";
 import { Pagination } from "@/components/admin/pagination";
 import { firstValues, type RawSearchParams } from "@/components/admin/search-params";
@@ -55,7 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
       <Card>
         <FilterForm action="/admin/users" label={t("users.filters")}>
-          <FilterField id="filter-q" label={t("common.search")}>
+          <LabelledField id="filter-q" label={t("common.search")}>
             <Input
               id="filter-q"
               name="q"
@@ -63,8 +64,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               defaultValue={query.q ?? ""}
               placeholder={t("users.searchPlaceholder")}
             />
-          </FilterField>
-          <FilterField id="filter-role" label={t("users.role")}>
+          </LabelledField>
+          <LabelledField id="filter-role" label={t("users.role")}>
             <Select id="filter-role" name="role" defaultValue={query.role ?? ""}>
               <option value="">{t("common.all")}</option>
               {roleOptions.map((o) => (
@@ -73,8 +74,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </FilterField>
-          <FilterField id="filter-team" label={t("users.team")}>
+          </LabelledField>
+          <LabelledField id="filter-team" label={t("users.team")}>
             <Select id="filter-team" name="teamId" defaultValue={query.teamId ?? ""}>
               <option value="">{t("common.all")}</option>
               {teamOptions.map((o) => (
@@ -83,14 +84,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </Select>
-          </FilterField>
-          <FilterField id="filter-status" label={t("users.status")}>
+          </LabelledField>
+          <LabelledField id="filter-status" label={t("users.status")}>
             <Select id="filter-status" name="status" defaultValue={query.status}>
               <option value="active">{t("common.active")}</option>
               <option value="inactive">{t("common.inactive")}</option>
               <option value="all">{t("common.all")}</option>
             </Select>
-          </FilterField>
+          </LabelledField>
         </FilterForm>
 
         {result.rows.length === 0 ? (
