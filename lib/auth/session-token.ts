@@ -1,12 +1,13 @@
-// The session is a signed, encrypted JWT in a cookie (next-auth). These helpers read and re-issue it
-// outside next-auth's own routes: in the proxy (to enforce the idle timeout on every request) and
-// in server code (to find the viewer).
+// The session is an encrypted JWT in a cookie, made with next-auth's JWT functions. It names its
+// UserSession row (`sid`), which every request checks, so signing out ends it everywhere. The proxy
+// reads it too, to keep the idle clock and to send people to the sign-in page (lib/auth/session.ts).
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { SESSION_POLICY } from "@/lib/domain/session-policy";
 
 export type SessionClaims = JWT & {
   uid: string;
   tv: number; // the user's tokenVersion when the token was issued
+  sid: string; // the UserSession row of this sign-in
   signedInAt: number;
   lastSeenAt: number;
 };
@@ -25,7 +26,15 @@ export async function decodeSession(raw: string | undefined): Promise<SessionCla
   if (!raw) return null;
   try {
     const token = await decode({ token: raw, secret: authSecret() });
-    if (!token || typeof token.uid !== "string" || typeof token.signedInAt !== "number") return null;
+    if (
+      !token ||
+      typeof token.uid !== "string" ||
+      typeof token.sid !== "string" ||
+      typeof token.tv !== "number" ||
+      typeof token.signedInAt !== "number" ||
+      typeof token.lastSeenAt !== "number"
+    )
+      return null;
     return token as SessionClaims;
   } catch {
     return null; // tampered, or signed with another secret
@@ -36,7 +45,7 @@ export function encodeSession(claims: SessionClaims): Promise<string> {
   return encode({ token: claims, secret: authSecret(), maxAge: SESSION_POLICY.absoluteMs / 1000 });
 }
 
-/** Cookie attributes matching next-auth's own, so a refreshed cookie replaces the original. */
+/** Cookie attributes for the session cookie (set at sign-in, refreshed by the proxy). */
 export function sessionCookieOptions(claims: SessionClaims) {
   return {
     httpOnly: true,

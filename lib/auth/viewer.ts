@@ -2,22 +2,28 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { loadViewer } from "@/lib/data/session";
-import { sessionStatus } from "@/lib/domain/session-policy";
+import { loadSessionViewer } from "@/lib/data/session";
 import type { Viewer } from "@/lib/domain/access";
 import { AppError } from "@/lib/errors";
-import { decodeSession, sessionCookieName } from "./session-token";
+import { sessionFromCookie } from "./session";
+import { sessionCookieName, type SessionClaims } from "./session-token";
+
+/** The active session's claims for this request, or null. Cached per request. */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const session = await sessionFromCookie((await cookies()).get(sessionCookieName())?.value);
+  return session.status === "active" ? session.claims : null;
+});
 
 /**
- * The signed-in person for this request, or null. Checked on every request (not only at sign-in):
- * the session's age and idle time, that the user is still active, and that their token was issued
+ * The signed-in person for this request, or null. Checked on every request (pages, server actions
+ * and route handlers alike), not only at sign-in: the session's age and idle time, that its sign-in
+ * has not been ended (sign-out), that the user is still active, and that their token was issued
  * after their last role, team or password change. Cached per request.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const store = await cookies();
-  const claims = await decodeSession(store.get(sessionCookieName())?.value);
-  if (!claims || sessionStatus(claims, Date.now()) !== "active") return null;
-  return loadViewer(claims.uid, claims.tv);
+  const claims = await getSessionClaims();
+  if (!claims) return null;
+  return loadSessionViewer({ userId: claims.uid, tokenVersion: claims.tv, sessionId: claims.sid });
 });
 
 /** For pages: the viewer, or a redirect to the sign-in page. */

@@ -8,6 +8,7 @@ import {
 } from "@/lib/domain/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { writeAudit } from "./audit";
+import { expiredSessionsBefore, newSessionId } from "./session";
 
 export type SignInResult =
   | {
@@ -20,6 +21,8 @@ export type SignInResult =
         teamId: string | null;
         tokenVersion: number;
       };
+      /** The UserSession row this sign-in opened; the session cookie names it. */
+      sessionId: string;
     }
   | { ok: false; reason: "invalid" | "inactive" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
@@ -50,7 +53,7 @@ async function recordFailure(kind: ThrottleKind, key: string, now: Date): Promis
  * are refused, but only after a correct password, so the refusal reveals nothing to a guesser.
  */
 export async function signInWithPassword(
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; userAgent?: string | null },
   now = new Date(),
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
@@ -81,14 +84,28 @@ export async function signInWithPassword(
   }
   if (!user.active) return { ok: false, reason: "inactive" };
 
+  const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
     await tx.signInThrottle.deleteMany({ where: { key: accountKey } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    // Sessions past their 12 hours can no longer be used: keep the table small as people sign in.
+    await tx.userSession.deleteMany({
+      where: { userId: user.id, createdAt: { lt: expiredSessionsBefore(now) } },
+    });
+    await tx.userSession.create({
+      data: {
+        id: sessionId,
+        userId: user.id,
+        createdAt: now,
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 300) || null,
+      },
+    });
     await writeAudit(tx, user.id, {
       action: "auth.signIn",
       entity: "User",
       entityId: user.id,
-      after: { ip: input.ip },
+      after: { ip: input.ip, sessionId },
     });
   });
   return {
@@ -101,5 +118,6 @@ export async function signInWithPassword(
       teamId: user.teamId,
       tokenVersion: user.tokenVersion,
     },
+    sessionId,
   };
 }

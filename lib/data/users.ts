@@ -244,6 +244,3 @@ export async function setOwnLocale(viewer: Viewer, locale: AppLocale) {
 }
 
 /** Records a sign-out in the audit trail. */
-export async function recordSignOut(viewer: Viewer) {
-  await mutate(viewer, ({ audit }) => audit({ action: "auth.signOut", entity: "User", entityId: viewer.id }));
-}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { endSession, loadSessionViewer } from "@/lib/data/session";
 import { signInWithPassword } from "@/lib/data/sign-in";
+import { viewerFor } from "./helpers";
 import { DEMO_PASSWORD } from "@/prisma/demo-org";
 
 let ipCounter = 0;
@@ -110,5 +112,67 @@ describe("sign-in", () => {
     } finally {
       await db.user.update({ where: { id: "usr_south_rep2" }, data: { active: true } });
     }
+  });
+});
+
+describe("sign-in sessions", () => {
+  const email = "south.kam1@keystone.demo";
+  const open = (ip: string) =>
+    signInWithPassword({ email, password: DEMO_PASSWORD, ip, userAgent: "Vitest" });
+
+  it("each sign-in opens its own session row, with the address it came from", async () => {
+    const result = await open("198.51.100.20");
+    if (!result.ok) throw new Error("sign-in failed");
+    const row = await db.userSession.findUniqueOrThrow({ where: { id: result.sessionId } });
+    expect(row).toMatchObject({
+      userId: result.user.id,
+      ip: "198.51.100.20",
+      userAgent: "Vitest",
+      endedAt: null,
+    });
+    // 128 random bits: not guessable, not sequential.
+    expect(result.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it("signing out ends that session everywhere a copy of its cookie is, and only that one", async () => {
+    const phone = await open("198.51.100.21");
+    const desktop = await open("198.51.100.22");
+    if (!phone.ok || !desktop.ok) throw new Error("sign-in failed");
+    const claimsOf = (r: typeof phone & { ok: true }) => ({
+      userId: r.user.id,
+      tokenVersion: r.user.tokenVersion,
+      sessionId: r.sessionId,
+    });
+    const viewer = await loadSessionViewer(claimsOf(phone));
+    expect(viewer?.id).toBe(phone.user.id);
+
+    await endSession(viewer!, phone.sessionId);
+    expect(await loadSessionViewer(claimsOf(phone))).toBeNull();
+    expect(await loadSessionViewer(claimsOf(desktop))).not.toBeNull();
+    const row = await db.userSession.findUniqueOrThrow({ where: { id: phone.sessionId } });
+    expect(row.endReason).toBe("signOut");
+    expect(
+      await db.auditLog.count({ where: { action: "auth.signOut", actorId: phone.user.id } }),
+    ).toBeGreaterThan(0);
+  });
+
+  it("a session id cannot be borrowed by another user, nor made up", async () => {
+    const mine = await open("198.51.100.23");
+    if (!mine.ok) throw new Error("sign-in failed");
+    expect(
+      await loadSessionViewer({ userId: "usr_admin", tokenVersion: 0, sessionId: mine.sessionId }),
+    ).toBeNull();
+    expect(
+      await loadSessionViewer({ userId: mine.user.id, tokenVersion: 0, sessionId: "made-up" }),
+    ).toBeNull();
+  });
+
+  it("another user cannot end my session", async () => {
+    const mine = await open("198.51.100.24");
+    if (!mine.ok) throw new Error("sign-in failed");
+    const someoneElse = await viewerFor("usr_north_kam1");
+    await endSession(someoneElse, mine.sessionId);
+    const row = await db.userSession.findUniqueOrThrow({ where: { id: mine.sessionId } });
+    expect(row.endedAt).toBeNull();
   });
 });
