@@ -1,16 +1,14 @@
-// Runs before every page and API request: security headers (a fresh CSP nonce per request), and
-// the session's idle clock. This is for user experience and defence in depth only — every page,
-// server action and route handler checks the session and permissions itself (lib/auth).
+// Runs before every page and API request: security headers (a fresh CSP nonce per request), the
+// origin check for every state-changing request, and the session's idle clock. This is for user
+// experience and defence in depth only — every page, server action and route handler checks the
+// origin, the session and permissions itself (lib/actions, lib/http, lib/auth).
 import { NextResponse, type NextRequest } from "next/server";
-import {
-  decodeSession,
-  encodeSession,
-  sessionCookieName,
-  sessionCookieOptions,
-} from "@/lib/auth/session-token";
-import { sessionStatus, shouldRefreshLastSeen } from "@/lib/domain/session-policy";
+import { sessionFromCookie } from "@/lib/auth/session";
+import { encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
+import { isSameOrigin, isStateChanging } from "@/lib/http/same-origin";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/health$/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -50,26 +48,36 @@ export async function proxy(request: NextRequest) {
   // A server action answers for itself (UNAUTHENTICATED, shown in the form); a redirect would lose the input.
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
 
-  const cookieName = sessionCookieName();
-  const claims = isPublic ? null : await decodeSession(request.cookies.get(cookieName)?.value);
-  const status = claims ? sessionStatus(claims, Date.now()) : null;
+  // Cross-site request forgery: a state-changing request must come from our own pages.
+  if (isStateChanging(request.method) && !isSameOrigin(request.headers)) {
+    return withSecurityHeaders(NextResponse.json({ error: "INVALID_ORIGIN" }, { status: 403 }), csp);
+  }
 
-  if (!isPublic && !isServerAction && status !== "active") {
+  const cookieName = sessionCookieName();
+  const session = isPublic ? null : await sessionFromCookie(request.cookies.get(cookieName)?.value);
+
+  if (session && !isServerAction && session.status !== "active") {
     if (isApi) {
       return withSecurityHeaders(NextResponse.json({ error: "UNAUTHENTICATED" }, { status: 401 }), csp);
     }
     const login = new URL("/login", request.url);
-    if (status) login.searchParams.set("reason", status); // "idle" or "expired"
-    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    if (session.status !== "none") login.searchParams.set("reason", session.status); // "idle" or "expired"
+    const back = safeRedirectPath(pathname + search, "");
+    if (back && back !== "/") login.searchParams.set("callbackUrl", back);
     const response = NextResponse.redirect(login);
-    if (status) response.cookies.delete(cookieName);
+    if (session.status !== "none") response.cookies.delete(cookieName);
     return withSecurityHeaders(response, csp);
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  if (claims && shouldRefreshLastSeen(claims.lastSeenAt, Date.now())) {
-    const refreshed = { ...claims, lastSeenAt: Date.now() };
-    response.cookies.set(cookieName, await encodeSession(refreshed), sessionCookieOptions(refreshed));
+  // Only an active session's idle clock moves: an idle or expired token stays ended (the server
+  // action or route handler behind this request refuses it through the same check).
+  if (session?.status === "active" && session.refresh) {
+    response.cookies.set(
+      cookieName,
+      await encodeSession(session.refresh),
+      sessionCookieOptions(session.refresh),
+    );
   }
   return withSecurityHeaders(response, csp);
 }

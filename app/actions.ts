@@ -1,12 +1,14 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getViewer } from "@/lib/auth/viewer";
-import { recordSignOut, setOwnLocale } from "@/lib/data/users";
+import { getSessionClaims, getViewer } from "@/lib/auth/viewer";
+import { endSession } from "@/lib/data/session";
+import { setOwnLocale } from "@/lib/data/users";
 import { sessionCookieName } from "@/lib/auth/session-token";
+import { requestIsSameOrigin } from "@/lib/http/request";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 
 const localeSchema = z.enum(LOCALES);
@@ -16,11 +18,9 @@ const localeSchema = z.enum(LOCALES);
  * them to any device); on the sign-in page it is kept in a cookie.
  */
 export async function switchLocale(locale: string): Promise<{ ok: boolean }> {
+  if (!(await requestIsSameOrigin())) return { ok: false };
   const parsed = localeSchema.safeParse(locale);
   if (!parsed.success) return { ok: false };
-  const h = await headers();
-  const origin = h.get("origin");
-  if (origin && new URL(origin).host !== (h.get("x-forwarded-host") ?? h.get("host"))) return { ok: false };
   const viewer = await getViewer();
   if (viewer) await setOwnLocale(viewer, parsed.data);
   (await cookies()).set(LOCALE_COOKIE, parsed.data, {
@@ -32,11 +32,14 @@ export async function switchLocale(locale: string): Promise<{ ok: boolean }> {
   return { ok: true };
 }
 
-/** Ends the session: the session cookie is the whole session (a signed JWT), so deleting it is enough. */
+/**
+ * Signs out: ends this sign-in's session row, so the cookie — and any copy of it taken earlier —
+ * is refused from now on, then deletes the cookie. A forged request from another site is ignored.
+ */
 export async function signOutAction(): Promise<void> {
-  const viewer = await getViewer();
-  if (viewer) await recordSignOut(viewer);
-  const store = await cookies();
-  store.delete(sessionCookieName());
+  if (!(await requestIsSameOrigin())) return;
+  const [viewer, claims] = await Promise.all([getViewer(), getSessionClaims()]);
+  if (viewer && claims) await endSession(viewer, claims.sid);
+  (await cookies()).delete(sessionCookieName());
   redirect("/login?signedOut=1");
 }

@@ -81,6 +81,7 @@ test("a session idle for more than 30 minutes is ended with an explanation", asy
     token: {
       uid: "usr_east_rep2",
       tv: 0,
+      sid: "an-ended-session",
       signedInAt: now - 40 * 60_000,
       lastSeenAt: now - 31 * 60_000,
       name: "刘洋",
@@ -96,7 +97,7 @@ test("a forged or foreign-secret session cookie is not accepted", async ({ page,
   const now = Date.now();
   const token = await encode({
     secret: "someone-elses-secret",
-    token: { uid: "usr_admin", tv: 0, signedInAt: now, lastSeenAt: now },
+    token: { uid: "usr_admin", tv: 0, sid: "forged", signedInAt: now, lastSeenAt: now },
   });
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
   await page.goto("/admin/users");

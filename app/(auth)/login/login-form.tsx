@@ -1,49 +1,34 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { signInWithCredentials } from "@/lib/auth/client-sign-in";
+import { useActionState, useEffect } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { signInAction, type SignInState } from "./actions";
 
+const IDLE: SignInState = { status: "idle" };
+
+/**
+ * The sign-in form posts to a server action: it works (and never puts the password in the URL)
+ * even before the page's JavaScript has loaded.
+ */
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice: string | null }) {
   const t = useTranslations("auth");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [state, formAction, pending] = useActionState(signInAction, IDLE);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const result = await signInWithCredentials(
-        String(form.get("email") ?? ""),
-        String(form.get("password") ?? ""),
-        callbackUrl,
-      );
-      if (result.ok) {
-        // A full navigation, so the whole app renders in the person's saved language.
-        window.location.assign(callbackUrl);
-        return;
-      }
-      const code = result.error;
-      if (code.startsWith("THROTTLED:"))
-        setError(t("throttled", { seconds: Number(code.split(":")[1]) || 30 }));
-      else if (code === "INACTIVE") setError(t("inactive"));
-      else if (code === "CredentialsSignin") setError(t("invalid"));
-      else setError(t("unexpected"));
-    } catch {
-      setError(t("unexpected"));
-    }
-    setPending(false);
-  }
+  useEffect(() => {
+    // A full navigation, so the whole app renders in the person's saved language.
+    if (state.status === "ok") window.location.assign(state.to);
+  }, [state]);
 
+  const error = state.status === "error" ? state.message : null;
+  const busy = pending || state.status === "ok";
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" aria-label={t("title")}>
+    <form action={formAction} className="mt-6 space-y-4" aria-label={t("title")}>
       {notice && !error ? <Alert tone="info">{notice}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="mb-1 block text-sm font-medium text-slate-800">
           {t("email")}
@@ -56,16 +41,26 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           required
           autoFocus
           inputMode="email"
+          maxLength={254}
+          defaultValue={state.status === "error" ? state.email : undefined}
+          key={state.status === "error" ? state.at : "initial"}
         />
       </div>
       <div>
         <label htmlFor="password" className="mb-1 block text-sm font-medium text-slate-800">
           {t("password")}
         </label>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={256}
+        />
       </div>
-      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending || undefined}>
-        {pending ? t("submitting") : t("submit")}
+      <Button type="submit" className="w-full" disabled={busy} aria-busy={busy || undefined}>
+        {busy ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

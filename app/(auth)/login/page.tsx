@@ -3,16 +3,12 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/viewer";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
   return { title: t("submit") };
-}
-
-/** Only same-site paths may be a post-sign-in destination (no open redirect). */
-function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
 export default async function LoginPage({
@@ -21,7 +17,8 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a same-site path may be a post-sign-in destination (no open redirect).
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   const reason =
