@@ -7,11 +7,19 @@ import type { ChildProcess } from "node:child_process";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrateDeploy } from "./lib/migrate";
 import { buildIsStale, ensureAuthSecret, prismaClientMissing, ROOT } from "./lib/env";
-import { npx, spawnNext } from "./lib/run";
+import { npx, spawnServer } from "./lib/run";
+import { readLauncherEnv } from "@/lib/env";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(ROOT, process.env.KEYSTONE_DATA_DIR ?? ".data");
+let settings: ReturnType<typeof readLauncherEnv>;
+try {
+  settings = readLauncherEnv();
+} catch (error) {
+  console.error(`[keystone] ${(error as Error).message}`);
+  process.exit(1);
+}
+const port = settings.PORT ?? 3000;
+const dataDir = path.resolve(ROOT, settings.KEYSTONE_DATA_DIR ?? ".data");
 
 let embedded: EmbeddedDatabase | null = null;
 let app: ChildProcess | null = null;
@@ -37,12 +45,12 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (prismaClientMissing()) await npx(["prisma", "generate"], { cwd: ROOT });
 
-  let url = process.env.DATABASE_URL;
+  let url = settings.DATABASE_URL;
   if (!url) {
     console.log(`[keystone] starting the embedded PostgreSQL in ${path.relative(ROOT, dataDir) || dataDir}`);
     embedded = await startEmbeddedDatabase({
       dataDir,
-      port: process.env.KEYSTONE_DB_PORT ? Number(process.env.KEYSTONE_DB_PORT) : undefined,
+      port: settings.KEYSTONE_DB_PORT,
     });
     url = embedded.url;
     // PGlite serves every socket from one session: statements from parallel connections can
@@ -53,20 +61,20 @@ async function main() {
 
   // Seed demo data into an empty embedded database (or any empty database when asked to).
   const { seedIfEmpty } = await import("../prisma/seed");
-  const seeded = embedded || process.env.KEYSTONE_SEED_DEMO === "1" ? await seedIfEmpty(url) : null;
+  const seeded = embedded || settings.KEYSTONE_SEED_DEMO === "1" ? await seedIfEmpty(url) : null;
 
   const env = {
     ...process.env,
     DATABASE_URL: url,
     NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
   };
   if (!dev && buildIsStale()) {
     console.log("[keystone] building the production bundle (first run or sources changed)…");
     await npx(["next", "build"], { cwd: ROOT, env });
   }
-  app = spawnNext([dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env });
+  app = spawnServer({ dev }, { env: { ...env, NODE_ENV: dev ? "development" : "production" } });
   app.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\n[keystone] ready on http://localhost:${port}  (health: /api/health)`);

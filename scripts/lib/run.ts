@@ -20,10 +20,16 @@ export const npx = (args: string[], opts: SpawnOptions = {}) =>
   runOrThrow("npx", ["--no-install", ...args], opts);
 
 /**
- * Starts `next <command>` as a direct child (not through npx/npm exec, which does not pass
- * SIGTERM on), so stopping the launcher stops the server.
+ * Starts Keystone's HTTP server (scripts/server.ts: Next.js behind the client-address check) as a
+ * direct child of this process (not through npx/npm exec, which does not pass SIGTERM on), so
+ * stopping the launcher stops the server. `env.PORT` is the port.
  */
-export function spawnNext(args: string[], opts: SpawnOptions = {}) {
-  const bin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  return spawn(process.execPath, [bin, ...args], { stdio: "inherit", ...opts });
+export function spawnServer(options: { dev?: boolean } = {}, opts: SpawnOptions = {}) {
+  const args = [
+    "--import",
+    "tsx",
+    path.join(ROOT, "scripts", "server.ts"),
+    ...(options.dev ? ["--dev"] : []),
+  ];
+  return spawn(process.execPath, args, { stdio: "inherit", cwd: ROOT, ...opts });
 }

@@ -1,11 +1,11 @@
 // The server the end-to-end tests run against: a fresh database (E2E_DATABASE_URL, or one made by
-// createTestDatabase), migrated and seeded, and `next start` on the production build in .next-e2e.
+// createTestDatabase), migrated and seeded, and Keystone's server (scripts/server.ts) on the production build in .next-e2e.
 import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "@/lib/db";
 import { seedE2e } from "./seed-e2e";
 import { ROOT } from "../../scripts/lib/env";
-import { npx, spawnNext } from "../../scripts/lib/run";
+import { npx, spawnServer } from "../../scripts/lib/run";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -34,7 +34,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) await npx(["next", "build"], { cwd: ROOT, env });
-  const app = spawnNext(["start", "-p", port], { cwd: ROOT, env });
+  const app = spawnServer({}, { env: { ...env, PORT: port } });
   const stop = async () => {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));
