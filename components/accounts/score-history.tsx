@@ -28,7 +28,7 @@ export async function ScoreHistory({
   if (!snapshots.length) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: TIME_ZONE });
   const short = (d: Date) => format.dateTime(d, { month: "numeric", day: "numeric", timeZone: TIME_ZONE });
-  const spansYears = snapshots[0]!.createdAt.getFullYear() !== snapshots.at(-1)!.createdAt.getFullYear();
+  const spansYears = snapshots[0]!.createdAt.getUTCFullYear() !== snapshots.at(-1)!.createdAt.getUTCFullYear();
   const one = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const cause = (c: string) => (t.has(`causes.${c}`) ? t(`causes.${c}`) : c);
   return (

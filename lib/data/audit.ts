@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma, type Tx } from "@/lib/db";
+import { addDays, chinaDayStart } from "@/lib/domain/calendar";
 import { forbidden } from "@/lib/errors";
 
 export type AuditEntry = {
@@ -144,8 +145,9 @@ export async function listAuditLog(
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
   if (viewer.role !== "ADMIN") throw forbidden();
   const createdAt: Prisma.DateTimeFilter = {};
-  if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00+08:00`);
-  if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  // The chosen days are days in China: from the start of `from` to the end of `to`, Beijing time.
+  if (query.from) createdAt.gte = chinaDayStart(query.from);
+  if (query.to) createdAt.lt = chinaDayStart(addDays(query.to, 1));
   const where: Prisma.AuditLogWhereInput = {
     ...(query.actorId ? { actorId: query.actorId } : {}),
     ...(query.entity ? { entity: query.entity } : {}),

@@ -21,10 +21,20 @@ export function fieldErrorsFromIssues(
   return out;
 }
 
+/** The values a custom issue carries for its message ({max}, {min}); numbers and strings only. */
+function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  const params = (issue as { params?: Record<string, unknown> }).params;
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === "number" || typeof v === "string") out[k] = v;
+  return out;
+}
+
 function messageFor(issue: z.core.$ZodIssue, t: Translate): string {
-  // Our own message keys: the shared validation ones and the pipeline's (gate.errors.*).
+  // Our own message keys: the shared validation ones and the pipeline's (gate.errors.*), with the
+  // values their placeholders need (a message never shows a raw "{max}").
   if (issue.message?.startsWith("validation.") || issue.message?.startsWith("gate.errors.")) {
-    return t(issue.message);
+    return t(issue.message, paramsOf(issue));
   }
   switch (issue.code) {
     case "invalid_type":

@@ -3,68 +3,30 @@ import { CREDIT_RATINGS, PAYMENT_RECORDS } from "@/lib/domain/account-value";
 import { creditCodeProblem, normaliseCreditCode } from "@/lib/domain/credit-code";
 import { INDUSTRIES } from "@/lib/domain/industries";
 import { LIFECYCLE_STAGES } from "@/lib/domain/qualification";
-import { checkbox, id, optionalId, optionalText, requiredText, version } from "./common";
+import {
+  checkbox,
+  id,
+  optionalDecimal,
+  optionalEnum,
+  optionalId,
+  optionalInt,
+  optionalText,
+  optionalYuan,
+  queryId,
+  queryInt,
+  queryNumber,
+  queryText,
+  requiredText,
+  version,
+} from "./primitives";
 
 export const ACCOUNT_TYPES = ["END_CUSTOMER", "CHANNEL", "PARTNER", "SUPPLIER", "COMPETITOR"] as const;
 export const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "GIANT"] as const;
 export const TIERS = ["A", "B", "C"] as const;
 export const MARK_ANSWERS = ["YES", "NO", "UNKNOWN"] as const;
 
-/** "" → null; otherwise one of the values. */
-export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .union([z.literal(""), z.enum(values)])
-    .optional()
-    .transform((v) => (v ? (v as T[number]) : null));
-
-/** Yuan as typed ("1,250,000.50", "125万"), stored as fen. Empty → null. */
-export const yuanToFen = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const wan = /万$/.test(v);
-    const n = Number(v.replace(/[,，\s元¥￥]/g, "").replace(/万$/, ""));
-    if (!Number.isFinite(n) || n < 0) {
-      ctx.addIssue({ code: "custom", message: "validation.amount" });
-      return z.NEVER;
-    }
-    return BigInt(Math.round(n * (wan ? 10_000 : 1) * 100));
-  });
-
-/** A whole number in [min, max] from a form; empty → null. */
-export const optionalInt = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({
-          code: "custom",
-          message: min === 1 && max === 5 ? "validation.rating" : "validation.invalid",
-        });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const optionalNumber = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const n = Number(v.replace(/[%％]/g, ""));
-    if (!Number.isFinite(n) || n < -100 || n > 1000) {
-      ctx.addIssue({ code: "custom", message: "validation.number" });
-      return z.NEVER;
-    }
-    return n;
-  });
+/** An expected growth in percent, as typed ("12.5", "-3", "40%"). */
+const growthPercent = optionalDecimal(-100, 1000, { percent: true });
 
 export const creditCodeField = z
   .string()
@@ -87,7 +49,7 @@ export const profileFields = {
   industry: optionalEnum(INDUSTRIES),
   sizeBand: optionalEnum(SIZE_BANDS),
   headcount: optionalInt(0, 10_000_000),
-  annualRevenue: yuanToFen,
+  annualRevenue: optionalYuan,
   shareholderBackground: optionalText(2000),
   orgStructureNotes: optionalText(2000),
   industryStanding: optionalText(2000),
@@ -108,18 +70,18 @@ export const updateProfileSchema = z.object({ ...profileFields, id, version });
 export const valueInputsSchema = z.object({
   id,
   version,
-  purchaseVolume: yuanToFen,
-  categorySpend: yuanToFen,
+  purchaseVolume: optionalYuan,
+  categorySpend: optionalYuan,
   creditRating: optionalEnum(CREDIT_RATINGS),
   paymentRecord: optionalEnum(PAYMENT_RECORDS),
-  expectedGrowth: optionalNumber,
-  loyalty: optionalInt(1, 5),
-  industryInfluence: optionalInt(1, 5),
-  strategicFit: optionalInt(1, 5),
-  referenceValue: optionalInt(1, 5),
-  urgency: optionalInt(1, 5),
-  annualGrossProfit: yuanToFen,
-  annualCostToServe: yuanToFen,
+  expectedGrowth: growthPercent,
+  loyalty: optionalInt(1, 5, "validation.rating"),
+  industryInfluence: optionalInt(1, 5, "validation.rating"),
+  strategicFit: optionalInt(1, 5, "validation.rating"),
+  referenceValue: optionalInt(1, 5, "validation.rating"),
+  urgency: optionalInt(1, 5, "validation.rating"),
+  annualGrossProfit: optionalYuan,
+  annualCostToServe: optionalYuan,
 });
 
 export const tierOverrideSchema = z
@@ -169,23 +131,23 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     })
     .catch([]);
 
-const score = z.coerce.number().min(0).max(100).optional().catch(undefined);
+const score = queryNumber(0, 100);
 
 /** The account list's state, from the URL. Bad values fall back to defaults rather than erroring. */
 export const accountListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: queryText(100),
   tier: csv(TIERS),
   lifecycle: csv(LIFECYCLE_STAGES),
   industry: csv(INDUSTRIES),
   size: csv(SIZE_BANDS),
-  territoryId: z.string().max(64).optional().catch(undefined),
-  ownerId: z.string().max(64).optional().catch(undefined),
+  territoryId: queryId,
+  ownerId: queryId,
   scoreMin: score,
   scoreMax: score,
   sort: z.enum(SORTABLE).default("compositeScore").catch("compositeScore"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(10).max(200).default(25).catch(25),
+  page: queryInt(1, 1_000_000, 1),
+  pageSize: queryInt(10, 200, 25),
   deleted: z.enum(["1"]).optional().catch(undefined),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { id, optionalId, optionalText, requiredText, version } from "./common";
+import { chinaDate } from "@/lib/domain/calendar";
+import { id, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./primitives";
 
 export const BUYING_ROLES = [
   "DECISION_MAKER", // 决策者
@@ -15,20 +16,7 @@ export type BuyingRole = (typeof BUYING_ROLES)[number];
 export type Stance = (typeof STANCES)[number];
 
 /** A 1–5 rating from a <select>; empty → `fallback`. */
-const rating = (fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 5) {
-        ctx.addIssue({ code: "custom", message: "validation.rating" });
-        return z.NEVER;
-      }
-      return n;
-    });
+const rating = (fallback: number) => optionalInt(1, 5, "validation.rating").transform((v) => v ?? fallback);
 
 /** Phone numbers as people write them: digits, spaces, + - ( ) and an extension (转 / ext / x). */
 const phone = optionalText(40).refine(
@@ -38,39 +26,17 @@ const phone = optionalText(40).refine(
   },
 );
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .optional()
-  .transform((v) => (v ? v : null))
+const email = optionalText(254)
+  .transform((v) => v?.toLowerCase() ?? null)
   .pipe(z.email().nullable());
 
-/**
- * A birthday from <input type="date"> (yyyy-mm-dd) as midnight UTC, so the calendar day survives
- * a @db.Date column whatever the server's time zone. Empty → null.
- */
-const birthday = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    const d = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
-    if (
-      !match ||
-      !d ||
-      d.getUTCDate() !== +match[3]! ||
-      d.getUTCFullYear() < 1900 ||
-      d.getTime() > Date.now()
-    ) {
-      ctx.addIssue({ code: "custom", message: "validation.invalid" });
-      return z.NEVER;
-    }
-    return d;
-  });
+/** A birthday: a real calendar day (stored as that day, whatever the server's zone), not in the future. */
+const birthday = optionalDate.refine(
+  (d) => d === null || d.toISOString().slice(0, 10) <= chinaDate(new Date()),
+  {
+    message: "validation.dateFuture",
+  },
+);
 
 export const contactFields = {
   name: requiredText(60),

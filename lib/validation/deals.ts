@@ -1,23 +1,48 @@
 import { z } from "zod";
 import { BOARD_COLUMNS, DEAL_STAGES, type BoardColumn } from "@/lib/domain/pipeline";
-import { MARK_ANSWERS, optionalInt, TIERS, yuanToFen } from "./accounts";
-import { checkbox, id, optionalDate, optionalId, optionalText, requiredText, version } from "./common";
+import { checkIsoDate } from "@/lib/domain/calendar";
+import { fenToYuan, parseYuan } from "@/lib/domain/money";
+import { cleanText, textProblem } from "@/lib/domain/text";
+import { MARK_ANSWERS, TIERS } from "./accounts";
+import {
+  checkbox,
+  id,
+  optionalDate,
+  optionalId,
+  optionalInt,
+  optionalText,
+  optionalYuan,
+  queryDate,
+  queryId,
+  queryInt,
+  queryText,
+  requiredInt,
+  requiredText,
+  requiredYuan,
+  version,
+} from "./primitives";
 
 export const COOPERATION_MODES = ["DIRECT_SUPPLY", "DISTRIBUTION", "OEM", "STRATEGIC", "PROJECT"] as const;
 
-/** A repeated form field ("obstacle" typed in several rows) as a list; one value arrives as a string. */
+/**
+ * A repeated form field ("obstacle" typed in several rows) as a list; one value arrives as a string.
+ * Each row is cleaned like any text field; a row with characters that cannot be stored is refused.
+ */
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()));
-
-const requiredYuan = yuanToFen.transform((v, ctx) => {
-  if (v === null) {
-    ctx.addIssue({ code: "custom", message: "validation.required" });
-    return z.NEVER;
-  }
-  return v;
-});
+  .transform((v, ctx) => {
+    const rows = (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(cleanText);
+    if (rows.length > 200) {
+      ctx.addIssue({ code: "custom", message: "validation.tooMany", params: { max: 200 } });
+      return z.NEVER;
+    }
+    if (rows.some((row) => textProblem(row))) {
+      ctx.addIssue({ code: "custom", message: "validation.unstorable" });
+      return z.NEVER;
+    }
+    return rows;
+  });
 
 const dealFields = {
   title: requiredText(120),
@@ -37,7 +62,7 @@ export const targetWorkSchema = z.object({
   id,
   version,
   potentialNeed: optionalText(2000),
-  needUrgency: optionalInt(1, 5),
+  needUrgency: optionalInt(1, 5, "validation.rating"),
   initialCommunication: optionalText(2000),
   businessCondition: optionalText(2000),
   opportunity: mark,
@@ -61,7 +86,7 @@ export const valueWorkSchema = z
     id,
     version,
     closeProbability: optionalInt(0, 100),
-    expectedDevCost: yuanToFen,
+    expectedDevCost: optionalYuan,
     obstacle: list,
     counterMeasure: list,
     step: list,
@@ -77,7 +102,12 @@ export const valueWorkSchema = z
       if (!o.obstacle || !o.counterMeasure)
         ctx.addIssue({ code: "custom", path: ["obstacles"], message: "gate.errors.obstacleIncomplete" });
       if (o.obstacle.length > 500 || o.counterMeasure.length > 500)
-        ctx.addIssue({ code: "custom", path: ["obstacles"], message: "validation.tooLong" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["obstacles"],
+          message: "validation.tooLong",
+          params: { max: 500 },
+        });
     }
     const programme = v.step
       .map((step, i) => ({
@@ -88,13 +118,18 @@ export const valueWorkSchema = z
       }))
       .filter((s) => s.step || s.due);
     for (const s of programme) {
-      if (!s.step || !s.ownerId || !/^\d{4}-\d{2}-\d{2}$/.test(s.due))
+      if (!s.step || !s.ownerId || !checkIsoDate(s.due).ok)
         ctx.addIssue({ code: "custom", path: ["programme"], message: "gate.errors.stepIncomplete" });
       if (s.step.length > 500)
-        ctx.addIssue({ code: "custom", path: ["programme"], message: "validation.tooLong" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["programme"],
+          message: "validation.tooLong",
+          params: { max: 500 },
+        });
     }
     if (obstacles.length > 30 || programme.length > 50)
-      ctx.addIssue({ code: "custom", path: ["_form"], message: "validation.tooLong" });
+      ctx.addIssue({ code: "custom", path: ["_form"], message: "validation.tooManyRows" });
     return {
       id: v.id,
       version: v.version,
@@ -152,20 +187,15 @@ export const recordRefSchema = z.object({ id, version });
 
 // ── Board filters (from the URL) ─────────────────────────────────────────────────────────────────
 
+/** An amount filter in yuan from the URL ("50万" works too), or nothing. */
 const money = z
   .string()
-  .trim()
   .optional()
   .transform((v) => {
-    if (!v) return undefined;
-    const n = Number(v.replace(/[,，\s]/g, ""));
-    return Number.isFinite(n) && n >= 0 ? n : undefined;
-  });
-const isoDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined));
+    const r = v ? parseYuan(v) : null;
+    return r?.ok ? fenToYuan(r.fen)! : undefined;
+  })
+  .catch(undefined);
 const tiers = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -173,33 +203,19 @@ const tiers = z
     (v === undefined ? [] : Array.isArray(v) ? v : v.split(",")).filter((t): t is (typeof TIERS)[number] =>
       (TIERS as readonly string[]).includes(t),
     ),
-  );
+  )
+  .catch([]);
 
 /** Board and list filters; anything malformed in the URL is ignored rather than an error page. */
 export const boardFiltersSchema = z.object({
-  ownerId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
-  teamId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || undefined),
+  ownerId: queryId,
+  teamId: queryId,
   tier: tiers,
   valueMin: money,
   valueMax: money,
-  closeFrom: isoDate,
-  closeTo: isoDate,
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => v || undefined),
+  closeFrom: queryDate,
+  closeTo: queryDate,
+  q: queryText(100),
 });
 export type BoardFilters = z.output<typeof boardFiltersSchema>;
 
@@ -225,7 +241,7 @@ export const dealListQuerySchema = z.object({
     .default("value")
     .catch("value"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: queryInt(1, 100_000, 1),
 });
 export type DealListQuery = z.output<typeof dealListQuerySchema>;
 
@@ -247,15 +263,9 @@ export const boardColumnPageSchema = z.object({
 
 export const pipelineSettingsSchema = z.object({
   version,
-  staleDays: optionalInt(1, 365).transform(
-    (v, ctx) => v ?? (ctx.addIssue({ code: "custom", message: "validation.required" }), z.NEVER),
-  ),
-  minDecisionMakerStrength: optionalInt(1, 5).transform(
-    (v, ctx) => v ?? (ctx.addIssue({ code: "custom", message: "validation.required" }), z.NEVER),
-  ),
-  renewalWindowDays: optionalInt(1, 365).transform(
-    (v, ctx) => v ?? (ctx.addIssue({ code: "custom", message: "validation.required" }), z.NEVER),
-  ),
+  staleDays: requiredInt(1, 365),
+  minDecisionMakerStrength: requiredInt(1, 5),
+  renewalWindowDays: requiredInt(1, 365),
 });
 
 export const lostReasonSchema = z.object({

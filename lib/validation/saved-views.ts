@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, requiredText } from "./common";
+import { id, requiredText } from "./primitives";
 
 /** The lists that can have saved views. */
 export const SAVED_VIEW_SCOPES = ["accounts"] as const;

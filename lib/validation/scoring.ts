@@ -1,29 +1,25 @@
 import { z } from "zod";
-import { version } from "./common";
+import { fenToYuan } from "@/lib/domain/money";
+import { optionalDecimal, optionalInt, requiredYuan, version } from "./primitives";
 
 /** A number typed into a form, in [min, max]; `int` for whole numbers. Empty → "required". */
 const numberField = (min: number, max: number, opts: { int?: boolean } = {}) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .transform((v) => Number(v.replace(/[,，\s%％]/g, "")))
-    .pipe(opts.int ? z.number().int().min(min).max(max) : z.number().min(min).max(max));
-
-/** An amount in yuan as people type it ("50,000,000", "5000万", "2亿"), at least 1 yuan. */
-const yuanAmount = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((v, ctx) => {
-    const unit = /亿$/.test(v) ? 100_000_000 : /万$/.test(v) ? 10_000 : 1;
-    const n = Number(v.replace(/[,，\s元¥￥]/g, "").replace(/[万亿]$/, "")) * unit;
-    if (!Number.isFinite(n) || n < 1 || n > 1e13) {
-      ctx.addIssue({ code: "custom", message: "validation.amount" });
+  (opts.int ? optionalInt(min, max) : optionalDecimal(min, max, { percent: true })).transform((v, ctx) => {
+    if (v === null) {
+      ctx.addIssue({ code: "custom", message: "validation.required" });
       return z.NEVER;
     }
-    return n;
+    return v;
   });
+
+/** An amount in yuan as people type it ("50,000,000", "5000万", "2亿"), at least 1 yuan. */
+const yuanAmount = requiredYuan.transform((fen, ctx) => {
+  if (fen < 100n) {
+    ctx.addIssue({ code: "custom", message: "validation.amountMin", params: { min: 1 } });
+    return z.NEVER;
+  }
+  return fenToYuan(fen)!;
+});
 
 /**
  * The administrator's scoring settings form. Weights are relative (normalised by the scoring), so

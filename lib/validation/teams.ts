@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalId, optionalText, requiredText, version } from "./common";
+import { id, optionalId, optionalText, requiredText, version } from "./primitives";
 
 const teamFields = {
   name: requiredText(80),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalId, requiredText, version } from "./common";
+import { id, optionalId, requiredText, version } from "./primitives";
 
 export const TERRITORY_LEVELS = ["COUNTRY", "REGION", "PROVINCE", "CITY", "DISTRICT"] as const;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
 import { ROLES } from "@/lib/domain/access";
 import { LOCALES } from "@/lib/i18n/config";
-import { id, optionalId, requiredText, version } from "./common";
+import { id, optionalId, queryId, queryInt, queryText, requiredText, version } from "./primitives";
 
 const ISSUE_KEYS = {
   tooShort: "validation.passwordTooShort",
@@ -24,7 +24,9 @@ function checkPasswordField(
 
 const userFields = {
   name: requiredText(80),
-  email: z.string().trim().toLowerCase().min(1).max(254).pipe(z.email()),
+  email: requiredText(254)
+    .transform((v) => v.toLowerCase())
+    .pipe(z.email()),
   role: z.enum(ROLES),
   teamId: optionalId,
   locale: z.enum(LOCALES).default("zh-CN"),
@@ -58,11 +60,11 @@ export const deactivateUserSchema = z.object({ id, version, reassignToId: option
 export const reactivateUserSchema = z.object({ id, version });
 
 export const userListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: queryText(100),
   role: z.enum(ROLES).optional().catch(undefined),
-  teamId: z.string().max(64).optional().catch(undefined),
+  teamId: queryId,
   status: z.enum(["active", "inactive", "all"]).default("active").catch("active"),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: queryInt(1, 1_000_000, 1),
 });
 
 export { MIN_PASSWORD_LENGTH };

@@ -228,7 +228,7 @@ describe("validateRow", () => {
     expect(r.problems.map((p) => [p.field, p.message])).toEqual([
       ["name", "validation.required"],
       ["creditCode", "validation.creditCode_length"],
-      ["headcount", "validation.invalid"],
+      ["headcount", "validation.wholeNumber"],
       ["annualRevenue", "validation.amount"],
     ]);
   });

@@ -162,10 +162,25 @@ describe("fieldErrorsFromIssues with other zod checks", () => {
     });
   });
 
-  it("says 'enter a number' for text in a number field, as the server actions parse", () => {
+  it("says 'enter a whole number' for text in a number field, as the server actions parse", () => {
     const result = parseInput(updateUserSchema, { ...validUser, id: "u1", version: "abc" });
     expect(result.success).toBe(false);
-    expect(fieldErrorsFromIssues(result.error!.issues, t)).toEqual({ version: ["validation.number|{}"] });
+    expect(fieldErrorsFromIssues(result.error!.issues, t)).toEqual({
+      version: ["validation.wholeNumber|{}"],
+    });
+  });
+
+  it("fills the placeholders of custom messages (never a raw {max})", () => {
+    const result = parseInput(updateUserSchema, {
+      ...validUser,
+      id: "u1",
+      version: "1",
+      name: "名".repeat(81),
+    });
+    expect(result.success).toBe(false);
+    expect(fieldErrorsFromIssues(result.error!.issues, t)).toEqual({
+      name: ['validation.tooLong|{"max":80}'],
+    });
   });
 
   it("joins nested paths with dots", () => {

@@ -20,7 +20,7 @@ import {
   updateProfileSchema,
   valueInputsSchema,
 } from "@/lib/validation/accounts";
-import { id, version } from "@/lib/validation/common";
+import { id, version } from "@/lib/validation/primitives";
 import { contactRefSchema, createContactSchema, updateContactSchema } from "@/lib/validation/contacts";
 
 const accountRefSchema = z.object({ id, version });
