@@ -10,6 +10,7 @@ export const APP_ERROR_CODES = [
   "VALIDATION",
   "INVALID_ORIGIN",
   "DB_UNAVAILABLE",
+  "TOO_LARGE", // a request body over the server's limit
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
