@@ -3,6 +3,7 @@
 // experience and defence in depth only — every page, server action and route handler checks the
 // origin, the session and permissions itself (lib/actions, lib/http, lib/auth).
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/actions/limits";
 import { sessionFromCookie } from "@/lib/auth/session";
 import { encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
 import { isSameOrigin, isStateChanging } from "@/lib/http/same-origin";
@@ -51,6 +52,11 @@ export async function proxy(request: NextRequest) {
   // Cross-site request forgery: a state-changing request must come from our own pages.
   if (isStateChanging(request.method) && !isSameOrigin(request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: "INVALID_ORIGIN" }, { status: 403 }), csp);
+  }
+
+  // Next.js answers an oversized server-action body with a 500; say what it is instead.
+  if (isServerAction && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+    return withSecurityHeaders(NextResponse.json({ error: "TOO_LARGE" }, { status: 413 }), csp);
   }
 
   const cookieName = sessionCookieName();

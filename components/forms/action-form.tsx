@@ -1,8 +1,19 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import {
+  createContext,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "@/lib/i18n/client";
+import { FORM_SIZE_LIMIT_BYTES, formDataBytes } from "@/lib/actions/limits";
 import type { ActionState } from "@/lib/actions/types";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonProps } from "@/components/ui/button";
@@ -33,6 +44,8 @@ export function ActionForm<T = unknown>({
   "aria-label"?: string;
 }) {
   const [state, formAction] = useActionState(action, { status: "idle" } as ActionState<T>);
+  const [tooLarge, setTooLarge] = useState(false);
+  const tErrors = useTranslations("errors");
   const handled = useRef(0);
   useEffect(() => {
     if (state.status === "ok" && state.at !== handled.current) {
@@ -42,16 +55,25 @@ export function ActionForm<T = unknown>({
   }, [state, onSuccess]);
   // Re-mount after an error so inputs show the echoed values; keep them after success unless asked.
   const key = state.status === "error" || (resetOnSuccess && state.status === "ok") ? state.at : 0;
+  // A form too large to send is stopped here, with what was typed still in it (the server would
+  // refuse it without reading it).
+  function checkSize(event: FormEvent<HTMLFormElement>) {
+    const large = formDataBytes(new FormData(event.currentTarget)) > FORM_SIZE_LIMIT_BYTES;
+    setTooLarge(large);
+    if (large) event.preventDefault();
+  }
   return (
     <FormStateContext.Provider value={state as ActionState<unknown>}>
       <form
         key={key}
         action={formAction}
+        onSubmit={checkSize}
         className={cn("space-y-4", className)}
         aria-label={ariaLabel}
         noValidate
       >
-        {state.status === "error" ? (
+        {tooLarge ? <Alert tone="error">{tErrors("TOO_LARGE")}</Alert> : null}
+        {!tooLarge && state.status === "error" ? (
           <Alert tone="error">{state.fieldErrors?._form?.join(" ") ?? state.message}</Alert>
         ) : null}
         {state.status === "ok" && state.message ? <Alert tone="success">{state.message}</Alert> : null}
