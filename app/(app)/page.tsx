@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { homeSummary } from "@/lib/data/home";
 import { recentActivity } from "@/lib/data/audit";
+import { hasCapability } from "@/lib/domain/access";
 import { Card, CardHeader, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AuditActionLabel } from "@/components/audit/audit-action-label";
@@ -78,7 +79,9 @@ export default async function HomePage() {
                     {m.id === viewer.id ? <span className="sr-only"> (you)</span> : null}
                   </span>
                   <span className="flex items-center gap-2 text-slate-600">
-                    <Badge tone={m.role === "MANAGER" ? "info" : "neutral"}>{t(`roles.${m.role}`)}</Badge>
+                    <Badge tone={hasCapability(m, "teams.subtree") ? "info" : "neutral"}>
+                      {t(`roles.${m.role}`)}
+                    </Badge>
                     {m.team ? teamLabel(m.team, viewer.locale) : null}
                     <span className="tabular-nums">
                       {t("home.memberAccounts", { count: m._count.ownedAccounts })}

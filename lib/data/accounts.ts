@@ -496,6 +496,7 @@ export async function overrideTier(
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await loadForChange(tx, viewer, input.id);
     assertRecord(viewer, "edit", before);
+    assertCapability(viewer, "accounts.overrideTier");
     if (input.tier && !input.reason?.trim())
       throw new AppError("VALIDATION", "reason", { reason: ["validation.reasonRequired"] });
     await updateVersioned(tx.account, {
@@ -555,7 +556,7 @@ export async function moveLifecycle(
         decide: before.decideMark,
       },
       reason: input.reason,
-      canOverride: viewer.role === "MANAGER" || viewer.role === "ADMIN",
+      canOverride: hasCapability(viewer, "qualification.override"),
     });
     if (!decision.ok) {
       const key = {

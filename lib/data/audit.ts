@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma, type Tx } from "@/lib/db";
+import { hasCapability, type Role } from "@/lib/domain/access";
 import { addDays, chinaDayStart } from "@/lib/domain/calendar";
 import { forbidden } from "@/lib/errors";
 
@@ -140,10 +141,10 @@ export type AuditRow = {
 
 /** The audit trail, newest first. Administrators only. Dates are whole days in China time. */
 export async function listAuditLog(
-  viewer: { id: string; role: string },
+  viewer: { id: string; role: Role },
   query: { actorId?: string; entity?: string; from?: string; to?: string; page: number },
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
-  if (viewer.role !== "ADMIN") throw forbidden();
+  if (!hasCapability(viewer, "audit.read")) throw forbidden();
   const createdAt: Prisma.DateTimeFilter = {};
   // The chosen days are days in China: from the start of `from` to the end of `to`, Beijing time.
   if (query.from) createdAt.gte = chinaDayStart(query.from);
@@ -176,8 +177,8 @@ export async function listAuditLog(
 }
 
 /** The record types that appear in the audit trail (for the filter). */
-export async function listAuditEntities(viewer: { role: string }): Promise<string[]> {
-  if (viewer.role !== "ADMIN") throw forbidden();
+export async function listAuditEntities(viewer: { role: Role }): Promise<string[]> {
+  if (!hasCapability(viewer, "audit.read")) throw forbidden();
   const rows = await db.auditLog.findMany({
     distinct: ["entity"],
     select: { entity: true },
@@ -187,12 +188,11 @@ export async function listAuditEntities(viewer: { role: string }): Promise<strin
 }
 
 /** The viewer's own latest actions (administrators: everyone's), for the home page. */
-export async function recentActivity(viewer: { id: string; role: string }, take = 8): Promise<AuditRow[]> {
+export async function recentActivity(viewer: { id: string; role: Role }, take = 8): Promise<AuditRow[]> {
   return db.auditLog.findMany({
-    where:
-      viewer.role === "ADMIN"
-        ? { action: { notIn: ["auth.signIn", "auth.signInFailed"] } }
-        : { actorId: viewer.id },
+    where: hasCapability(viewer, "audit.read")
+      ? { action: { notIn: ["auth.signIn", "auth.signInFailed"] } }
+      : { actorId: viewer.id },
     orderBy: { createdAt: "desc" },
     take,
     select: {

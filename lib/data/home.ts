@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/domain/access";
+import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { countAccounts } from "./accounts";
 
 /** The figures on each role's home page, all within the viewer's scope. */
@@ -8,7 +8,7 @@ export async function homeSummary(viewer: Viewer) {
   const team = viewer.teamId
     ? await db.team.findUnique({ where: { id: viewer.teamId }, select: { name: true, nameZh: true } })
     : null;
-  if (viewer.role === "ADMIN") {
+  if (hasCapability(viewer, "organisation.overview")) {
     const [activeUsers, teams, territories] = await Promise.all([
       db.user.count({ where: { active: true } }),
       db.team.count({ where: { deletedAt: null } }),

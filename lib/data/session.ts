@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { visibleTeamsFor, type Viewer } from "@/lib/domain/access";
+import { hasCapability, visibleTeamsFor, type Viewer } from "@/lib/domain/access";
 import { SESSION_POLICY } from "@/lib/domain/session-policy";
 import { mutate } from "./audit";
 
@@ -19,11 +19,10 @@ type UserRow = {
 async function toViewer(user: UserRow | undefined, tokenVersion: number): Promise<Viewer | null> {
   if (!user || !user.active || user.tokenVersion !== tokenVersion) return null;
   // Only managers need the team tree (to see their sub-teams).
-  const teams =
-    user.role === "MANAGER"
-      ? await db.$queryRaw<{ id: string; parentId: string | null }[]>`
+  const teams = hasCapability(user, "teams.subtree")
+    ? await db.$queryRaw<{ id: string; parentId: string | null }[]>`
           SELECT id, "parentId" FROM "Team" WHERE "deletedAt" IS NULL`
-      : [];
+    : [];
   return {
     id: user.id,
     name: user.name,

@@ -18,18 +18,33 @@ export type Viewer = {
 /** Anything that belongs to an owner within a team (accounts, deals, visits, …). */
 export type OwnedRecord = { ownerId: string; teamId: string };
 
-/** Capabilities that do not depend on a particular record. */
+/**
+ * Capabilities that do not depend on a particular record: the one place roles are compared (a lint
+ * rule forbids `role === "…"` elsewhere). Each line is a decision; record-level rights (own or
+ * manage the record) still apply on top through canDo.
+ */
 const CAPABILITIES = {
   "admin.users": ["ADMIN"],
   "admin.teams": ["ADMIN"],
   "admin.territories": ["ADMIN"],
-  "audit.read": ["ADMIN"],
   "admin.scoring": ["ADMIN"],
   "admin.pipeline": ["ADMIN"],
+  // The whole organisation's audit trail, and the organisation's figures on the home page.
+  "audit.read": ["ADMIN"],
+  "organisation.overview": ["ADMIN"],
+  // Passing an unmet stage gate, or the four-mark qualification gate, with a written reason.
   "pipeline.override": ["ADMIN", "MANAGER"],
+  "qualification.override": ["ADMIN", "MANAGER"],
+  // Overriding an account's computed tier is a judgement about its value: the account's KAM or a
+  // manager makes it, a rep does not (even on an account they own).
+  "accounts.overrideTier": ["ADMIN", "MANAGER", "KAM"],
   "records.create": ["ADMIN", "MANAGER", "KAM", "REP"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],
+  // Sees the teams below their own (the team tree is loaded for them).
+  "teams.subtree": ["MANAGER"],
+  // Works inside a team: every role but the administrator must belong to one.
+  "teams.member": ["MANAGER", "KAM", "REP"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

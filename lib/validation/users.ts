@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
-import { ROLES } from "@/lib/domain/access";
+import { hasCapability, ROLES, type Role } from "@/lib/domain/access";
 import { LOCALES } from "@/lib/i18n/config";
 import { id, optionalId, queryId, queryInt, queryText, requiredText, version } from "./primitives";
 
@@ -32,8 +32,8 @@ const userFields = {
   locale: z.enum(LOCALES).default("zh-CN"),
 };
 
-function teamRequired(data: { role: string; teamId: string | null }, ctx: z.RefinementCtx) {
-  if (data.role !== "ADMIN" && !data.teamId)
+function teamRequired(data: { role: Role; teamId: string | null }, ctx: z.RefinementCtx) {
+  if (hasCapability(data, "teams.member") && !data.teamId)
     ctx.addIssue({ code: "custom", path: ["teamId"], message: "validation.teamRequired" });
 }
 

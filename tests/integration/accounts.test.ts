@@ -163,6 +163,14 @@ describe("value assessment", () => {
     expect((await auditRowsFor(a.id)).map((r) => r.action)).toContain("account.tierOverride");
   });
 
+  it("a rep may not override the tier, even of an account they own", async () => {
+    const rep = await viewerFor("usr_east_rep1");
+    const a = await accountFixture(rep.id, "Rep-owned tier target");
+    const attempt = overrideTier(rep, { id: a.id, version: 1, tier: "A", reason: "我觉得很重要" });
+    expect(await outcome(attempt)).toBe("FORBIDDEN");
+    expect((await db.account.findUniqueOrThrow({ where: { id: a.id } })).tierOverrideReason).toBeNull();
+  });
+
   it("new weights rescore every account (administrators only)", async () => {
     const admin = await viewerFor("usr_admin");
     const manager = await viewerFor("usr_east_manager");

@@ -6,7 +6,7 @@ import { getAccountDetail, getScoringSettings } from "@/lib/data/accounts";
 import { accountTimeline, listContacts, TIMELINE_PAGE_SIZE } from "@/lib/data/contacts";
 import { listAccountDeals, listAgreements } from "@/lib/data/deals";
 import { listTerritoryOptions } from "@/lib/data/territories";
-import { canDo, type Viewer } from "@/lib/domain/access";
+import { canDo, hasCapability, type Viewer } from "@/lib/domain/access";
 import { orNotFound } from "@/components/admin/guard";
 import { firstValues, type RawSearchParams } from "@/components/admin/search-params";
 import { territoryOption } from "@/components/admin/territory-option";
@@ -60,7 +60,8 @@ export default async function AccountPage({
 
   const deleted = account.deletedAt !== null;
   const canEdit = !deleted && canDo(viewer, "edit", account);
-  const mayOverrideGate = viewer.role === "MANAGER" || viewer.role === "ADMIN";
+  const mayOverrideGate = hasCapability(viewer, "qualification.override");
+  const canOverrideTier = canEdit && hasCapability(viewer, "accounts.overrideTier");
 
   return (
     <div className="space-y-6">
@@ -75,7 +76,12 @@ export default async function AccountPage({
         canEdit={canEdit}
         territoryOptions={territories.map((row) => territoryOption(row, viewer.locale))}
       />
-      <ValueSection account={account} settings={settings} canEdit={canEdit} />
+      <ValueSection
+        account={account}
+        settings={settings}
+        canEdit={canEdit}
+        canOverrideTier={canOverrideTier}
+      />
       <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
       <DealsSection
         account={account}

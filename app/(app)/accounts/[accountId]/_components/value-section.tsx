@@ -18,8 +18,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { overrideTierAction, updateValueInputsAction } from "../actions";
-import { Disclosure } from "./disclosure";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Section } from "./section";
+import { RecordRef } from "@/components/forms/record-ref";
 
 const RATINGS = ["1", "2", "3", "4", "5"] as const;
 
@@ -28,10 +29,13 @@ export async function ValueSection({
   account,
   settings,
   canEdit,
+  canOverrideTier,
 }: {
   account: AccountDetail;
   settings: ScoringSettingsRow;
   canEdit: boolean;
+  /** May change the tier by hand (the account's KAM or a manager, not a rep). */
+  canOverrideTier: boolean;
 }) {
   const [t, ta, format] = await Promise.all([
     getTranslations("accountPage"),
@@ -123,8 +127,7 @@ export async function ValueSection({
                 aria-label={t("valueInputs.title")}
                 className="space-y-6"
               >
-                <input type="hidden" name="id" value={account.id} />
-                <input type="hidden" name="version" value={account.version} />
+                <RecordRef id={account.id} version={account.version} />
                 <fieldset className="grid gap-4 sm:grid-cols-2">
                   <legend className="mb-3 text-sm font-semibold text-slate-900">
                     {ta("dimensions.current")}
@@ -270,7 +273,7 @@ export async function ValueSection({
         </Card>
       </div>
 
-      {canEdit ? (
+      {canOverrideTier ? (
         <Card>
           <CardHeader title={t("override.title")} />
           <div className="space-y-3 p-4">
@@ -288,8 +291,7 @@ export async function ValueSection({
                 aria-label={t("override.title")}
                 className="max-w-xl space-y-4"
               >
-                <input type="hidden" name="id" value={account.id} />
-                <input type="hidden" name="version" value={account.version} />
+                <RecordRef id={account.id} version={account.version} />
                 <SelectField
                   name="tier"
                   label={ta("fields.tier")}
