@@ -28,11 +28,43 @@ const config = [
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Query through lib/data." }] },
+      ],
+    },
+  },
+  {
+    // Components are used by routes, never the other way round: a route passes its server actions in.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db", "@/lib/db/*"], message: "Query through lib/data." },
+            {
+              group: ["@/app", "@/app/*", "**/app/*"],
+              message: "components/ must not import from app/: pass actions and data in as props.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Roles are compared in one place, the capability matrix; everything else asks it.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
+    ignores: ["lib/domain/access.ts", "lib/db/generated/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(ADMIN|MANAGER|KAM|REP)$/]",
+          message: "Compare roles only in lib/domain/access.ts: ask hasCapability() or canDo() instead.",
+        },
       ],
     },
   },

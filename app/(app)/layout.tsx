@@ -1,8 +1,13 @@
 import { requireViewer } from "@/lib/auth/viewer";
 import { AppShell } from "@/components/shell/app-shell";
+import { signOutAction, switchLocale } from "../actions";
 
 // The session check here is for the shell; every page and action checks again for itself.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
-  return <AppShell viewer={viewer}>{children}</AppShell>;
+  return (
+    <AppShell viewer={viewer} actions={{ switchLocale, signOut: signOutAction }}>
+      {children}
+    </AppShell>
+  );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
-import { LanguageSwitch } from "./language-switch";
+import { LanguageSwitch, type SwitchLocale } from "./language-switch";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavSection } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -33,7 +33,18 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
   return sections;
 }
 
-export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+/** The server actions the shell's controls call; routes own their actions, so the layout passes them in. */
+export type ShellActions = { switchLocale: SwitchLocale; signOut: () => Promise<void> };
+
+export async function AppShell({
+  viewer,
+  actions,
+  children,
+}: {
+  viewer: Viewer;
+  actions: ShellActions;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   const sections = await navSections(viewer);
   return (
@@ -61,8 +72,8 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             Keystone
           </Link>
           <div className="ml-auto flex items-center gap-2">
-            <LanguageSwitch />
-            <UserMenu name={viewer.name} roleLabel={t(`roles.${viewer.role}`)} />
+            <LanguageSwitch switchLocale={actions.switchLocale} />
+            <UserMenu name={viewer.name} roleLabel={t(`roles.${viewer.role}`)} signOut={actions.signOut} />
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">

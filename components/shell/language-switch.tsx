@@ -3,12 +3,20 @@
 import { useTransition } from "react";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { useRouter } from "next/navigation";
-import { switchLocale } from "@/app/actions";
 import { LOCALES } from "@/lib/i18n/config";
 import { cn } from "@/components/ui/cn";
 
+/** Saves the chosen language (a server action the page passes in). */
+export type SwitchLocale = (locale: string) => Promise<{ ok: boolean }>;
+
 /** Two buttons, one per language; the current one is pressed. */
-export function LanguageSwitch({ className }: { className?: string }) {
+export function LanguageSwitch({
+  switchLocale,
+  className,
+}: {
+  switchLocale: SwitchLocale;
+  className?: string;
+}) {
   const locale = useLocale();
   const t = useTranslations();
   const router = useRouter();

@@ -1,11 +1,19 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { signOutAction } from "@/app/actions";
 import { useTranslations } from "@/lib/i18n/client";
 
 /** The account menu: who is signed in, and signing out. A small menu button, no menu library. */
-export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string }) {
+export function UserMenu({
+  name,
+  roleLabel,
+  signOut,
+}: {
+  name: string;
+  roleLabel: string;
+  /** The sign-out server action (the app layout passes it in). */
+  signOut: () => Promise<void>;
+}) {
   const t = useTranslations("nav");
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -65,7 +73,7 @@ export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string 
           <div className="px-2 py-1.5 text-xs text-slate-600 sm:hidden" role="presentation">
             {name} · {roleLabel}
           </div>
-          <form action={signOutAction}>
+          <form action={signOut}>
             <button
               ref={firstItem}
               type="submit"

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/viewer";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { switchLocale } from "../../actions";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { LoginForm } from "./login-form";
 
@@ -32,7 +33,7 @@ export default async function LoginPage({
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center justify-between">
           <span className="text-lg font-semibold text-indigo-800">Keystone</span>
-          <LanguageSwitch />
+          <LanguageSwitch switchLocale={switchLocale} />
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
