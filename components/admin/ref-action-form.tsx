@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/types";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import type { ButtonProps } from "@/components/ui/button";
+import { RecordRef } from "@/components/forms/record-ref";
 
 /**
  * A one-button form for delete / restore / reactivate: the record's id and the version the
@@ -32,8 +33,7 @@ export function RefActionForm<T>({
 }) {
   return (
     <ActionForm action={action} className={className ?? "space-y-2"}>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <RecordRef id={id} version={version} />
       {children}
       <SubmitButton variant={variant} size={size} aria-label={label}>
         {buttonLabel}

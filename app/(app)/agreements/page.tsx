@@ -11,12 +11,13 @@ import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { AgreementFields } from "@/components/deals/agreement-fields";
 import { AgreementTermBadge } from "@/components/deals/agreement-summary";
 import { dateInput, day, yuan } from "@/components/deals/format";
-import { Disclosure } from "@/app/(app)/accounts/[accountId]/_components/disclosure";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { renewAgreementAction } from "./actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("deal.agreements");
@@ -98,8 +99,7 @@ export default async function AgreementsPage() {
                         aria-label={t("renewOpen", { name: a.account.name })}
                         className="max-w-3xl space-y-4"
                       >
-                        <input type="hidden" name="id" value={a.id} />
-                        <input type="hidden" name="version" value={a.version} />
+                        <RecordRef id={a.id} version={a.version} />
                         <p className="text-sm text-slate-700">{t("renewBody")}</p>
                         <AgreementFields
                           defaults={{

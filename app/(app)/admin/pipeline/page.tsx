@@ -7,7 +7,7 @@ import { hasCapability } from "@/lib/domain/access";
 import { orNotFound } from "@/components/admin/guard";
 import { RefActionForm } from "@/components/admin/ref-action-form";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/forms/action-form";
-import { Disclosure } from "@/app/(app)/accounts/[accountId]/_components/disclosure";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import {
@@ -17,6 +17,7 @@ import {
   updateLostReasonAction,
   updatePipelineSettingsAction,
 } from "./actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pipelineAdmin");
@@ -152,8 +153,7 @@ export default async function PipelineSettingsPage() {
                       aria-label={t("reasons.edit", { name: label(r) })}
                       className="space-y-4"
                     >
-                      <input type="hidden" name="id" value={r.id} />
-                      <input type="hidden" name="version" value={r.version} />
+                      <RecordRef id={r.id} version={r.version} />
                       <ReasonFields reason={r} />
                       <SubmitButton>{t("reasons.save")}</SubmitButton>
                     </ActionForm>

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { RefActionForm } from "@/components/admin/ref-action-form";
 import { restoreAccountAction } from "../actions";
-import { Field } from "./section";
+import { Field } from "@/components/ui/page-section";
 
 const STAGE_TONE = { PROSPECT: "neutral", INTENT: "info", CUSTOMER: "good", LOST: "bad" } as const;
 

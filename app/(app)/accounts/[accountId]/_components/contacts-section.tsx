@@ -12,8 +12,10 @@ import {
   updateContactAction,
 } from "../actions";
 import { ContactFields } from "./contact-fields";
-import { Disclosure } from "./disclosure";
-import { Field, Section } from "./section";
+import { Disclosure } from "@/components/ui/disclosure";
+import { Field } from "@/components/ui/page-section";
+import { Section } from "./section";
+import { RecordRef } from "@/components/forms/record-ref";
 
 /** Everyone below `id` in the reporting lines (they cannot become its manager). */
 function below(id: string, contacts: ContactRow[]): Set<string> {
@@ -161,8 +163,7 @@ export async function ContactsSection({
                           aria-label={t("contacts.edit", { name: c.name })}
                           className="space-y-6"
                         >
-                          <input type="hidden" name="id" value={c.id} />
-                          <input type="hidden" name="version" value={c.version} />
+                          <RecordRef id={c.id} version={c.version} />
                           <ContactFields contact={c} reportsToOptions={managerOptions(c)} />
                           <SubmitButton>{t("contacts.save")}</SubmitButton>
                         </ActionForm>

@@ -23,7 +23,7 @@ import { DealStatusBadge } from "@/components/deals/status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { createDealAction, restoreDealAction } from "@/app/(app)/deals/actions";
-import { Disclosure } from "./disclosure";
+import { Disclosure } from "@/components/ui/disclosure";
 
 type Deal = Awaited<ReturnType<typeof listAccountDeals>>[number];
 type Agreement = Awaited<ReturnType<typeof listAgreements>>[number];

@@ -6,8 +6,10 @@ import { ProfileFields } from "@/components/accounts/profile-fields";
 import { Card } from "@/components/ui/card";
 import { checkCreditCodeAction } from "../../new/actions";
 import { updateProfileAction } from "../actions";
-import { Disclosure } from "./disclosure";
-import { Field, Section } from "./section";
+import { Disclosure } from "@/components/ui/disclosure";
+import { Field } from "@/components/ui/page-section";
+import { Section } from "./section";
+import { RecordRef } from "@/components/forms/record-ref";
 
 /** 客户档案: the profile as read, and (for those who may edit) the form to change it. */
 export async function ProfileSection({
@@ -77,8 +79,7 @@ export async function ProfileSection({
         {canEdit ? (
           <Disclosure summary={t("profile.edit")} className="mt-4 border-t border-slate-200 pt-4">
             <ActionForm action={updateProfileAction} aria-label={t("profile.edit")} className="space-y-6">
-              <input type="hidden" name="id" value={account.id} />
-              <input type="hidden" name="version" value={account.version} />
+              <RecordRef id={account.id} version={account.version} />
               <ProfileFields
                 values={account}
                 territoryOptions={territoryOptions}

@@ -10,6 +10,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { moveLifecycleAction, updateQualificationAction } from "../actions";
 import { Section } from "./section";
+import { RecordRef } from "@/components/forms/record-ref";
 
 const MARK_TONE = { YES: "good", NO: "bad", UNKNOWN: "neutral" } as const;
 
@@ -60,8 +61,7 @@ export async function QualificationSection({
               aria-label={t("qualification.title")}
               className="space-y-4"
             >
-              <input type="hidden" name="id" value={account.id} />
-              <input type="hidden" name="version" value={account.version} />
+              <RecordRef id={account.id} version={account.version} />
               <div className="grid gap-4 md:grid-cols-2">
                 {QUALIFICATION_MARKS.map((m) => (
                   <div key={m} className="space-y-3 rounded-md border border-slate-200 p-3">
@@ -137,8 +137,7 @@ export async function QualificationSection({
               aria-label={t("lifecycle.moveTitle")}
               className="max-w-xl space-y-4"
             >
-              <input type="hidden" name="id" value={account.id} />
-              <input type="hidden" name="version" value={account.version} />
+              <RecordRef id={account.id} version={account.version} />
               <SelectField
                 name="to"
                 label={t("lifecycle.moveTo")}

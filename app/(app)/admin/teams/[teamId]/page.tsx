@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { deleteTeamAction, restoreTeamAction, updateTeamAction } from "../actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("teams");
@@ -83,8 +84,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ teamI
           <CardHeader title={t("teams.details")} />
           <div className="p-4">
             <ActionForm action={updateTeamAction} aria-label={t("teams.details")}>
-              <input type="hidden" name="id" value={team.id} />
-              <input type="hidden" name="version" value={team.version} />
+              <RecordRef id={team.id} version={team.version} />
               <div className="grid gap-4 sm:grid-cols-2">
                 <TextField
                   name="name"
@@ -132,8 +132,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ teamI
             action={isDeleted ? restoreTeamAction : deleteTeamAction}
             aria-label={isDeleted ? t("common.restore") : t("common.delete")}
           >
-            <input type="hidden" name="id" value={team.id} />
-            <input type="hidden" name="version" value={team.version} />
+            <RecordRef id={team.id} version={team.version} />
             <p>{isDeleted ? t("teams.restoreBody") : t("teams.deleteBody")}</p>
             <SubmitButton variant={isDeleted ? "primary" : "danger"}>
               {isDeleted ? t("common.restore") : t("common.delete")}

@@ -17,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { deleteTerritoryAction, restoreTerritoryAction, updateTerritoryAction } from "../actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("territories");
@@ -79,8 +80,7 @@ export default async function EditTerritoryPage({ params }: { params: Promise<{ 
           <CardHeader title={t("territories.details")} />
           <div className="p-4">
             <ActionForm action={updateTerritoryAction} aria-label={t("territories.details")}>
-              <input type="hidden" name="id" value={territory.id} />
-              <input type="hidden" name="version" value={territory.version} />
+              <RecordRef id={territory.id} version={territory.version} />
               <TerritoryFields
                 values={territory}
                 parentOptions={live
@@ -102,8 +102,7 @@ export default async function EditTerritoryPage({ params }: { params: Promise<{ 
             action={isDeleted ? restoreTerritoryAction : deleteTerritoryAction}
             aria-label={isDeleted ? t("common.restore") : t("common.delete")}
           >
-            <input type="hidden" name="id" value={territory.id} />
-            <input type="hidden" name="version" value={territory.version} />
+            <RecordRef id={territory.id} version={territory.version} />
             <p>
               {isDeleted
                 ? territory.parentId && !live.some((x) => x.id === territory.parentId)

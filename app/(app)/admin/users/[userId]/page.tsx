@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { deactivateUserAction, reactivateUserAction, updateUserAction } from "../actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");
@@ -83,8 +84,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
         <CardHeader title={t("users.details")} />
         <div className="p-4">
           <ActionForm action={updateUserAction} aria-label={t("users.details")}>
-            <input type="hidden" name="id" value={user.id} />
-            <input type="hidden" name="version" value={user.version} />
+            <RecordRef id={user.id} version={user.version} />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField
                 name="name"
@@ -152,8 +152,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
               action={user.active ? deactivateUserAction : reactivateUserAction}
               aria-label={user.active ? t("users.deactivate") : t("users.reactivate")}
             >
-              <input type="hidden" name="id" value={user.id} />
-              <input type="hidden" name="version" value={user.version} />
+              <RecordRef id={user.id} version={user.version} />
               {user.active ? (
                 <>
                   <p className="font-medium text-slate-900">

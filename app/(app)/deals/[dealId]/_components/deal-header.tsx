@@ -10,7 +10,7 @@ import { RefActionForm } from "@/components/admin/ref-action-form";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/forms/action-form";
 import { DealStatusBadge } from "@/components/deals/status-badge";
 import { dateInput, day, dayOf, yuan } from "@/components/deals/format";
-import { Disclosure } from "@/app/(app)/accounts/[accountId]/_components/disclosure";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Badge } from "@/components/ui/badge";
 import { deleteDealAction, updateDealAction } from "../actions";
 

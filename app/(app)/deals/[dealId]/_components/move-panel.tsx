@@ -8,7 +8,7 @@ import { AgreementFields } from "@/components/deals/agreement-fields";
 import { CheckboxField } from "@/components/deals/checkbox-field";
 import { dateInput } from "@/components/deals/format";
 import { GateErrors } from "@/components/deals/gate-errors";
-import { Disclosure } from "@/app/(app)/accounts/[accountId]/_components/disclosure";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { moveDealAction, winDealAction } from "../actions";
