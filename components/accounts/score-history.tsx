@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { LazyScoreHistoryChart } from "./score-history-lazy";
+import { chinaDate } from "@/lib/domain/calendar";
 
 type Snapshot = {
   id: string;
@@ -28,7 +29,9 @@ export async function ScoreHistory({
   if (!snapshots.length) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: TIME_ZONE });
   const short = (d: Date) => format.dateTime(d, { month: "numeric", day: "numeric", timeZone: TIME_ZONE });
-  const spansYears = snapshots[0]!.createdAt.getUTCFullYear() !== snapshots.at(-1)!.createdAt.getUTCFullYear();
+  // Years as they were in China (the server's own zone must not decide).
+  const year = (d: Date) => chinaDate(d).slice(0, 4);
+  const spansYears = year(snapshots[0]!.createdAt) !== year(snapshots.at(-1)!.createdAt);
   const one = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const cause = (c: string) => (t.has(`causes.${c}`) ? t(`causes.${c}`) : c);
   return (
