@@ -26,7 +26,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/_next/static/:path*", headers: STATIC_SECURITY_HEADERS },
-      { source: "/favicon.ico", headers: STATIC_SECURITY_HEADERS },
+      {
+        source: "/:file((?:favicon|icon|icon-\\d+|apple-touch-icon)\\.(?:ico|png|svg))",
+        headers: STATIC_SECURITY_HEADERS,
+      },
+      { source: "/manifest.webmanifest", headers: STATIC_SECURITY_HEADERS },
     ];
   },
 };

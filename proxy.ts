@@ -91,7 +91,10 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Static files (the build's assets, public/'s icons and manifest) need no session or nonce.
+      // Listed by name: a route that serves images (say, visit photos) must still be checked.
+      source:
+        "/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

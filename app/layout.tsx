@@ -8,6 +8,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: `${t("appName")} · ${t("tagline")}`, template: `%s · ${t("appName")}` },
     description: t("tagline"),
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "32x32" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
+    manifest: "/manifest.webmanifest",
   };
 }
 
