@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { subtreeIds, type TerritoryLink } from "@/lib/domain/territory-tree";
 import { mutate } from "./audit";
 import { updateVersioned } from "./versioning";
+import { processCache } from "./process-cache";
 
 const LEVEL_ORDER: TerritoryLevel[] = ["COUNTRY", "REGION", "PROVINCE", "CITY", "DISTRICT"];
 
@@ -62,21 +63,21 @@ export async function listTerritoryOptions() {
   return toTreeOrder(rows);
 }
 
-// The account list filters by region on every request, and the tree is small and rarely edited:
-// keep it in memory briefly instead of asking the database each time. Edits made through this
-// process clear it at once; other app processes see them within TREE_CACHE_MS. An id the cache has
-// never seen (a territory created elsewhere a moment ago) reloads it.
-const TREE_CACHE_MS = 30_000;
-let treeCache: { links: TerritoryLink[]; ids: Set<string>; loadedAt: number } | null = null;
+// The account list filters by region on every request, and the tree is small and rarely edited
+// (see process-cache.ts). An id the cache has never seen (a territory created elsewhere a moment
+// ago) reloads it.
+const treeCache = processCache({
+  ttlMs: 30_000,
+  load: async () => {
+    const links: TerritoryLink[] = await db.territory.findMany({ select: { id: true, parentId: true } });
+    return { links, ids: new Set(links.map((l) => l.id)) };
+  },
+});
 
 /** The territory and every territory below it (a filter on 江苏省 includes 苏州市). */
 export async function territorySubtree(rootId: string): Promise<string[]> {
-  const now = Date.now();
-  if (!treeCache || now - treeCache.loadedAt > TREE_CACHE_MS || !treeCache.ids.has(rootId)) {
-    const links = await db.territory.findMany({ select: { id: true, parentId: true } });
-    treeCache = { links, ids: new Set(links.map((l) => l.id)), loadedAt: now };
-  }
-  return subtreeIds(treeCache.links, rootId);
+  const tree = await treeCache.get((t) => !t.ids.has(rootId));
+  return subtreeIds(tree.links, rootId);
 }
 
 /** Runs a territory edit, then drops the cached tree (after commit, so no one reloads the old one). */
@@ -84,7 +85,7 @@ async function editTree<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } finally {
-    treeCache = null;
+    treeCache.clear();
   }
 }
 
