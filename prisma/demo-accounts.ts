@@ -11,6 +11,7 @@ import type { Industry } from "@/lib/domain/industries";
 import type { LifecycleStage, MarkAnswer } from "@/lib/domain/qualification";
 import type { seededRandom } from "@/lib/domain/random";
 import { DEMO_TEAMS, DEMO_TERRITORIES, type DemoUser } from "./demo-org";
+import { accountRow, contactRow } from "../tests/factories/accounts";
 
 type Random = ReturnType<typeof seededRandom>;
 type AccountType = "END_CUSTOMER" | "CHANNEL" | "PARTNER" | "SUPPLIER" | "COMPETITOR";
@@ -1580,45 +1581,47 @@ function buildDemoAccounts(users: DemoUser[], r: Random): Built {
             ? TIER_UP_TO_B
             : OVERRIDE_REASONS[slot.override];
       built.accounts.push({
-        id,
         cityCode: city.code,
-        name,
-        creditCode: code,
-        legalRepresentative: legalRep,
-        industry,
-        sizeBand: profile.size,
-        headcount: profile.headcount,
-        annualRevenue: fen(revenue),
-        shareholderBackground: shareholder,
-        orgStructureNotes: orgNotes,
-        industryStanding: standing,
-        address,
-        website: `https://www.${domain}`,
-        accountType: slot.type,
-        ownerId: owner.id,
-        teamId,
-        lifecycle: slot.lifecycle,
-        lifecycleChangedAt: changedAt,
-        ...inputs,
-        currentScore: scores.currentScore,
-        potentialScore: scores.potentialScore,
-        strategicScore: scores.strategicScore,
-        compositeScore: scores.compositeScore,
-        computedTier: scores.computedTier,
-        tier: slot.override ?? scores.computedTier,
-        tierOverrideReason: overrideReason,
-        priorityScore: scores.priorityScore,
-        negativeAsset: scores.negativeAsset,
-        needMark: marks.need.answer,
-        needEvidence: marks.need.evidence,
-        affordMark: marks.afford.answer,
-        affordEvidence: marks.afford.evidence,
-        willingMark: marks.willing.answer,
-        willingEvidence: marks.willing.evidence,
-        decideMark: marks.decide.answer,
-        decideEvidence: marks.decide.evidence,
-        createdAt: created,
-        updatedAt: lastSnapshot > changedAt ? lastSnapshot : changedAt,
+        ...accountRow({
+          id,
+          name,
+          creditCode: code,
+          legalRepresentative: legalRep,
+          industry,
+          sizeBand: profile.size,
+          headcount: profile.headcount,
+          annualRevenue: fen(revenue),
+          shareholderBackground: shareholder,
+          orgStructureNotes: orgNotes,
+          industryStanding: standing,
+          address,
+          website: `https://www.${domain}`,
+          accountType: slot.type,
+          ownerId: owner.id,
+          teamId,
+          lifecycle: slot.lifecycle,
+          lifecycleChangedAt: changedAt,
+          ...inputs,
+          currentScore: scores.currentScore,
+          potentialScore: scores.potentialScore,
+          strategicScore: scores.strategicScore,
+          compositeScore: scores.compositeScore,
+          computedTier: scores.computedTier,
+          tier: slot.override ?? scores.computedTier,
+          tierOverrideReason: overrideReason,
+          priorityScore: scores.priorityScore,
+          negativeAsset: scores.negativeAsset,
+          needMark: marks.need.answer,
+          needEvidence: marks.need.evidence,
+          affordMark: marks.afford.answer,
+          affordEvidence: marks.afford.evidence,
+          willingMark: marks.willing.answer,
+          willingEvidence: marks.willing.evidence,
+          decideMark: marks.decide.answer,
+          decideEvidence: marks.decide.evidence,
+          createdAt: created,
+          updatedAt: lastSnapshot > changedAt ? lastSnapshot : changedAt,
+        }),
       });
 
       // The decision-maker map.
@@ -1733,33 +1736,37 @@ function buildDemoAccounts(users: DemoUser[], r: Random): Built {
           5,
         );
         const parent = parentOf(p);
-        built.contacts.push({
-          id: cid,
-          accountId: id,
-          name: person.zh,
-          title: p.title,
-          department: p.department,
-          phone,
-          email: p.key === "chair" && r.chance(0.4) ? null : `${local}@${domain}`,
-          buyingRole: role,
-          stance,
-          influence,
-          relationshipStrength: relationship,
-          reportsToId: parent ? idOfKey.get(parent)! : null,
-          personality: r.pick(PERSONALITIES),
-          hometown: r.chance(0.85) ? r.pick(HOMETOWNS) : null,
-          school: r.chance(0.75) ? r.pick(SCHOOLS) : null,
-          birthday: r.chance(0.4) ? new Date(Date.UTC(r.int(1962, 1996), r.int(0, 11), r.int(1, 28))) : null,
-          notes:
-            role === "COACH" && r.chance(0.6)
-              ? r.pick(["内线：可提前获知采购计划和招标时间", "内线：曾在我方合作客户任职，认可我方产品"])
+        built.contacts.push(
+          contactRow({
+            id: cid,
+            accountId: id,
+            name: person.zh,
+            title: p.title,
+            department: p.department,
+            phone,
+            email: p.key === "chair" && r.chance(0.4) ? null : `${local}@${domain}`,
+            buyingRole: role,
+            stance,
+            influence,
+            relationshipStrength: relationship,
+            reportsToId: parent ? idOfKey.get(parent)! : null,
+            personality: r.pick(PERSONALITIES),
+            hometown: r.chance(0.85) ? r.pick(HOMETOWNS) : null,
+            school: r.chance(0.75) ? r.pick(SCHOOLS) : null,
+            birthday: r.chance(0.4)
+              ? new Date(Date.UTC(r.int(1962, 1996), r.int(0, 11), r.int(1, 28)))
               : null,
-          approach: r.pick(APPROACH[role]),
-          // Met on the day the account was created or within two months after (never after today).
-          createdAt: new Date(
-            created.getTime() + r.int(0, Math.min(60, contactCreated - 1)) * DAY + r.int(10, 300) * 60_000,
-          ),
-        });
+            notes:
+              role === "COACH" && r.chance(0.6)
+                ? r.pick(["内线：可提前获知采购计划和招标时间", "内线：曾在我方合作客户任职，认可我方产品"])
+                : null,
+            approach: r.pick(APPROACH[role]),
+            // Met on the day the account was created or within two months after (never after today).
+            createdAt: new Date(
+              created.getTime() + r.int(0, Math.min(60, contactCreated - 1)) * DAY + r.int(10, 300) * 60_000,
+            ),
+          }),
+        );
       }
     }
   }

@@ -17,6 +17,7 @@ import {
 } from "@/lib/domain/pipeline";
 import type { seededRandom } from "@/lib/domain/random";
 import { DEMO_TEAMS, type DemoUser } from "./demo-org";
+import { agreementRow, dealRow } from "../tests/factories/deals";
 
 type Random = ReturnType<typeof seededRandom>;
 type CooperationMode = "DIRECT_SUPPLY" | "DISTRIBUTION" | "OEM" | "STRATEGIC" | "PROJECT";
@@ -960,10 +961,12 @@ export async function seedDemoDeals(
   const agreements: Prisma.CooperationAgreementCreateManyInput[] = [];
   built.forEach((b, i) => {
     const id = `deal_${pad(i + 1, 3)}`;
-    deals.push({ id, ...b.deal });
+    deals.push(dealRow({ id, ...b.deal }));
     for (const c of b.changes) changes.push({ id: `dsc_${pad(changes.length + 1, 4)}`, dealId: id, ...c });
     if (b.agreement)
-      agreements.push({ id: `agr_${pad(agreements.length + 1, 3)}`, dealId: id, ...b.agreement });
+      agreements.push(
+        agreementRow({ id: `agr_${pad(agreements.length + 1, 3)}`, dealId: id, ...b.agreement }),
+      );
   });
   await tx.deal.createMany({ data: deals });
   await tx.dealStageChange.createMany({ data: changes });

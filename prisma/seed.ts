@@ -6,6 +6,8 @@ import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoDeals } from "./demo-deals";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
+// The seed builds its rows with the same factories as the tests (one definition of a complete row).
+import { teamRow, territoryRow, userRow } from "../tests/factories/org";
 
 export type SeedResult = { password: string; logins: { role: string; email: string; name: string }[] };
 
@@ -17,13 +19,13 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     async (tx) => {
       // Teams first without managers (users reference teams), then people, then managers.
       for (const t of DEMO_TEAMS) {
-        await tx.team.create({ data: { id: t.id, name: t.name, nameZh: t.nameZh } });
+        await tx.team.create({ data: teamRow({ id: t.id, name: t.name, nameZh: t.nameZh }) });
       }
       for (const t of DEMO_TEAMS) {
         if (t.parentId) await tx.team.update({ where: { id: t.id }, data: { parentId: t.parentId } });
       }
       await tx.user.createMany({
-        data: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
+        data: DEMO_USERS.map((u) => userRow({ ...u, passwordHash })),
       });
       for (const t of DEMO_TEAMS) {
         const manager = DEMO_USERS.find((u) => u.email === t.managerEmail)!;
@@ -32,14 +34,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const idByCode = new Map<string, string>();
       for (const t of DEMO_TERRITORIES) {
         const row = await tx.territory.create({
-          data: {
+          data: territoryRow({
             code: t.code,
             name: t.name,
             nameEn: t.nameEn,
             level: t.level,
             parentId: t.parent ? idByCode.get(t.parent) : null,
             teamId: t.team ?? null,
-          },
+          }),
         });
         idByCode.set(t.code, row.id);
       }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { loadViewer } from "@/lib/data/session";
 import type { Viewer } from "@/lib/domain/access";
 import { AppError } from "@/lib/errors";
+import { insertAccount } from "../factories/accounts";
 
 /** The viewer for a demo user, loaded through the real session path. */
 export async function viewerFor(userId: string): Promise<Viewer> {
@@ -22,14 +23,9 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-let counter = 0;
 /** A fresh account owned by `ownerId` in their team, created directly (no audit) as a fixture. */
 export async function accountFixture(ownerId: string, name?: string) {
-  const owner = await db.user.findUniqueOrThrow({ where: { id: ownerId }, select: { teamId: true } });
-  counter++;
-  return db.account.create({
-    data: { name: name ?? `Fixture ${counter} ${Date.now()}`, ownerId, teamId: owner.teamId! },
-  });
+  return insertAccount(db, { ownerId, ...(name ? { name } : {}) });
 }
 
 export async function auditRowsFor(entityId: string) {
