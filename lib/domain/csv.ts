@@ -22,90 +22,111 @@ export type CsvDelimiter = "," | ";" | "\t";
  * unquoted field is kept as a character, and text after a closing quote is appended to the field.
  * A quoted field still open at the end of the text is an error (a missing closing quote would
  * otherwise silently swallow the rest of the file).
+ *
+ * Fields are cut out of the text with slice() rather than built a character at a time: a 5 MB
+ * file with one huge line or two million columns parses in tens of milliseconds, not seconds
+ * (the server's one thread serves everyone meanwhile).
  */
 export function parseCsv(text: string, delimiter: CsvDelimiter = ","): string[][] {
   const rows: string[][] = [];
+  const n = text.length;
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
+  const DELIM = delimiter.charCodeAt(0);
   let row: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let quoteLine = 0;
   let line = 1;
   let i = 0;
   // Whether the current record has any content yet (so a trailing line break adds no empty record).
   let started = false;
-  const n = text.length;
-
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-    started = false;
-  };
 
   while (i < n) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
+    let field = "";
+    // One field: quoted parts and unquoted runs, until a delimiter, a line end or the end.
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE && field === "") {
+        const quoteLine = line;
+        started = true;
         i++;
+        for (;;) {
+          const close = text.indexOf('"', i);
+          if (close < 0) throw new CsvError("unterminatedQuote", quoteLine);
+          line += countLineFeeds(text, i, close);
+          field += text.slice(i, close);
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            field += '"';
+            i = close + 2;
+            continue;
+          }
+          i = close + 1;
+          break;
+        }
         continue;
       }
-      if (c === "\n") line++;
-      field += c;
-      i++;
-      continue;
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === DELIM || d === CR || d === LF) break;
+        j++;
+      }
+      if (j > i) {
+        field += text.slice(i, j);
+        started = true;
+        i = j;
+      }
+      break;
     }
-    if (c === '"' && field === "") {
-      inQuotes = true;
-      quoteLine = line;
+    if (i >= n) {
+      if (started || field !== "" || row.length) row.push(field);
+      break;
+    }
+    const c = text.charCodeAt(i);
+    if (c === DELIM) {
+      row.push(field);
       started = true;
       i++;
+      // A delimiter as the last character still ends a field: the record has an empty last one.
+      if (i >= n) row.push("");
       continue;
     }
-    if (c === delimiter) {
-      endField();
-      started = true;
-      i++;
-      continue;
-    }
-    if (c === "\r" || c === "\n") {
-      // CRLF, LF, or a lone CR (old Mac files) each end a record.
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      i++;
-      line++;
-      if (started || field !== "" || row.length) endRow();
-      else rows.push([""]); // an empty line: one empty field, like a spreadsheet's blank row
-      continue;
-    }
-    field += c;
-    started = true;
-    i++;
+    // CRLF, LF, or a lone CR (old Mac files) each end a record.
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    line++;
+    if (started || field !== "" || row.length) {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      started = false;
+    } else rows.push(EMPTY_LINE); // one empty field, like a spreadsheet's blank row
   }
-  if (inQuotes) throw new CsvError("unterminatedQuote", quoteLine);
-  if (started || field !== "" || row.length) endRow();
+  if (row.length) rows.push(row);
   return rows;
+}
+
+// Every empty line is this one record (never changed by the callers): a file of millions of line
+// breaks then costs one pointer per line instead of one array.
+const EMPTY_LINE: string[] = [""];
+
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = text.indexOf("\n", from); k >= 0 && k < to; k = text.indexOf("\n", k + 1)) count++;
+  return count;
 }
 
 /** The delimiter a file uses, guessed from its first line: comma unless semicolons or tabs dominate. */
 export function detectDelimiter(text: string): CsvDelimiter {
-  let firstLine = "";
   let inQuotes = false;
-  for (const c of text) {
+  let [comma, semicolon, tab] = [0, 0, 0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === "\n" || c === "\r")) break;
-    if (!inQuotes) firstLine += c;
+    else if (inQuotes) continue;
+    else if (c === "\n" || c === "\r") break;
+    else if (c === ",") comma++;
+    else if (c === ";") semicolon++;
+    else if (c === "\t") tab++;
   }
-  const count = (d: string) => firstLine.split(d).length - 1;
-  const [comma, semicolon, tab] = [count(","), count(";"), count("\t")];
   if (tab > comma && tab >= semicolon) return "\t";
   if (semicolon > comma) return ";";
   return ",";
