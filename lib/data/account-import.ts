@@ -29,6 +29,7 @@ import {
   isBlankRecord,
   looksLikeWorkbook,
   parseCsv,
+  restoreGuardedCell,
 } from "@/lib/domain/csv";
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -153,7 +154,8 @@ async function analyse(
   }
   const headerIndex = records.findIndex((r) => !isBlankRecord(r));
   if (headerIndex < 0) return fail("empty");
-  const header = mapHeaders(records[headerIndex]!);
+  // A rejected-rows file comes back with Keystone's apostrophe before formula-like cells: drop it.
+  const header = mapHeaders(records[headerIndex]!.map(restoreGuardedCell));
   if (!header.columns.includes("name")) return fail("noNameColumn");
   if (header.duplicates.length) {
     return fail("duplicateColumns", {
@@ -163,7 +165,8 @@ async function analyse(
   // Row numbers as a spreadsheet shows them: record i is row i + 1.
   const body = records
     .map((cells, i) => ({ cells, row: i + 1 }))
-    .filter((r, i) => i > headerIndex && !isBlankRecord(r.cells));
+    .filter((r, i) => i > headerIndex && !isBlankRecord(r.cells))
+    .map((r) => ({ row: r.row, cells: r.cells.map(restoreGuardedCell) }));
   if (body.length === 0) return fail("noRows");
   if (body.length > MAX_IMPORT_ROWS) return fail("tooManyRows", { rows: body.length, max: MAX_IMPORT_ROWS });
 

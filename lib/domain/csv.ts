@@ -135,30 +135,65 @@ export function detectDelimiter(text: string): CsvDelimiter {
 /** True when every field of the record is empty or whitespace (Excel leaves such rows behind). */
 export const isBlankRecord = (record: readonly string[]) => record.every((f) => f.trim() === "");
 
+// ---------------------------------------------------------------------------------------------
+// Writing: every CSV file the app hands out (the account export, the import's rejected rows, the
+// templates) is written here, so none can skip the formula guard.
+
 const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
-// A cell starting with one of these is run as a formula by spreadsheet programs.
-const FORMULA_START = /^[=+\-@\t\r]/;
 
-export type FormatOptions = {
-  /** Prefix cells that spreadsheets would run as formulas with an apostrophe (for exports). */
-  guardFormulas?: boolean;
-  /** Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8 (Chinese text intact). */
-  bom?: boolean;
-};
+/**
+ * Spreadsheet formula injection (OWASP "CSV injection"): Excel, WPS, LibreOffice and Google Sheets
+ * run a cell that starts with = + - @ as a formula, after dropping a leading tab or carriage
+ * return; Excel in Chinese locales also takes the full-width ＝ ＋ － ＠ as a formula start. Such a
+ * cell is written with an apostrophe in front: the spreadsheet then shows it as text. Leading
+ * white space is looked through as well, since importers that trim cells would otherwise expose
+ * the formula behind it.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+/**
+ * A plain decimal number ("-12.5", "+3", "1e6") is not guarded: a spreadsheet reads it as the
+ * number it shows, and nothing that calls a function or a link fits in digits. So a negative
+ * amount or score stays a number that sums and sorts, and re-imports without an apostrophe.
+ */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function formatCsvField(value: string | number | null | undefined, opts: FormatOptions = {}): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (opts.guardFormulas && FORMULA_START.test(s)) s = `'${s}`;
+const dangerous = (s: string) => FORMULA_START.test(s) && !PLAIN_NUMBER.test(s);
+const withoutLeadingApostrophes = (s: string) => s.replace(/^'+/, "");
+
+/**
+ * The cell as it is written: with an apostrophe in front when a spreadsheet would run it. A cell
+ * that already starts with apostrophes before such text gets one more, so that restoreGuardedCell
+ * gives back exactly the original.
+ */
+export function neutraliseFormula(cell: string): string {
+  return dangerous(withoutLeadingApostrophes(cell)) ? `'${cell}` : cell;
+}
+
+/**
+ * The inverse of neutraliseFormula, for files that come back to the import (a rejected-rows file,
+ * fixed and uploaded again): the apostrophe Keystone put in front of a formula-like cell is removed.
+ */
+export function restoreGuardedCell(cell: string): string {
+  return cell.startsWith("'") && dangerous(withoutLeadingApostrophes(cell)) ? cell.slice(1) : cell;
+}
+
+export type CsvValue = string | number | bigint | null | undefined;
+
+/** One field: formula-like text guarded, quoted when needed, quotes doubled. */
+export function formatCsvField(value: CsvValue): string {
+  const s = neutraliseFormula(value === null || value === undefined ? "" : String(value));
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Records → CSV text with CRLF line ends (what Excel writes and expects). */
-export function formatCsv(
-  rows: readonly (readonly (string | number | null | undefined)[])[],
-  opts: FormatOptions = {},
-): string {
-  const body = rows.map((r) => r.map((f) => formatCsvField(f, opts)).join(",")).join("\r\n");
-  return (opts.bom ? "\uFEFF" : "") + (rows.length ? `${body}\r\n` : "");
+/** One record with its CRLF line end (what Excel writes and expects); for files written in parts. */
+export const formatCsvRecord = (fields: readonly CsvValue[]) => `${fields.map(formatCsvField).join(",")}\r\n`;
+
+/** The UTF-8 byte-order mark: Excel reads a file that starts with it as UTF-8 (Chinese text intact). */
+export const CSV_BOM = "\uFEFF";
+
+/** Records → CSV text, optionally starting with the byte-order mark. */
+export function formatCsv(rows: readonly (readonly CsvValue[])[], opts: { bom?: boolean } = {}): string {
+  return (opts.bom ? CSV_BOM : "") + rows.map(formatCsvRecord).join("");
 }
 
 export type DecodedText = { text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "gb18030" };

@@ -7,7 +7,7 @@ import { getScoringSettings, updateScoringSettings } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
 import { cachedScores } from "@/lib/domain/account-scoring";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";
-import { formatCsv } from "@/lib/domain/csv";
+import { formatCsv, parseCsv } from "@/lib/domain/csv";
 import type { Viewer } from "@/lib/domain/access";
 import { scoringSettingsSchema } from "@/lib/validation/scoring";
 import { accountFixture, outcome, viewerFor } from "./helpers";
@@ -351,6 +351,32 @@ describe("confirm", () => {
     expect(
       await db.auditLog.count({ where: { action: "account.importUpdate", actorId: kam.id } }),
     ).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe("formula cells in the files the import writes", () => {
+  it("the rejected rows come back with formula-like cells guarded, and import again as they were", async () => {
+    const tag = Date.now().toString(36);
+    const hyperlink = `=HYPERLINK("http://evil.example/${tag}","点我")`;
+    const rows = [
+      [hyperlink, "", "造船", "", "", "@SUM(1+1)*cmd|' /C calc'!A0", ""],
+      [`－1+1${tag}`, "", "", "巨型", "", "\t=1+2", ""],
+      [`＋86 公式${tag}`, "", "", "", "无此区域", "-5", ""],
+    ];
+    const result = await importOk(kam, bytesOf(rows));
+    expect(result).toMatchObject({ created: 0, rejected: 3 });
+    const cells = parseCsv(result.rejectedCsv!.replace(/^\uFEFF/, "")).slice(1);
+    expect(cells.map((r) => r.slice(0, 7))).toEqual([
+      [`'${hyperlink}`, "", "造船", "", "", "'@SUM(1+1)*cmd|' /C calc'!A0", ""],
+      [`'－1+1${tag}`, "", "", "巨型", "", "'\t=1+2", ""],
+      // A plain negative number stays a number.
+      [`'＋86 公式${tag}`, "", "", "", "无此区域", "-5", ""],
+    ]);
+    for (const cell of cells.flat()) expect(cell).not.toMatch(/^(?:[\t\r]|\s*[=+@＝＋－＠]|-(?!5$))/);
+
+    // Fixed and uploaded again, the file reads as the person wrote it: the apostrophes are gone.
+    const again = await previewOk(kam, new TextEncoder().encode(result.rejectedCsv!));
+    expect(again.rows.map((r) => r.name)).toEqual([hyperlink, `－1+1${tag}`, `＋86 公式${tag}`]);
   });
 });
 

@@ -5,10 +5,14 @@ import {
   detectDelimiter,
   formatCsv,
   formatCsvField,
+  formatCsvRecord,
   isBlankRecord,
   looksLikeWorkbook,
+  neutraliseFormula,
   parseCsv,
+  restoreGuardedCell,
 } from "@/lib/domain/csv";
+import { seededRandom } from "@/lib/domain/random";
 
 describe("parseCsv (RFC 4180)", () => {
   it("splits plain fields and records", () => {
@@ -104,6 +108,7 @@ describe("formatCsv", () => {
     expect(formatCsvField(" padded")).toBe('" padded"');
     expect(formatCsvField(null)).toBe("");
     expect(formatCsvField(42)).toBe("42");
+    expect(formatCsvField(12_500_000_000n)).toBe("12500000000");
   });
 
   it("writes CRLF records, optionally with a BOM, and round-trips through parseCsv", () => {
@@ -115,12 +120,72 @@ describe("formatCsv", () => {
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text.endsWith("\r\n")).toBe(true);
     expect(parseCsv(text.slice(1))).toEqual(rows);
+    expect(formatCsvRecord(["a", 1, null])).toBe("a,1,\r\n");
+    expect(formatCsv([])).toBe("");
+  });
+});
+
+describe("the formula guard (every file the app writes)", () => {
+  it("puts an apostrophe before = + - @, a leading tab or CR, and their full-width forms", () => {
+    const cases: [string, string][] = [
+      ['=HYPERLINK("http://evil.example","点我")', `"'=HYPERLINK(""http://evil.example"",""点我"")"`],
+      ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
+      ["-2+3", "'-2+3"],
+      ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
+      ["\t=1+2", `"'\t=1+2"`],
+      ["\r=1+2", `"'\r=1+2"`],
+      ["\tplain", `"'\tplain"`],
+      // Full-width: Excel in a Chinese locale runs these too.
+      ["＝1+2", "'＝1+2"],
+      ["＋86 21 5555 0000", "'＋86 21 5555 0000"],
+      ["－5", "'－5"],
+      ["＠SUM(A1)", "'＠SUM(A1)"],
+      // Behind white space (an importer that trims would expose it).
+      [" =1+2", "' =1+2"],
+      ["\u3000＝1+2", "'\u3000＝1+2"],
+    ];
+    for (const [cell, written] of cases) expect(formatCsvField(cell), cell).toBe(written);
   });
 
-  it("guards cells that spreadsheets would run as formulas, when asked", () => {
-    expect(formatCsvField("=1+2", { guardFormulas: true })).toBe("'=1+2");
-    expect(formatCsvField("-5", { guardFormulas: true })).toBe("'-5");
-    expect(formatCsvField("=1+2")).toBe("=1+2");
+  it("leaves plain numbers alone, negative ones included: a spreadsheet reads them as numbers", () => {
+    for (const n of ["-5", "-12.5", "+3", "-0.25", "1e6", "-1.5E-3", ".5"]) expect(formatCsvField(n)).toBe(n);
+    expect(formatCsvField(-42.5)).toBe("-42.5");
+    // Not plain numbers: guarded.
+    for (const n of ["-5 元", "-1,000", "+86 138 0000 0000", "-Infinity", "- 5"]) {
+      expect(formatCsvField(n).replace(/^"/, "")).toMatch(/^'/);
+    }
+  });
+
+  it("leaves ordinary text alone, and an apostrophe that guards nothing", () => {
+    for (const cell of ["苏州精工", "A-1 座", "e-mail@x.cn", "'quoted'", "'", "1-2-3 号", "=", ""]) {
+      const expected = cell === "=" ? "'=" : cell;
+      expect(neutraliseFormula(cell)).toBe(expected);
+    }
+  });
+
+  it("restoreGuardedCell gives back exactly what was written, even cells that start with apostrophes", () => {
+    for (const cell of ["=1+2", "'=1+2", "''=1+2", "'abc", "-5", "'-5", "＠x", "' =1", "plain"]) {
+      expect(restoreGuardedCell(neutraliseFormula(cell)), cell).toBe(cell);
+    }
+  });
+
+  it("property: for any cells, no written cell starts a formula, and reading it back restores the cell", () => {
+    // Seeded random cells over the characters that matter (fast-check is not a declared dependency).
+    const random = seededRandom(20_261_126);
+    const alphabet = [..."=+-@\t\r\n＝＋－＠'\", ;0123456789.eE甲a ", "\u3000", "\r\n"];
+    const formulaStart = /^(?:[\t\r]|\s*[=+\-@＝＋－＠])/;
+    const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+    for (let run = 0; run < 5000; run++) {
+      const cells = Array.from({ length: random.int(1, 4) }, () =>
+        Array.from({ length: random.int(0, 8) }, () => random.pick(alphabet)).join(""),
+      );
+      const written = parseCsv(formatCsv([cells, ["end"]]))[0]!;
+      expect(written).toHaveLength(cells.length);
+      written.forEach((cell, i) => {
+        if (formulaStart.test(cell)) expect(plainNumber.test(cell), JSON.stringify(cell)).toBe(true);
+        expect(restoreGuardedCell(cell)).toBe(cells[i]);
+      });
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { cleanSearchParams, queryString, type RawSearchParams } from "@/componen
 import { getViewer } from "@/lib/auth/viewer";
 import { exportAccounts, type AccountExportRow } from "@/lib/data/account-export";
 import { hasCapability } from "@/lib/domain/access";
+import { CSV_BOM, formatCsvRecord } from "@/lib/domain/csv";
 import { isIndustry } from "@/lib/domain/industries";
 import { isAppError, isDatabaseUnavailable } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/i18n/config";
@@ -11,7 +12,8 @@ import { accountListQuerySchema } from "@/lib/validation/accounts";
 
 // CSV export of the account list as currently filtered: the same scoped where clause as the page
 // (accountListFilter), in the same order, UTF-8 with a byte-order mark so Excel shows Chinese, the
-// header row in the viewer's language. Every export is written to the audit trail.
+// header row in the viewer's language. Every export is written to the audit trail. Records are
+// written by formatCsvRecord, which guards formula-like cells (a company named "=HYPERLINK(…)").
 
 export const dynamic = "force-dynamic";
 
@@ -30,16 +32,6 @@ const EXPORT_KEYS = [
   "sort",
   "dir",
 ] as const;
-
-/** One CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formula injection). */
-function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const csvLine = (fields: (string | number | null | undefined)[]) => `${fields.map(csvField).join(",")}\r\n`;
 
 /** yyyymmdd in China time. */
 function stamp(date: Date): string {
@@ -76,7 +68,7 @@ export async function GET(request: Request): Promise<Response> {
     throw error;
   }
 
-  const header = csvLine([
+  const header = formatCsvRecord([
     ta("fields.name"),
     ta("fields.creditCode"),
     ta("fields.tier"),
@@ -91,7 +83,7 @@ export async function GET(request: Request): Promise<Response> {
     ta("fields.address"),
   ]);
   const line = (a: AccountExportRow) =>
-    csvLine([
+    formatCsvRecord([
       a.name,
       a.creditCode,
       ta(`tiers.${a.tier}`),
@@ -110,7 +102,7 @@ export async function GET(request: Request): Promise<Response> {
   const { batches } = result;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${header}`));
+      controller.enqueue(encoder.encode(CSV_BOM + header));
     },
     async pull(controller) {
       try {
