@@ -30,6 +30,7 @@ import {
   looksLikeWorkbook,
   parseCsv,
   restoreGuardedCell,
+  type CsvEncoding,
 } from "@/lib/domain/csv";
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -60,7 +61,7 @@ export type ImportPreviewRow = {
 export type ImportPreview = {
   ok: true;
   digest: string;
-  encoding: string;
+  encoding: CsvEncoding;
   rows: ImportPreviewRow[];
   totals: Record<ImportStatus, number>;
   /** Headers of columns that were ignored. */
@@ -117,7 +118,7 @@ type AnalysedRow = ImportRow & {
 
 type Analysis = {
   digest: string;
-  encoding: string;
+  encoding: CsvEncoding;
   header: HeaderMap;
   rows: AnalysedRow[];
 };
@@ -144,7 +145,9 @@ async function analyse(
   if (bytes.byteLength === 0) return fail("empty");
   if (looksLikeWorkbook(bytes)) return fail("workbook");
 
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return fail(decoded.problem);
+  const { text, encoding } = decoded;
   let records: string[][];
   try {
     records = parseCsv(text, detectDelimiter(text));

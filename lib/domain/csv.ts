@@ -196,28 +196,204 @@ export function formatCsv(rows: readonly (readonly CsvValue[])[], opts: { bom?: 
   return (opts.bom ? CSV_BOM : "") + rows.map(formatCsvRecord).join("");
 }
 
-export type DecodedText = { text: string; encoding: "utf-8" | "utf-16le" | "utf-16be" | "gb18030" };
+// ---------------------------------------------------------------------------------------------
+// Reading bytes: which encoding an uploaded file is in.
+
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "windows-1252";
+
+export type DecodedText =
+  | { ok: true; text: string; encoding: CsvEncoding }
+  /** binary: not text at all (NUL bytes, control characters); unknownEncoding: text in an encoding we cannot tell. */
+  | { ok: false; problem: "binary" | "unknownEncoding" };
 
 /**
- * Bytes of an uploaded file → text. A UTF-8 (or UTF-16) byte-order mark decides; otherwise the
- * bytes are read as UTF-8 if they are valid UTF-8, else as GB18030 (a superset of GBK/GB2312,
- * which is what Excel on a Chinese-language Windows saves "CSV" as).
+ * Bytes of an uploaded file → text. A byte-order mark decides; otherwise valid UTF-8 is UTF-8.
+ * Anything else was saved by Excel in the computer's ANSI code page: GBK/GB18030 on a Chinese
+ * Windows, Windows-1252 on a Western one. Which one is decided from the bytes' shape (see
+ * readAsGbk and readAsWindows1252); a file that fits neither is refused rather than shown as
+ * mojibake, and so is a file that is not text.
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, "utf-16be");
+  if (looksBinary(bytes)) return { ok: false, problem: "binary" };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+    return { ok: true, text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
   }
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+    // not UTF-8: one of the ANSI code pages below
   }
+  const encoding = guessAnsiEncoding(bytes);
+  if (!encoding) return { ok: false, problem: "unknownEncoding" };
+  const text = encoding === "gb18030" ? new TextDecoder("gb18030").decode(bytes) : decodeWindows1252(bytes);
+  return { ok: true, text, encoding };
+}
+
+// Windows-1252's characters at 0x80–0x9F (the rest is ISO-8859-1). Node's TextDecoder reads the
+// label "windows-1252" as ISO-8859-1, turning "’" and "€" into control characters, hence this table.
+const CP1252_80_9F = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("latin1")
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
+}
+
+function utf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): DecodedText {
+  const text = new TextDecoder(encoding).decode(bytes.subarray(2));
+  if (binaryCodes(text.length, (i) => text.charCodeAt(i))) return { ok: false, problem: "binary" };
+  return { ok: true, text, encoding };
+}
+
+// C0 control characters that text files do not hold. Tab, line breaks, vertical tab and form feed
+// (Word's line and page breaks pasted into Excel), and DOS's end-of-file mark (0x1A) are text.
+const isBinaryControl = (c: number) => c < 0x20 && !(c >= 0x09 && c <= 0x0d) && c !== 0x1a;
+
+/**
+ * One NUL is enough (no spreadsheet writes it, and PostgreSQL cannot store it); other control
+ * characters must be more than 1% of the file, since a few can come in with pasted text.
+ */
+function binaryCodes(length: number, code: (i: number) => number): boolean {
+  let controls = 0;
+  for (let i = 0; i < length; i++) {
+    const c = code(i);
+    if (c === 0) return true;
+    if (isBinaryControl(c)) controls++;
+  }
+  return controls > 16 && controls > length / 100;
+}
+
+/** Not text: an image, a PDF, UTF-16 without its byte-order mark (NUL bytes)… */
+export const looksBinary = (bytes: Uint8Array) => binaryCodes(bytes.length, (i) => bytes[i]!);
+
+type GbkReading = {
+  /** Every byte fits GBK/GB18030: lead 0x81–0xFE with a trail 0x40–0xFE (not 0x7F), or a four-byte sequence. */
+  valid: boolean;
+  /** Double-byte (and four-byte) characters. */
+  chars: number;
+  /** Those outside GB2312 (symbols and the 6,763 common hanzi: both bytes 0xA1–0xFE). */
+  rare: number;
+};
+
+/**
+ * The file as GBK/GB18030. Chinese text in it is almost only GB2312 characters, both of whose
+ * bytes are ≥ 0xA1. A Western file read this way breaks: an accented letter followed by a space,
+ * comma, digit or line end is no valid pair, and one followed by a letter ("ül" = FC 6C) is a
+ * rare GBK extension character.
+ */
+export function readAsGbk(bytes: Uint8Array): GbkReading {
+  let chars = 0;
+  let rare = 0;
+  const invalid = { valid: false, chars, rare };
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    if (lead === 0x80) {
+      // Code page 936's euro sign: one byte.
+      chars++;
+      rare++;
+      i++;
+      continue;
+    }
+    const trail = bytes[i + 1];
+    if (lead === 0xff || trail === undefined) return invalid;
+    if (trail >= 0x30 && trail <= 0x39) {
+      const [third, fourth] = [bytes[i + 2], bytes[i + 3]];
+      if (third === undefined || fourth === undefined) return invalid;
+      if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return invalid;
+      chars++;
+      rare++;
+      i += 4;
+      continue;
+    }
+    if (trail < 0x40 || trail === 0x7f || trail === 0xff) return invalid;
+    chars++;
+    const gb2312 = ((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xf7)) && trail >= 0xa1;
+    if (!gb2312) rare++;
+    i += 2;
+  }
+  return { valid: true, chars, rare };
+}
+
+// Bytes Windows-1252 leaves undefined.
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const isAsciiLetter = (b: number | undefined) =>
+  b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+
+type LatinReading = {
+  /** Reads like Western text: no undefined bytes, non-ASCII only in short runs inside words. */
+  plausible: boolean;
+  /** Every non-ASCII run sits between two ASCII letters ("Gr|öß|e", "Concei|çã|o"). */
+  insideWords: boolean;
+};
+
+/**
+ * The file as Windows-1252. Western text has its accented letters one or two at a time, inside
+ * words ("Müller", "Société", "Größe"); a lone one may stand between spaces ("à", "€"). Chinese
+ * in GBK has runs of four bytes and more (every two hanzi), and UTF-8 with a damaged byte has its
+ * multi-byte sequences intact.
+ */
+export function readAsWindows1252(bytes: Uint8Array): LatinReading {
+  let runs = 0;
+  let utf8Runs = 0;
+  let insideWords = true;
+  for (let i = 0; i < bytes.length;) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < bytes.length && bytes[end]! >= 0x80) {
+      if (CP1252_UNDEFINED.has(bytes[end]!)) return { plausible: false, insideWords: false };
+      end++;
+    }
+    const length = end - i;
+    const [before, after] = [bytes[i - 1], bytes[end]];
+    if (length > 3 || (length > 1 && !isAsciiLetter(before) && !isAsciiLetter(after))) {
+      return { plausible: false, insideWords: false };
+    }
+    if (!isAsciiLetter(before) || !isAsciiLetter(after)) insideWords = false;
+    if (length >= 2 && isUtf8Sequence(bytes, i, end)) utf8Runs++;
+    runs++;
+    i = end;
+  }
+  return { plausible: utf8Runs * 2 < runs || runs === 0, insideWords };
+}
+
+/** bytes[from, to) is one or more complete UTF-8 multi-byte sequences. */
+function isUtf8Sequence(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    const b = bytes[i]!;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (!length || i + length > to) return false;
+    for (let k = 1; k < length; k++) if (bytes[i + k]! < 0x80 || bytes[i + k]! > 0xbf) return false;
+    i += length;
+  }
+  return true;
+}
+
+/**
+ * GB18030 or Windows-1252 for bytes that are not UTF-8, or null when neither fits:
+ * - GBK-shaped bytes mostly of GB2312 characters are Chinese — unless they also read as Western
+ *   words and every accented run sits between two letters (a tiny file like "Größe"): then Latin;
+ * - otherwise Western-shaped bytes are Windows-1252;
+ * - anything else (Big5, Shift-JIS, damaged UTF-8, random bytes) is refused: no guess is better
+ *   than mojibake the person might import without noticing.
+ * A file of fewer than 8 non-ASCII characters is judged on its shape alone, not on how rare its
+ * hanzi are ("王喆" has one rare character of two).
+ */
+function guessAnsiEncoding(bytes: Uint8Array): "gb18030" | "windows-1252" | null {
+  const gbk = readAsGbk(bytes);
+  const latin = readAsWindows1252(bytes);
+  const chinese = gbk.valid && (gbk.chars < 8 || gbk.rare * 4 <= gbk.chars);
+  if (chinese && !(latin.plausible && latin.insideWords)) return "gb18030";
+  if (latin.plausible) return "windows-1252";
+  return null;
 }
 
 /** A ZIP container (an .xlsx workbook) rather than text. */

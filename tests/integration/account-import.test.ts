@@ -10,6 +10,7 @@ import { creditCodeCheckChar } from "@/lib/domain/credit-code";
 import { formatCsv, parseCsv } from "@/lib/domain/csv";
 import type { Viewer } from "@/lib/domain/access";
 import { scoringSettingsSchema } from "@/lib/validation/scoring";
+import { encodeLegacy } from "../support/legacy-encoding";
 import { accountFixture, outcome, viewerFor } from "./helpers";
 
 const t = (key: string, values?: Record<string, string | number>) =>
@@ -107,6 +108,22 @@ describe("preview", () => {
     expect(await message(enc(tooMany))).toBe(
       'accountTools.import.fileProblems.tooManyRows|{"rows":5001,"max":5000}',
     );
+    // A NUL byte (PostgreSQL cannot store it: this used to end in a 500), binary data, UTF-16 without
+    // its byte-order mark, bytes in an encoding Keystone cannot tell.
+    expect(await message(enc("企业名称,地址\r\n零字节\u0000公司,x\r\n"))).toBe(
+      "accountTools.import.fileProblems.binary",
+    );
+    expect(await message(Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256))).toBe(
+      "accountTools.import.fileProblems.binary",
+    );
+    expect(await message(Uint8Array.from(Buffer.from("企业名称\r\n甲公司\r\n", "utf16le")))).toBe(
+      "accountTools.import.fileProblems.binary",
+    );
+    expect(
+      await message(
+        encodeLegacy("公司名稱,地址\r\n台灣積體電路製造股份有限公司,新竹科學園區力行六路8號", "big5"),
+      ),
+    ).toBe("accountTools.import.fileProblems.unknownEncoding");
   });
 
   it("reads a GBK file saved by a Chinese Excel", async () => {
@@ -116,6 +133,17 @@ describe("preview", () => {
     const p = await previewOk(kam, Uint8Array.from(Buffer.from(hex, "hex")));
     expect(p.encoding).toBe("gb18030");
     expect(p.rows).toMatchObject([{ status: "new", name: "GBK编码测试有限公司", problems: [] }]);
+  });
+
+  it("reads a Windows-1252 file from a Western Excel as Windows-1252, names intact, and says so", async () => {
+    const text =
+      "Company name,Address\r\nMüller GmbH,Königstraße 1\r\nSociété Générale,“Paris” – 29 bd Haussmann\r\n";
+    const p = await previewOk(kam, encodeLegacy(text, "windows-1252"));
+    expect(p.encoding).toBe("windows-1252");
+    expect(p.rows.map((r) => [r.name, r.status])).toEqual([
+      ["Müller GmbH", "new"],
+      ["Société Générale", "new"],
+    ]);
   });
 });
 

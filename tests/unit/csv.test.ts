@@ -7,12 +7,14 @@ import {
   formatCsvField,
   formatCsvRecord,
   isBlankRecord,
+  looksBinary,
   looksLikeWorkbook,
   neutraliseFormula,
   parseCsv,
   restoreGuardedCell,
 } from "@/lib/domain/csv";
 import { seededRandom } from "@/lib/domain/random";
+import { encodeLegacy } from "../support/legacy-encoding";
 
 describe("parseCsv (RFC 4180)", () => {
   it("splits plain fields and records", () => {
@@ -193,22 +195,93 @@ describe("decodeCsvBytes", () => {
   const utf8 = (s: string) => new TextEncoder().encode(s);
 
   it("reads UTF-8 with and without a byte-order mark", () => {
-    expect(decodeCsvBytes(utf8("企业名称,行业"))).toEqual({ text: "企业名称,行业", encoding: "utf-8" });
+    expect(decodeCsvBytes(utf8("企业名称,行业"))).toEqual({
+      ok: true,
+      text: "企业名称,行业",
+      encoding: "utf-8",
+    });
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("企业名称")]);
-    expect(decodeCsvBytes(withBom)).toEqual({ text: "企业名称", encoding: "utf-8" });
-  });
-
-  it("falls back to GB18030 for bytes that are not valid UTF-8 (Chinese Excel's CSV)", () => {
-    // "企业名称,行业" in GBK
-    const gbk = new Uint8Array([
-      0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd0, 0xd0, 0xd2, 0xb5,
-    ]);
-    expect(decodeCsvBytes(gbk)).toEqual({ text: "企业名称,行业", encoding: "gb18030" });
+    expect(decodeCsvBytes(withBom)).toEqual({ ok: true, text: "企业名称", encoding: "utf-8" });
   });
 
   it("reads UTF-16 with a byte-order mark", () => {
     const le = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00, 0x62, 0x00]);
-    expect(decodeCsvBytes(le)).toEqual({ text: "a,b", encoding: "utf-16le" });
+    expect(decodeCsvBytes(le)).toEqual({ ok: true, text: "a,b", encoding: "utf-16le" });
+  });
+
+  it("reads GBK files from a Chinese Excel as GB18030: company names, addresses, mixed ASCII, rare hanzi", () => {
+    // "企业名称,行业" in GBK, byte by byte
+    const gbk = new Uint8Array([
+      0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd0, 0xd0, 0xd2, 0xb5,
+    ]);
+    expect(decodeCsvBytes(gbk)).toEqual({ ok: true, text: "企业名称,行业", encoding: "gb18030" });
+    const files = [
+      [
+        "企业名称,统一社会信用代码,行业,规模,所属区域,地址,负责人（邮箱）",
+        "苏州精工机械有限公司,91320500MA1234567X,装备制造,大型,苏州市,江苏省苏州市工业园区星湖街328号,east.kam1@keystone.demo",
+        "3M中国有限公司,,化工与新材料,特大型,上海市,上海市长宁区兴义路8号万都中心38楼,",
+        "鑫瑞（昆山）精密模具有限公司,,装备制造,中型,320583,昆山市玉山镇晨丰路188号A栋,",
+        "ABB（中国）有限公司,,电子与半导体,Large,Beijing,北京市朝阳区酒仙桥路10号恒通商务园B1座,",
+        "上海昇喆贸易有限公司,,零售与连锁,小型,上海市,浦东新区张江路1号（近科苑路）,",
+      ].join("\r\n"),
+      "name,address\r\n华为技术有限公司,深圳市龙岗区坂田华为基地B区1号楼",
+      // Hanzi glued to ASCII, and a short file of a single name with a rare character.
+      "企业名称\r\nTCL科技集团股份有限公司\r\n比亚迪股份有限公司（BYD）",
+      // Hanzi between Latin letters on both sides.
+      "name\r\nABB中国Ltd\r\nSiemens西门子AG",
+      "王喆",
+      "A股",
+      "name\r\n堃",
+    ];
+    for (const text of files)
+      expect(decodeCsvBytes(encodeLegacy(text, "gbk")), text).toEqual({
+        ok: true,
+        text,
+        encoding: "gb18030",
+      });
+  });
+
+  it("reads Windows-1252 files from a Western Excel as Windows-1252, never as GB18030", () => {
+    const files = [
+      "Müller GmbH,Société Générale",
+      "Company name,Address\r\nNestlé S.A.,Avenue Nestlé 55 Vevey\r\nL’Oréal,“Clichy” – 41 rue Martre\r\n",
+      "Größe",
+      "Conceição Alimentos Ltda.",
+      "São Paulo Comércio e Exportação Ltda.,Av. Paulista 1000",
+      "name\r\nÇa va à Montréal\r\nØresund Ærø Å\r\nPreis: 5 €",
+      "MÜLLER GMBH,SOCIÉTÉ GÉNÉRALE",
+      "Zürich Versicherung,Mythenquai 2",
+    ];
+    for (const text of files) {
+      expect(decodeCsvBytes(encodeLegacy(text, "windows-1252")), text).toEqual({
+        ok: true,
+        text,
+        encoding: "windows-1252",
+      });
+    }
+  });
+
+  it("refuses what it cannot tell rather than show mojibake: Big5, Shift-JIS, damaged UTF-8", () => {
+    const refused = [
+      encodeLegacy("公司名稱,地址\r\n台灣積體電路製造股份有限公司,新竹科學園區力行六路8號", "big5"),
+      encodeLegacy("会社名,住所\r\nトヨタ自動車株式会社,愛知県豊田市トヨタ町1番地", "shift_jis"),
+      new Uint8Array([...utf8("Société Générale,Müller"), 0xe9, ...utf8(" GmbH")]),
+    ];
+    for (const bytes of refused)
+      expect(decodeCsvBytes(bytes)).toEqual({ ok: false, problem: "unknownEncoding" });
+  });
+
+  it("refuses binary files: NUL bytes, UTF-16 without its mark, many control characters", () => {
+    const binary = [
+      utf8("企业名称,地址\r\n零字节\u0000公司,x\r\n"),
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), // a PNG
+      new Uint8Array([0x6e, 0x00, 0x61, 0x00, 0x6d, 0x00, 0x65, 0x00]), // "name" in UTF-16LE, no BOM
+      new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x00, 0x00]), // UTF-16 with a NUL character
+      Uint8Array.from({ length: 2000 }, (_, i) => (i % 10 === 0 ? 0x02 : 0x41)),
+    ];
+    for (const bytes of binary) expect(decodeCsvBytes(bytes)).toEqual({ ok: false, problem: "binary" });
+    // A few control characters pasted in from Word (vertical tab) do not make a file binary.
+    expect(looksBinary(utf8("企业名称,备注\r\n甲公司,第一行\u000b第二行\r\n"))).toBe(false);
   });
 
   it("recognises an Excel workbook", () => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { formatMessage, useLocale } from "@/lib/i18n/client";
 import type { ImportPreview, ImportResult, ImportStatus } from "@/lib/data/account-import";
+import type { CsvEncoding } from "@/lib/domain/csv";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -24,6 +25,8 @@ export type ImportLabels = Record<
   | "unexpected"
   | "reviewTitle"
   | "fileSummary"
+  | "encoding"
+  | "encodingWestern"
   | "problemsTitle"
   | "problemsIntro"
   | "rowNumber"
@@ -52,7 +55,11 @@ export type ImportLabels = Record<
   | "another"
   | "toList",
   string
-> & { status: Record<ImportStatus, string>; totals: Record<ImportStatus, string> };
+> & {
+  status: Record<ImportStatus, string>;
+  totals: Record<ImportStatus, string>;
+  encodings: Record<CsvEncoding, string>;
+};
 
 type Failure = { ok: false; message: string };
 type Phase = "select" | "checking" | "review" | "importing" | "done";
@@ -196,8 +203,12 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
           <CardHeader title={labels.reviewTitle} />
           <div className="space-y-4 p-4">
             <p className="text-sm text-slate-700">
-              {fmt(labels.fileSummary, { file: file?.name ?? "", rows: preview.rows.length })}
+              {fmt(labels.fileSummary, { file: file?.name ?? "", rows: preview.rows.length })}{" "}
+              <span data-testid="import-encoding">
+                {fmt(labels.encoding, { encoding: labels.encodings[preview.encoding] })}
+              </span>
             </p>
+            {preview.encoding === "windows-1252" ? <Alert tone="info">{labels.encodingWestern}</Alert> : null}
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               {(["new", "update", "unchanged", "error"] as const).map((s) => (
                 <div key={s} className="rounded-md border border-slate-200 p-3">

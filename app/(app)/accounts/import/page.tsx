@@ -9,6 +9,7 @@ import {
   TEMPLATE_HEADERS,
   type ImportField,
 } from "@/lib/domain/account-import";
+import type { CsvEncoding } from "@/lib/domain/csv";
 import { INDUSTRIES } from "@/lib/domain/industries";
 import { ACCOUNT_TYPES, SIZE_BANDS } from "@/lib/validation/accounts";
 import { buttonClass } from "@/components/ui/button";
@@ -34,6 +35,8 @@ const LABEL_KEYS = [
   "unexpected",
   "reviewTitle",
   "fileSummary",
+  "encoding",
+  "encodingWestern",
   "problemsTitle",
   "problemsIntro",
   "rowNumber",
@@ -61,7 +64,16 @@ const LABEL_KEYS = [
   "downloadRejected",
   "another",
   "toList",
-] as const satisfies readonly (keyof Omit<ImportLabels, "status" | "totals">)[];
+] as const satisfies readonly (keyof Omit<ImportLabels, "status" | "totals" | "encodings">)[];
+
+// The catalogue's key for each encoding the import reads (message keys hold no dots or dashes).
+const ENCODING_KEYS: Record<CsvEncoding, string> = {
+  "utf-8": "utf8",
+  "utf-16le": "utf16",
+  "utf-16be": "utf16",
+  gb18030: "gb18030",
+  "windows-1252": "windows1252",
+};
 
 export default async function ImportAccountsPage() {
   const viewer = await requireViewer();
@@ -72,10 +84,13 @@ export default async function ImportAccountsPage() {
   const labels: ImportLabels = {
     ...(Object.fromEntries(LABEL_KEYS.map((k) => [k, t.raw(k) as string])) as Omit<
       ImportLabels,
-      "status" | "totals"
+      "status" | "totals" | "encodings"
     >),
     status: Object.fromEntries(statuses.map((s) => [s, t(`status.${s}`)])) as ImportLabels["status"],
     totals: Object.fromEntries(statuses.map((s) => [s, t(`totals.${s}`)])) as ImportLabels["totals"],
+    encodings: Object.fromEntries(
+      Object.entries(ENCODING_KEYS).map(([encoding, key]) => [encoding, t(`encodings.${key}`)]),
+    ) as ImportLabels["encodings"],
   };
 
   const list = (values: string[]) => values.join(viewer.locale === "zh-CN" ? "、" : ", ");
