@@ -8,6 +8,7 @@ import {
   changedFields,
   columnLabel,
   duplicateCodeRows,
+  duplicateNameRows,
   mapHeaders,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
@@ -214,6 +215,7 @@ async function analyse(
 
   const validated = body.map((r) => validateRow(r.cells, r.row, header, ctx, t));
   const duplicates = duplicateCodeRows(validated);
+  const sameNames = duplicateNameRows(validated);
 
   // Names of accounts without a credit code that already exist in the viewer's scope (a warning).
   const namesWithoutCode = [
@@ -237,6 +239,8 @@ async function analyse(
       problems.push({ field, message: t(`accountTools.import.problems.${key}`, values) });
     const others = duplicates.get(r.row);
     if (others) add("creditCode", "duplicateInFile", { rows: others.join(", ") });
+    const namesakes = sameNames.get(r.row);
+    if (namesakes) add("name", "duplicateNameInFile", { rows: namesakes.join(", ") });
 
     const code = r.profile?.creditCode;
     const found = code ? matchByCode.get(code) : undefined;

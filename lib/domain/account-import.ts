@@ -399,6 +399,37 @@ export function duplicateCodeRows(rows: readonly ImportRow[]): Map<number, numbe
   return out;
 }
 
+/**
+ * A company name as compared for duplicates: Unicode-normalised (full-width letters, digits and
+ * brackets as half-width, so "（集团）" equals "(集团)"), without white space, case-insensitive.
+ */
+export const normaliseCompanyName = (name: string) =>
+  name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+
+/**
+ * Rows without a credit code whose company name another row of the file also has: nothing tells
+ * whether they are one company written twice or two, so each is rejected, naming the others, and
+ * the person decides in the file (delete the copy, or add the credit codes). Rows with a code are
+ * told apart by it and are not reported here (the same code twice: duplicateCodeRows).
+ */
+export function duplicateNameRows(rows: readonly ImportRow[]): Map<number, number[]> {
+  const byName = new Map<string, number[]>();
+  for (const r of rows) {
+    if (!r.profile) continue;
+    const key = normaliseCompanyName(r.profile.name);
+    const same = byName.get(key);
+    if (same) same.push(r.row);
+    else byName.set(key, [r.row]);
+  }
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    if (!r.profile || r.profile.creditCode) continue;
+    const others = byName.get(normaliseCompanyName(r.profile.name))!.filter((o) => o !== r.row);
+    if (others.length) out.set(r.row, others);
+  }
+  return out;
+}
+
 export type ProfileChange = keyof ImportedProfile | "ownerId";
 
 /** Which of a row's given values differ from the account's (null in the row: keep, no change). */

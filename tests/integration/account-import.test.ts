@@ -261,6 +261,32 @@ describe("confirm", () => {
     expect(await db.account.count({ where: { creditCode: a } })).toBe(0);
   });
 
+  it("rows without a credit code that share a company name are all rejected, naming each other", async () => {
+    const [code, tag] = [newCode(), Date.now().toString(36)];
+    const bytes = bytesOf([
+      [`同名甲${tag}（苏州）有限公司`, "", "", "", "", "", ""],
+      [`同名甲${tag}(苏州)有限公司`, "", "", "", "", "", ""],
+      [`同名乙${tag}`, code, "", "", "", "", ""],
+      [`同名乙${tag}`, "", "", "", "", "", ""],
+      [`不同名${tag}`, "", "", "", "", "", ""],
+    ]);
+    const p = await previewOk(kam, bytes);
+    const duplicate = (rows: string) => ({
+      column: "account.fields.name (企业名称)",
+      message: `accountTools.import.problems.duplicateNameInFile|${JSON.stringify({ rows })}`,
+    });
+    expect(p.rows.map((r) => [r.row, r.status, r.problems])).toEqual([
+      [2, "error", [duplicate("3")]],
+      [3, "error", [duplicate("2")]],
+      // The row with a credit code is told apart by it; the one beside it without a code is not.
+      [4, "new", []],
+      [5, "error", [duplicate("4")]],
+      [6, "new", []],
+    ]);
+    expect(await importOk(kam, bytes)).toMatchObject({ created: 2, rejected: 3 });
+    expect(await db.account.count({ where: { name: { contains: tag } } })).toBe(2);
+  });
+
   it("a rep cannot change another team's account, or a colleague's, through an import", async () => {
     const [north, colleague] = [newCode(), newCode()];
     const northAccount = await accountFixture("usr_north_kam1", "华北客户");

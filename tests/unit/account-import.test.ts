@@ -6,7 +6,9 @@ import {
   changedFields,
   columnLabel,
   duplicateCodeRows,
+  duplicateNameRows,
   mapHeaders,
+  normaliseCompanyName,
   normHeader,
   TEMPLATE_FIELDS,
   TEMPLATE_HEADERS,
@@ -270,6 +272,61 @@ describe("duplicateCodeRows", () => {
         [5, [2, 3]],
       ]),
     );
+  });
+});
+
+describe("duplicateNameRows", () => {
+  const row = (n: number, name: string, creditCode = "") =>
+    validateRow(
+      withCell(1, creditCode).map((v, i) => (i === 0 ? name : v)),
+      n,
+      EN,
+      ctx,
+      t,
+    );
+
+  it("normalises names: full-width brackets and letters, white space, case", () => {
+    expect(normaliseCompanyName("苏州精工（集团）有限公司")).toBe(
+      normaliseCompanyName("苏州精工(集团)有限公司"),
+    );
+    expect(normaliseCompanyName(" ＡＣＭＥ  Trading Ltd ")).toBe(normaliseCompanyName("acme trading ltd"));
+    expect(normaliseCompanyName("苏州精工")).not.toBe(normaliseCompanyName("苏州精工机械"));
+  });
+
+  it("reports rows without a credit code whose name another row has, each naming the others", () => {
+    const rows = [
+      row(2, "苏州精工（集团）有限公司"),
+      row(3, "上海昇喆贸易有限公司"),
+      row(4, "苏州精工(集团)有限公司"),
+      row(5, " 苏州精工（集团）有限公司 "),
+      row(6, "杭州湾有限公司"),
+    ];
+    expect(duplicateNameRows(rows)).toEqual(
+      new Map([
+        [2, [4, 5]],
+        [4, [2, 5]],
+        [5, [2, 4]],
+      ]),
+    );
+  });
+
+  it("a row with a credit code is told apart by it; a row without one beside it is still reported", () => {
+    const rows = [
+      row(2, "同名公司", GOOD_CODE),
+      row(3, "同名公司"),
+      row(4, "同名公司", code("91320500MA7654321")),
+    ];
+    expect(duplicateNameRows(rows)).toEqual(new Map([[3, [2, 4]]]));
+    // Rows that are rejected anyway (no profile) are not counted.
+    const invalid = validateRow(
+      withCell(3, "造船").map((v, i) => (i === 0 ? "同名公司" : i === 1 ? "" : v)),
+      5,
+      EN,
+      ctx,
+      t,
+    );
+    expect(invalid.profile).toBeNull();
+    expect(duplicateNameRows([row(2, "同名公司"), invalid])).toEqual(new Map());
   });
 });
 
