@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { db, Prisma } from "@/lib/db";
 import { canDo, canSee, hasCapability, type Viewer } from "@/lib/domain/access";
 import {
@@ -36,6 +36,8 @@ import {
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
+import { importConfirmationSchema, type ImportConfirmation } from "@/lib/validation/account-import";
+import { parseInput } from "@/lib/validation/parse";
 import { newId } from "./ids";
 import { auditSnapshot, mutate, type AuditEntry } from "./audit";
 import { getScoringSettings, PROFILE_KEYS, scoreChange, scoreSnapshotRow } from "./accounts";
@@ -62,6 +64,8 @@ export type ImportPreviewRow = {
 export type ImportPreview = {
   ok: true;
   digest: string;
+  /** The token the confirm sends back: it claims it once (see AccountImportBatch). */
+  batch: string;
   encoding: CsvEncoding;
   rows: ImportPreviewRow[];
   totals: Record<ImportStatus, number>;
@@ -79,6 +83,8 @@ export type ImportResult = {
   rejected: number;
   /** The rejected rows, as CSV (UTF-8 with BOM) with their problems, or null when none. */
   rejectedCsv: string | null;
+  /** Set when this preview had been imported already: nothing was written again, the counts are that import's. */
+  alreadyConfirmedAt: string | null;
 };
 
 const EMPTY_TOTALS = (): Record<ImportStatus, number> => ({ new: 0, update: 0, unchanged: 0, error: 0 });
@@ -122,6 +128,8 @@ type Analysis = {
   encoding: CsvEncoding;
   header: HeaderMap;
   rows: AnalysedRow[];
+  /** Of the names in rows without a credit code, those accounts in the importer's scope had when the file was read. */
+  existingNames: Set<string>;
 };
 
 const LABELS = buildLabelIndex([messagesFor("zh-CN").account, messagesFor("en").account]);
@@ -285,7 +293,7 @@ async function analyse(
     return { ...r, problems, warnings, match, changes, target, status };
   });
 
-  return { digest: importDigest(bytes), encoding, header, rows };
+  return { digest: importDigest(bytes), encoding, header, rows, existingNames: sameName };
 }
 
 const CHANGE_FIELD: Record<ProfileChange, ImportField> = {
@@ -338,6 +346,7 @@ export async function previewAccountImport(
   return {
     ok: true,
     digest: analysis.digest,
+    batch: randomBytes(18).toString("base64url"),
     encoding: analysis.encoding,
     rows,
     totals,
@@ -511,23 +520,46 @@ function changedKeys(row: AnalysedRow): string[] {
   return row.changes.flatMap((c) => (c === "ownerId" ? ["ownerId", "teamId"] : [c]));
 }
 
+// Every import's transaction takes this advisory lock first, so imports run one after another
+// across all app processes on the database: the claim of a batch token, the check that no account
+// with a row's name (rows without a credit code) appeared meanwhile, and the inserts are then
+// never interleaved with another import's. Imports are rare and take seconds at most.
+const IMPORT_LOCK = 0x4b53_494d; // "KSIM"
+
+/** Thrown inside the import's transaction when its batch token was claimed before: it rolls back having written nothing. */
+class BatchAlreadyClaimed extends Error {}
+
+/** A unique index refused a row: Prisma's P2002, or SQLSTATE 23505 from a raw statement (P2010). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return (
+    error.code === "P2002" || (error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505"))
+  );
+}
+
 /**
  * Imports the file: validates it again from its bytes (the preview is never trusted), refuses a
  * file that is not the one previewed, then writes every valid row in one transaction — new
  * accounts with createMany, updates in one statement that also checks each account's version —
  * with one audit row per account, and rescored cached scores. Rows with problems are skipped whole.
+ *
+ * The transaction first claims the preview's batch token (a row of AccountImportBatch with the
+ * counts): a second confirm of the same preview — a double click, a retry after a lost answer, two
+ * tabs — finds it claimed and answers with the first one's result instead of importing again.
  */
 export async function confirmAccountImport(
   viewer: Viewer,
   bytes: Uint8Array,
   t: Translate,
-  expectedDigest: string,
+  input: { digest: string; batch: string },
 ): Promise<ImportResult | ImportFileProblem> {
+  const changedSincePreview = { ok: false, message: problemText(t, "changedSincePreview") } as const;
+  const parsed = parseInput(importConfirmationSchema, input);
+  if (!parsed.success) return changedSincePreview;
+  const confirmation = parsed.data;
   const analysis = await analyse(viewer, bytes, t);
   if ("ok" in analysis) return analysis;
-  if (analysis.digest !== expectedDigest) {
-    return { ok: false, message: problemText(t, "changedSincePreview") };
-  }
+  if (analysis.digest !== confirmation.digest) return changedSincePreview;
   const creates = analysis.rows.filter((r) => r.status === "new");
   const updates = analysis.rows.filter((r) => r.status === "update");
   const result: ImportResult = {
@@ -537,93 +569,166 @@ export async function confirmAccountImport(
     unchanged: analysis.rows.filter((r) => r.status === "unchanged").length,
     rejected: analysis.rows.filter((r) => r.status === "error").length,
     rejectedCsv: rejectedCsv(analysis, t),
+    alreadyConfirmedAt: null,
   };
   if (!creates.length && !updates.length) return result;
 
   try {
-    await mutate(viewer, async ({ tx, audit }) => {
-      const settings = await getScoringSettings(tx);
-      const now = new Date().toISOString();
-      const entries: AuditEntry[] = [];
-      const snapshots: Prisma.ScoreSnapshotCreateManyInput[] = [];
-
-      if (creates.length) {
-        // A new account has no value inputs yet: the same scores for every row.
-        const scores = cachedScores(NO_INPUTS, settings);
-        const created: ImportedAccount[] = [];
-        for (const batch of chunks(creates, BATCH))
-          created.push(...(await insertAccounts(tx, batch, scores, now)));
-        // A new account starts at 0 / C: a dated snapshot when its first scores differ.
-        if (scores.compositeScore !== 0 || scores.computedTier !== "C") {
-          for (const a of created)
-            snapshots.push(scoreSnapshotRow({ ...NO_INPUTS, id: a.id }, scores, "import", settings));
-        }
-        for (const a of created) {
-          entries.push({
-            action: "account.import",
-            entity: "Account",
-            entityId: a.id,
-            after: pick(a, AUDITED),
-          });
-        }
-      }
-
-      if (updates.length) {
-        for (const batch of chunks(updates, BATCH)) {
-          // Someone changed (or deleted) one of the accounts since it was read: apply nothing.
-          if ((await updateAccounts(tx, batch, now)) !== batch.length) {
-            throw new AppError("CONFLICT", "import: an account changed meanwhile");
-          }
-        }
-        const after = await tx.account.findMany({ where: { id: { in: updates.map((r) => r.match!.id) } } });
-        const afterById = new Map(after.map((a) => [a.id, a]));
-        for (const r of updates) {
-          // Profile fields do not feed the scores, but rescore anyway so every imported account
-          // carries the scores of the current settings.
-          const a = afterById.get(r.match!.id)!;
-          const s = scoreChange(a, settings);
-          if (s.changed) {
-            Object.assign(
-              a,
-              await tx.account.update({ where: { id: a.id }, data: { ...s.scores, tier: s.tier } }),
-            );
-            if (s.snapshot) snapshots.push(scoreSnapshotRow(a, s.scores, "import", settings));
-          }
-          // Before and after of what the import changed (as bulk changes do), not the whole row.
-          // "Before" is the row the analysis read: the update matched its version.
-          const keys = [...changedKeys(r), "version", ...(s.changed ? ["compositeScore", "tier"] : [])];
-          entries.push({
-            action: "account.importUpdate",
-            entity: "Account",
-            entityId: a.id,
-            before: pick(r.match!, keys),
-            after: pick(a, keys),
-          });
-        }
-      }
-      if (snapshots.length) await tx.scoreSnapshot.createMany({ data: snapshots });
-      for (const batch of chunks(entries, BATCH)) await writeAuditRows(tx, viewer.id, batch);
-      // The import itself, as one more entry: who imported how much, when.
-      await audit({
-        action: "account.importFile",
-        entity: "Account",
-        entityId: `import-${analysis.digest.slice(0, 16)}`,
-        after: {
-          created: creates.length,
-          updated: updates.length,
-          rejected: result.rejected,
-          digest: analysis.digest,
-        },
-      });
-    });
+    await mutate(
+      viewer,
+      async ({ tx, audit }) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`;
+        const claimed = await tx.accountImportBatch.createMany({
+          data: [
+            {
+              id: confirmation.batch,
+              actorId: viewer.id,
+              digest: analysis.digest,
+              created: result.created,
+              updated: result.updated,
+              unchanged: result.unchanged,
+              rejected: result.rejected,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        if (claimed.count === 0) throw new BatchAlreadyClaimed();
+        await assertNoNewNamesakes(tx, viewer, analysis, creates);
+        await writeImport(tx, viewer, creates, updates);
+        // The import itself, as one more entry: who imported how much, when.
+        await audit({
+          action: "account.importFile",
+          entity: "Account",
+          entityId: `import-${analysis.digest.slice(0, 16)}`,
+          after: {
+            created: creates.length,
+            updated: updates.length,
+            rejected: result.rejected,
+            digest: analysis.digest,
+            batch: confirmation.batch,
+          },
+        });
+      },
+      // Waiting for another import's lock counts against the transaction's time.
+      { timeoutMs: 60_000 },
+    );
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      // A credit code was registered by someone else between the check and the insert.
-      throw new AppError("CONFLICT", "import: credit code taken meanwhile");
-    }
+    if (error instanceof BatchAlreadyClaimed) return alreadyConfirmed(viewer, analysis, confirmation);
+    // A credit code was registered by someone else between the check and the insert.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "import: credit code taken meanwhile");
     throw error;
   }
   return result;
+}
+
+/** The answer to a second confirm of a preview: the first one's counts, nothing written again. */
+async function alreadyConfirmed(
+  viewer: Viewer,
+  analysis: Analysis,
+  confirmation: ImportConfirmation,
+): Promise<ImportResult | ImportFileProblem> {
+  const batch = await db.accountImportBatch.findUnique({ where: { id: confirmation.batch } });
+  // A token is random and handed to one person for one file; anything else is not their preview.
+  if (!batch || batch.actorId !== viewer.id || batch.digest !== analysis.digest) {
+    throw new AppError("CONFLICT", "import: batch token claimed for another file");
+  }
+  return {
+    ok: true,
+    created: batch.created,
+    updated: batch.updated,
+    unchanged: batch.unchanged,
+    rejected: batch.rejected,
+    rejectedCsv: null,
+    alreadyConfirmedAt: batch.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Rows without a credit code are told apart from existing accounts only by name: the preview
+ * warned about the names that existed then. If an account with another of these names appeared
+ * since (someone else's import or form, in the importer's scope), importing now would silently
+ * create a second one: refuse, so the person checks the file again and sees the warning.
+ */
+async function assertNoNewNamesakes(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  analysis: Analysis,
+  creates: AnalysedRow[],
+) {
+  const names = [...new Set(creates.filter((r) => !r.profile!.creditCode).map((r) => r.profile!.name))];
+  if (!names.length) return;
+  const existing = await tx.account.findMany({
+    where: { ...scopeWhere(viewer), deletedAt: null, name: { in: names } },
+    select: { name: true },
+  });
+  if (existing.some((a) => !analysis.existingNames.has(a.name))) {
+    throw new AppError("CONFLICT", "import: an account with one of these names was created meanwhile");
+  }
+}
+
+/** Inserts the new accounts and applies the updates, with their audit rows and score snapshots. */
+async function writeImport(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  creates: AnalysedRow[],
+  updates: AnalysedRow[],
+) {
+  const settings = await getScoringSettings(tx);
+  const now = new Date().toISOString();
+  const entries: AuditEntry[] = [];
+  const snapshots: Prisma.ScoreSnapshotCreateManyInput[] = [];
+
+  if (creates.length) {
+    // A new account has no value inputs yet: the same scores for every row.
+    const scores = cachedScores(NO_INPUTS, settings);
+    const created: ImportedAccount[] = [];
+    for (const batch of chunks(creates, BATCH))
+      created.push(...(await insertAccounts(tx, batch, scores, now)));
+    // A new account starts at 0 / C: a dated snapshot when its first scores differ.
+    if (scores.compositeScore !== 0 || scores.computedTier !== "C") {
+      for (const a of created)
+        snapshots.push(scoreSnapshotRow({ ...NO_INPUTS, id: a.id }, scores, "import", settings));
+    }
+    for (const a of created) {
+      entries.push({ action: "account.import", entity: "Account", entityId: a.id, after: pick(a, AUDITED) });
+    }
+  }
+
+  if (updates.length) {
+    for (const batch of chunks(updates, BATCH)) {
+      // Someone changed (or deleted) one of the accounts since it was read: apply nothing.
+      if ((await updateAccounts(tx, batch, now)) !== batch.length) {
+        throw new AppError("CONFLICT", "import: an account changed meanwhile");
+      }
+    }
+    const after = await tx.account.findMany({ where: { id: { in: updates.map((r) => r.match!.id) } } });
+    const afterById = new Map(after.map((a) => [a.id, a]));
+    for (const r of updates) {
+      // Profile fields do not feed the scores, but rescore anyway so every imported account
+      // carries the scores of the current settings.
+      const a = afterById.get(r.match!.id)!;
+      const s = scoreChange(a, settings);
+      if (s.changed) {
+        Object.assign(
+          a,
+          await tx.account.update({ where: { id: a.id }, data: { ...s.scores, tier: s.tier } }),
+        );
+        if (s.snapshot) snapshots.push(scoreSnapshotRow(a, s.scores, "import", settings));
+      }
+      // Before and after of what the import changed (as bulk changes do), not the whole row.
+      // "Before" is the row the analysis read: the update matched its version.
+      const keys = [...changedKeys(r), "version", ...(s.changed ? ["compositeScore", "tier"] : [])];
+      entries.push({
+        action: "account.importUpdate",
+        entity: "Account",
+        entityId: a.id,
+        before: pick(r.match!, keys),
+        after: pick(a, keys),
+      });
+    }
+  }
+  if (snapshots.length) await tx.scoreSnapshot.createMany({ data: snapshots });
+  for (const batch of chunks(entries, BATCH)) await writeAuditRows(tx, viewer.id, batch);
 }
 
 // A new account's value inputs: none assessed yet.

@@ -39,7 +39,7 @@ async function previewOk(viewer: Viewer, bytes: Uint8Array): Promise<ImportPrevi
 
 async function importOk(viewer: Viewer, bytes: Uint8Array) {
   const p = await previewOk(viewer, bytes);
-  const r = await confirmAccountImport(viewer, bytes, t, p.digest);
+  const r = await confirmAccountImport(viewer, bytes, t, p);
   if (!r.ok) throw new Error(`import failed: ${r.message}`);
   return r;
 }
@@ -303,7 +303,7 @@ describe("confirm", () => {
       ["error", null, ["accountTools.import.problems.notEditable"]],
       ["error", null, ["accountTools.import.problems.notEditable"]],
     ]);
-    const r = await confirmAccountImport(rep, bytes, t, p.digest);
+    const r = await confirmAccountImport(rep, bytes, t, p);
     expect(r).toMatchObject({ ok: true, created: 0, updated: 0, rejected: 2 });
     expect(await db.account.findUniqueOrThrow({ where: { id: northAccount.id } })).toMatchObject({
       address: "北京",
@@ -345,7 +345,7 @@ describe("confirm", () => {
     const a = newCode();
     const previewed = await previewOk(kam, bytesOf([["甲", a, "", "", "", "", ""]]));
     const other = bytesOf([["乙", a, "", "", "", "", ""]]);
-    expect(await confirmAccountImport(kam, other, t, previewed.digest)).toEqual({
+    expect(await confirmAccountImport(kam, other, t, previewed)).toEqual({
       ok: false,
       message: "accountTools.import.fileProblems.changedSincePreview",
     });
@@ -374,7 +374,7 @@ describe("confirm", () => {
     };
     (db.account as unknown as { findMany: typeof spy }).findMany = spy;
     try {
-      expect(await outcome(confirmAccountImport(kam, bytes, t, p.digest))).toBe("CONFLICT");
+      expect(await outcome(confirmAccountImport(kam, bytes, t, p))).toBe("CONFLICT");
       expect(bumped).toBe(true);
     } finally {
       (db.account as unknown as { findMany: typeof original }).findMany = original;
@@ -431,6 +431,81 @@ describe("formula cells in the files the import writes", () => {
     // Fixed and uploaded again, the file reads as the person wrote it: the apostrophes are gone.
     const again = await previewOk(kam, new TextEncoder().encode(result.rejectedCsv!));
     expect(again.rows.map((r) => r.name)).toEqual([hyperlink, `－1+1${tag}`, `＋86 公式${tag}`]);
+  });
+});
+
+describe("two confirms of the same check at once", () => {
+  it("the first imports; the second answers with the first one's result and creates nothing", async () => {
+    const tag = Date.now().toString(36);
+    const [a, b] = [newCode(), newCode()];
+    const bytes = bytesOf([
+      [`并发确认甲${tag}`, a, "装备制造", "", "", "", ""],
+      [`并发确认乙${tag}`, b, "", "", "", "", ""],
+      [`并发确认无码${tag}`, "", "", "", "", "", ""],
+      [`并发确认坏行${tag}`, "", "造船", "", "", "", ""],
+    ]);
+    const p = await previewOk(kam, bytes);
+    const [accounts, audits] = [await db.account.count(), await db.auditLog.count()];
+    // Two requests at once (a double submit, two tabs of one check, a retry): each its own transaction.
+    const answers = await Promise.all([0, 1].map(() => confirmAccountImport(kam, bytes, t, p)));
+    const results = answers.map((r) => {
+      if (!r.ok) throw new Error(r.message);
+      return r;
+    });
+    const first = results.find((r) => !r.alreadyConfirmedAt)!;
+    const second = results.find((r) => r.alreadyConfirmedAt)!;
+    expect(first).toMatchObject({ created: 3, updated: 0, rejected: 1 });
+    expect(first.rejectedCsv).toContain("并发确认坏行");
+    expect(second).toMatchObject({ created: 3, updated: 0, unchanged: 0, rejected: 1, rejectedCsv: null });
+    expect(Math.abs(new Date(second.alreadyConfirmedAt!).getTime() - Date.now())).toBeLessThan(60_000);
+
+    expect(await db.account.count()).toBe(accounts + 3);
+    expect(await db.account.count({ where: { name: { contains: tag } } })).toBe(3);
+    // Three accounts and the file's own entry, once.
+    expect(await db.auditLog.count()).toBe(audits + 4);
+    // Later confirms of that check answer the same.
+    const later = await confirmAccountImport(kam, bytes, t, p);
+    expect(later).toMatchObject({ ok: true, created: 3, alreadyConfirmedAt: second.alreadyConfirmedAt });
+    expect(await db.account.count()).toBe(accounts + 3);
+  });
+
+  it("two checks of one file without credit codes, confirmed at once: one imports, the other is refused", async () => {
+    const tag = Date.now().toString(36);
+    const bytes = bytesOf([
+      [`两页无码甲${tag}`, "", "", "", "", "", ""],
+      [`两页无码乙${tag}`, "", "", "", "", "", ""],
+    ]);
+    const [p1, p2] = [await previewOk(kam, bytes), await previewOk(kam, bytes)];
+    expect(p1.batch).not.toBe(p2.batch);
+    const outcomes = await Promise.all([p1, p2].map((p) => outcome(confirmAccountImport(kam, bytes, t, p))));
+    expect(outcomes.sort()).toEqual(["CONFLICT", "OK"]);
+    expect(await db.account.count({ where: { name: { contains: tag } } })).toBe(2);
+    // Checked again, the file shows the accounts that now exist.
+    const again = await previewOk(kam, bytes);
+    expect(again.rows.map((r) => r.warnings.length)).toEqual([1, 1]);
+  });
+
+  it("two checks of one file with credit codes, confirmed at once: one imports, the other is refused (not a 500)", async () => {
+    const bytes = bytesOf([[`两页有码${Date.now().toString(36)}`, newCode(), "", "", "", "", ""]]);
+    const [p1, p2] = [await previewOk(kam, bytes), await previewOk(kam, bytes)];
+    const outcomes = await Promise.all([p1, p2].map((p) => outcome(confirmAccountImport(kam, bytes, t, p))));
+    expect(outcomes.sort()).toEqual(["CONFLICT", "OK"]);
+  });
+
+  it("a batch token is the check's: missing, malformed or used for another file, it imports nothing", async () => {
+    const bytes = bytesOf([[`令牌${Date.now().toString(36)}`, "", "", "", "", "", ""]]);
+    const p = await previewOk(kam, bytes);
+    const changed = { ok: false, message: "accountTools.import.fileProblems.changedSincePreview" };
+    expect(await confirmAccountImport(kam, bytes, t, { digest: p.digest, batch: "" })).toEqual(changed);
+    expect(await confirmAccountImport(kam, bytes, t, { digest: p.digest, batch: "x'; --" })).toEqual(changed);
+    expect(await confirmAccountImport(kam, bytes, t, p)).toMatchObject({ ok: true, created: 1 });
+    const other = bytesOf([[`令牌另一个${Date.now().toString(36)}`, "", "", "", "", "", ""]]);
+    const q = await previewOk(kam, other);
+    expect(await outcome(confirmAccountImport(kam, other, t, { digest: q.digest, batch: p.batch }))).toBe(
+      "CONFLICT",
+    );
+    // Someone else cannot read another person's import through its token either.
+    expect(await outcome(confirmAccountImport(kam2, bytes, t, p))).toBe("CONFLICT");
   });
 });
 

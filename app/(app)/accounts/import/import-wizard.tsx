@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { formatMessage, useLocale } from "@/lib/i18n/client";
 import type { ImportPreview, ImportResult, ImportStatus } from "@/lib/data/account-import";
 import type { CsvEncoding } from "@/lib/domain/csv";
+import { TIME_ZONE } from "@/lib/i18n/config";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -49,6 +50,7 @@ export type ImportLabels = Record<
   | "confirming"
   | "chooseAnother"
   | "resultTitle"
+  | "alreadyConfirmed"
   | "result"
   | "resultUnchanged"
   | "downloadRejected"
@@ -80,6 +82,12 @@ async function post<T>(url: string, body: FormData, labels: ImportLabels): Promi
     return { ok: false, message: labels.unexpected };
   }
 }
+
+/** Date and time in China, e.g. 2026/11/26 10:32 or 11/26/26, 10:32 AM. */
+const formatTime = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE }).format(
+    new Date(iso),
+  );
 
 /** Upload → row-by-row check → confirm → result, with the file kept in the browser between steps. */
 export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBytes: number }) {
@@ -141,6 +149,8 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
     const body = new FormData();
     body.set("file", file);
     body.set("digest", preview.digest);
+    // Claimed once by the server: a second confirm of this check answers with the first one's result.
+    body.set("batch", preview.batch);
     const answer = await post<ImportResult>("/accounts/import/confirm", body, labels);
     if (!answer.ok) {
       setError(answer.message);
@@ -370,7 +380,12 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
         <Card>
           <CardHeader title={labels.resultTitle} />
           <div className="space-y-3 p-4">
-            <Alert tone={result.rejected ? "info" : "success"}>
+            <Alert tone={result.rejected || result.alreadyConfirmedAt ? "info" : "success"}>
+              {result.alreadyConfirmedAt ? (
+                <p data-testid="import-already-confirmed">
+                  {fmt(labels.alreadyConfirmed, { time: formatTime(result.alreadyConfirmedAt, locale) })}
+                </p>
+              ) : null}
               <p data-testid="import-result">
                 {fmt(labels.result, {
                   created: result.created,

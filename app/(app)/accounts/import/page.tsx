@@ -59,6 +59,7 @@ const LABEL_KEYS = [
   "confirming",
   "chooseAnother",
   "resultTitle",
+  "alreadyConfirmed",
   "result",
   "resultUnchanged",
   "downloadRejected",

@@ -3,14 +3,21 @@ import { confirmAccountImport } from "@/lib/data/account-import";
 import { handleUpload } from "../upload";
 
 /**
- * Imports an uploaded CSV: the file is sent again with the digest the check returned, and is
- * parsed and validated again here — nothing from the preview is trusted.
+ * Imports an uploaded CSV: the file is sent again with the digest and the batch token the check
+ * returned, and is parsed and validated again here — nothing from the preview is trusted. The
+ * batch token makes a second confirm of the same check answer with the first one's result.
  */
 export async function POST(request: Request) {
   return handleUpload(request, async ({ viewer, bytes, fields, t }) => {
-    const digest = fields.get("digest");
-    const result = await confirmAccountImport(viewer, bytes, t, typeof digest === "string" ? digest : "");
-    if (result.ok && (result.created || result.updated)) {
+    const text = (name: string) => {
+      const value = fields.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const result = await confirmAccountImport(viewer, bytes, t, {
+      digest: text("digest"),
+      batch: text("batch"),
+    });
+    if (result.ok && !result.alreadyConfirmedAt && (result.created || result.updated)) {
       revalidatePath("/accounts", "layout");
       revalidatePath("/");
     }
