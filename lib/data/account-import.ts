@@ -6,11 +6,13 @@ import {
   buildLabelIndex,
   buildTerritoryIndex,
   changedFields,
+  clipForDisplay,
   columnLabel,
   duplicateCodeRows,
   duplicateNameRows,
   mapHeaders,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
   validateRow,
   type HeaderMap,
@@ -166,6 +168,9 @@ async function analyse(
   }
   const headerIndex = records.findIndex((r) => !isBlankRecord(r));
   if (headerIndex < 0) return fail("empty");
+  if (records[headerIndex]!.length > MAX_IMPORT_COLUMNS) {
+    return fail("tooManyColumns", { columns: records[headerIndex]!.length, max: MAX_IMPORT_COLUMNS });
+  }
   // A rejected-rows file comes back with Keystone's apostrophe before formula-like cells: drop it.
   const header = mapHeaders(records[headerIndex]!.map(restoreGuardedCell));
   if (!header.columns.includes("name")) return fail("noNameColumn");
@@ -335,8 +340,8 @@ export async function previewAccountImport(
     return {
       row: r.row,
       status: r.status,
-      name: r.raw.name ?? "",
-      creditCode: r.raw.creditCode ?? "",
+      name: clipForDisplay(r.raw.name ?? ""),
+      creditCode: clipForDisplay(r.raw.creditCode ?? ""),
       matched: r.match ? { id: r.match.id, name: r.match.name } : null,
       changes: r.changes.map((c) => t(`account.fields.${CHANGE_FIELD[c]}`)),
       problems: problemsFor(r, analysis.header, t),

@@ -35,6 +35,8 @@ export const TEMPLATE_FIELDS = IMPORT_FIELDS.slice(0, 12) as readonly ImportFiel
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
+/** The template has 15 columns; a header far wider is not an account list (and would fill the preview). */
+export const MAX_IMPORT_COLUMNS = 200;
 
 /** Template headers per language; every one of them is also recognised on import. */
 export const TEMPLATE_HEADERS: Record<"en" | "zh-CN", Record<ImportField, string>> = {
@@ -270,6 +272,13 @@ export function columnLabel(field: ImportField, header: string | undefined, t: T
   return header && normHeader(header) !== normHeader(label) ? `${label} (${header})` : label;
 }
 
+/**
+ * A cell as quoted in the preview and in messages: a file may hold a cell of megabytes (one huge
+ * line), which would otherwise travel back to the browser in every message that names it.
+ */
+export const clipForDisplay = (value: string, max = 200) =>
+  value.length > max ? `${value.slice(0, max - 1)}…` : value;
+
 const SCHEMA_FIELD: Record<string, ImportField> = { territoryId: "territory", ownerId: "owner" };
 
 export function validateRow(
@@ -296,7 +305,7 @@ export function validateRow(
       problem(
         field,
         field === "industry" ? "unknownIndustry" : field === "sizeBand" ? "unknownSize" : "unknownType",
-        { value: v },
+        { value: clipForDisplay(v) },
       );
     return code;
   };
@@ -309,12 +318,14 @@ export function validateRow(
     const ids = ctx.territories.get(normLabel(raw.territory)) ?? [];
     if (ids.length === 1) territoryId = ids[0];
     else
-      problem("territory", ids.length ? "ambiguousTerritory" : "unknownTerritory", { value: raw.territory });
+      problem("territory", ids.length ? "ambiguousTerritory" : "unknownTerritory", {
+        value: clipForDisplay(raw.territory),
+      });
   }
   let ownerId: string | undefined;
   if (raw.owner) {
     ownerId = ctx.owners.get(raw.owner.toLowerCase());
-    if (!ownerId) problem("owner", "unknownOwner", { value: raw.owner });
+    if (!ownerId) problem("owner", "unknownOwner", { value: clipForDisplay(raw.owner) });
   }
 
   const parsed = parseInput(createAccountSchema, {

@@ -2,7 +2,12 @@
 // nothing; confirming writes exactly the valid rows (one audit row each) in one transaction;
 // re-importing updates by credit code; scope and permissions hold row by row.
 import { beforeAll, describe, expect, it } from "vitest";
-import { confirmAccountImport, previewAccountImport, type ImportPreview } from "@/lib/data/account-import";
+import {
+  confirmAccountImport,
+  importDigest,
+  previewAccountImport,
+  type ImportPreview,
+} from "@/lib/data/account-import";
 import { getScoringSettings, updateScoringSettings } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
 import { cachedScores } from "@/lib/domain/account-scoring";
@@ -84,46 +89,71 @@ describe("preview", () => {
     expect(await db.auditLog.count()).toBe(audits);
   });
 
-  it("refuses files it cannot read, saying why", async () => {
-    const message = async (bytes: Uint8Array) => {
-      const p = await previewAccountImport(kam, bytes, t);
-      return p.ok ? "ok" : p.message;
-    };
+  it("refuses files it cannot read, saying why, at the check and at the confirm — never an error", async () => {
     const enc = (s: string) => new TextEncoder().encode(s);
-    expect(await message(enc(""))).toBe("accountTools.import.fileProblems.empty");
-    expect(await message(enc("行业,地址\r\n装备制造,x\r\n"))).toBe(
-      "accountTools.import.fileProblems.noNameColumn",
-    );
-    expect(await message(enc("企业名称\r\n"))).toBe("accountTools.import.fileProblems.noRows");
-    expect(await message(enc('企业名称,地址\r\n甲,"未闭合\r\n'))).toBe(
+    // The confirm reads the file again: it must answer the same, not fail on what the check refused.
+    const messages = async (bytes: Uint8Array) => {
+      const p = await previewAccountImport(kam, bytes, t);
+      const c = await confirmAccountImport(kam, bytes, t, {
+        digest: importDigest(bytes),
+        batch: "b".repeat(24),
+      });
+      return [p.ok ? "ok" : p.message, c.ok ? "ok" : c.message];
+    };
+    const refused = async (bytes: Uint8Array, message: string) =>
+      expect(await messages(bytes)).toEqual([message, message]);
+    await refused(enc(""), "accountTools.import.fileProblems.empty");
+    await refused(enc("\r\n ,,\r\n"), "accountTools.import.fileProblems.empty");
+    await refused(enc("行业,地址\r\n装备制造,x\r\n"), "accountTools.import.fileProblems.noNameColumn");
+    await refused(enc("企业名称\r\n"), "accountTools.import.fileProblems.noRows");
+    await refused(enc("\uFEFF企业名称,地址\r\n,,\r\n\r\n"), "accountTools.import.fileProblems.noRows");
+    await refused(
+      enc('企业名称,地址\r\n甲,"未闭合\r\n'),
       'accountTools.import.fileProblems.unterminatedQuote|{"line":2}',
     );
-    expect(await message(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe(
+    await refused(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]),
       "accountTools.import.fileProblems.workbook",
     );
-    expect(await message(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41))).toBe(
+    await refused(
+      new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41),
       'accountTools.import.fileProblems.tooLarge|{"max":5}',
     );
     const tooMany = formatCsv([["name"], ...Array.from({ length: 5001 }, (_, i) => [`公司${i}`])]);
-    expect(await message(enc(tooMany))).toBe(
-      'accountTools.import.fileProblems.tooManyRows|{"rows":5001,"max":5000}',
-    );
+    await refused(enc(tooMany), 'accountTools.import.fileProblems.tooManyRows|{"rows":5001,"max":5000}');
     // A NUL byte (PostgreSQL cannot store it: this used to end in a 500), binary data, UTF-16 without
     // its byte-order mark, bytes in an encoding Keystone cannot tell.
-    expect(await message(enc("企业名称,地址\r\n零字节\u0000公司,x\r\n"))).toBe(
+    await refused(enc("企业名称,地址\r\n零字节\u0000公司,x\r\n"), "accountTools.import.fileProblems.binary");
+    await refused(
+      Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256),
       "accountTools.import.fileProblems.binary",
     );
-    expect(await message(Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256))).toBe(
+    await refused(
+      Uint8Array.from(Buffer.from("企业名称\r\n甲公司\r\n", "utf16le")),
       "accountTools.import.fileProblems.binary",
     );
-    expect(await message(Uint8Array.from(Buffer.from("企业名称\r\n甲公司\r\n", "utf16le")))).toBe(
-      "accountTools.import.fileProblems.binary",
+    await refused(
+      encodeLegacy("公司名稱,地址\r\n台灣積體電路製造股份有限公司,新竹科學園區力行六路8號", "big5"),
+      "accountTools.import.fileProblems.unknownEncoding",
     );
-    expect(
-      await message(
-        encodeLegacy("公司名稱,地址\r\n台灣積體電路製造股份有限公司,新竹科學園區力行六路8號", "big5"),
-      ),
-    ).toBe("accountTools.import.fileProblems.unknownEncoding");
+    // A header two million columns wide.
+    await refused(
+      enc(`企业名称${",x".repeat(2_000_000)}\r\n甲公司\r\n`),
+      'accountTools.import.fileProblems.tooManyColumns|{"columns":2000001,"max":200}',
+    );
+  });
+
+  it("a huge line is one row with a problem, quoted shortly in the preview", async () => {
+    const huge = "甲".repeat(800_000);
+    const bytes = new TextEncoder().encode(`企业名称,行业\r\n${huge},${huge}\r\n`);
+    const start = Date.now();
+    const p = await previewOk(kam, bytes);
+    const elapsed = Date.now() - start;
+    expect(p.rows).toHaveLength(1);
+    expect(p.rows[0]!.status).toBe("error");
+    expect(p.rows[0]!.name).toHaveLength(200);
+    expect(JSON.stringify(p).length).toBeLessThan(5_000);
+    console.log(`a 4.8 MB line checked in ${elapsed} ms`);
   });
 
   it("reads a GBK file saved by a Chinese Excel", async () => {

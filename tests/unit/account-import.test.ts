@@ -4,6 +4,7 @@ import {
   buildLabelIndex,
   buildTerritoryIndex,
   changedFields,
+  clipForDisplay,
   columnLabel,
   duplicateCodeRows,
   duplicateNameRows,
@@ -327,6 +328,15 @@ describe("duplicateNameRows", () => {
     );
     expect(invalid.profile).toBeNull();
     expect(duplicateNameRows([row(2, "同名公司"), invalid])).toEqual(new Map());
+  });
+});
+
+describe("clipForDisplay", () => {
+  it("keeps short values and cuts huge cells for the preview and messages", () => {
+    expect(clipForDisplay("苏州精工")).toBe("苏州精工");
+    const huge = "甲".repeat(1_000_000);
+    expect(clipForDisplay(huge)).toHaveLength(200);
+    expect(clipForDisplay(huge).endsWith("…")).toBe(true);
   });
 });
 

@@ -39,7 +39,13 @@ export async function handleUpload<T>(
     if (length > MAX_IMPORT_BYTES + 64 * 1024) {
       return fail(413, t("accountTools.import.fileProblems.tooLarge", { max: 5 }));
     }
-    const fields = await request.formData();
+    let fields: FormData;
+    try {
+      fields = await request.formData();
+    } catch {
+      // A body cut short or not multipart: nothing to read, and nothing the person did wrong.
+      return fail(400, t("accountTools.import.fileProblems.uploadFailed"));
+    }
     const file = fields.get("file");
     if (!file || typeof file === "string") return fail(400, t("accountTools.import.chooseFile"));
     const bytes = new Uint8Array(await file.arrayBuffer());
