@@ -23,7 +23,20 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["next", "next/*", "react", "@/lib/db*", "@/lib/data/*", "@prisma/*", "pg", "node:*"] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "react", "@/lib/db*", "@/lib/data/*", "@prisma/*", "pg", "node:*"],
+              message: "lib/domain is pure: no framework, database or I/O.",
+            },
+            {
+              // Business rules know nothing of forms, languages, sessions or screens.
+              group: ["@/lib/validation*", "@/lib/i18n*", "@/lib/auth*", "@/lib/actions*", "@/lib/http*"],
+              message: "lib/domain is pure rules: the caller passes in what it needs.",
+            },
+            { group: ["@/app*", "@/components*"], message: "lib/domain must not import the UI." },
+          ],
+        },
       ],
     },
   },

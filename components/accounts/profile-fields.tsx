@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/action-form";
 import { INDUSTRIES } from "@/lib/domain/industries";
-import { ACCOUNT_TYPES, SIZE_BANDS } from "@/lib/validation/accounts";
+import { ACCOUNT_TYPES, SIZE_BANDS } from "@/lib/domain/account-kinds";
 import { CreditCodeField, type CreditCodeCheck } from "./credit-code-field";
 import { fenToYuanInput } from "./money";
 

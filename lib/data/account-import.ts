@@ -19,6 +19,7 @@ import {
   type ImportField,
   type ImportRow,
   type ProfileChange,
+  type RowContext,
   type Translate,
 } from "@/lib/domain/account-import";
 import { normaliseCreditCode } from "@/lib/domain/credit-code";
@@ -36,7 +37,11 @@ import {
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
-import { importConfirmationSchema, type ImportConfirmation } from "@/lib/validation/account-import";
+import {
+  importConfirmationSchema,
+  validateImportedProfile,
+  type ImportConfirmation,
+} from "@/lib/validation/account-import";
 import { parseInput } from "@/lib/validation/parse";
 import { writeImport } from "./account-import-write";
 import { mutate } from "./audit";
@@ -222,7 +227,12 @@ async function analyse(
     ownerTeams.set(viewer.id, viewer.teamId);
   }
   const matchByCode = new Map(matches.map((m) => [m.creditCode!, m]));
-  const ctx = { labels: LABELS, territories: buildTerritoryIndex(territories), owners: ownerByEmail };
+  const ctx: RowContext = {
+    validate: validateImportedProfile,
+    labels: LABELS,
+    territories: buildTerritoryIndex(territories),
+    owners: ownerByEmail,
+  };
 
   const validated = body.map((r) => validateRow(r.cells, r.row, header, ctx, t));
   const duplicates = duplicateCodeRows(validated);

@@ -1,11 +1,9 @@
 // Importing key accounts (客户档案) from a CSV file: which column is which (English or Chinese
 // headers), turning labels people type ("汽车及零部件", "Large", "苏州市") into codes and ids, and
-// validating each row with the same zod schema as the "new account" form. Pure: the data layer
-// supplies the territories and colleagues to resolve against and adds the checks that need the
-// database (credit-code matches, permissions).
-import { fieldErrorsFromIssues } from "@/lib/i18n/validation-messages";
-import { ACCOUNT_TYPES, createAccountSchema, SIZE_BANDS } from "@/lib/validation/accounts";
-import { parseInput } from "@/lib/validation/parse";
+// validating each row with the same rules as the "new account" form. Pure: the data layer
+// supplies the territories and colleagues to resolve against, the form's validation (as a
+// function), and adds the checks that need the database (credit-code matches, permissions).
+import { ACCOUNT_TYPES, SIZE_BANDS, type AccountType, type SizeBand } from "./account-kinds";
 import { INDUSTRIES } from "./industries";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -223,9 +221,6 @@ export function buildTerritoryIndex(
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-type AccountType = (typeof ACCOUNT_TYPES)[number];
-type SizeBand = (typeof SIZE_BANDS)[number];
-
 /** A row's profile once valid. Null means "not given" (an update keeps the current value). */
 export type ImportedProfile = {
   name: string;
@@ -259,7 +254,20 @@ export type ImportRow = {
   problems: RowProblem[];
 };
 
+/** A row's profile, checked by the "new account" form's own rules (supplied by the data layer). */
+export type ProfileValidator = (
+  input: Record<string, string | undefined>,
+  t: Translate,
+) =>
+  | {
+      ok: true;
+      data: Omit<ImportedProfile, "accountType"> & { accountType: AccountType; ownerId: string | null };
+    }
+  | { ok: false; errors: Record<string, string[]> };
+
 export type RowContext = {
+  /** The account form's validation: field → messages in the person's language. */
+  validate: ProfileValidator;
   labels: LabelIndex;
   territories: TerritoryIndex;
   /** Lower-cased e-mail → user id, for the colleagues the importer may name as owners. */
@@ -328,25 +336,28 @@ export function validateRow(
     if (!ownerId) problem("owner", "unknownOwner", { value: clipForDisplay(raw.owner) });
   }
 
-  const parsed = parseInput(createAccountSchema, {
-    name: raw.name ?? "",
-    creditCode: raw.creditCode,
-    legalRepresentative: raw.legalRepresentative,
-    industry,
-    sizeBand,
-    headcount: raw.headcount?.replace(/[,，\s人]/g, ""),
-    annualRevenue: raw.annualRevenue,
-    shareholderBackground: raw.shareholderBackground,
-    orgStructureNotes: raw.orgStructureNotes,
-    industryStanding: raw.industryStanding,
-    address: raw.address,
-    website: raw.website,
-    accountType,
-    territoryId,
-    ownerId,
-  });
-  if (!parsed.success) {
-    for (const [key, messages] of Object.entries(fieldErrorsFromIssues(parsed.error.issues, t))) {
+  const parsed = ctx.validate(
+    {
+      name: raw.name ?? "",
+      creditCode: raw.creditCode,
+      legalRepresentative: raw.legalRepresentative,
+      industry,
+      sizeBand,
+      headcount: raw.headcount?.replace(/[,，\s人]/g, ""),
+      annualRevenue: raw.annualRevenue,
+      shareholderBackground: raw.shareholderBackground,
+      orgStructureNotes: raw.orgStructureNotes,
+      industryStanding: raw.industryStanding,
+      address: raw.address,
+      website: raw.website,
+      accountType,
+      territoryId,
+      ownerId,
+    },
+    t,
+  );
+  if (!parsed.ok) {
+    for (const [key, messages] of Object.entries(parsed.errors)) {
       const field = (SCHEMA_FIELD[key] ?? key) as ImportField;
       const known = (IMPORT_FIELDS as readonly string[]).includes(field);
       for (const message of messages) problems.push({ field: known ? field : null, message });
@@ -358,7 +369,7 @@ export function validateRow(
       (a.field ? IMPORT_FIELDS.indexOf(a.field) : 99) - (b.field ? IMPORT_FIELDS.indexOf(b.field) : 99),
   );
 
-  const d = parsed.success ? parsed.data : null;
+  const d = parsed.ok ? parsed.data : null;
   return {
     row,
     cells: [...record],

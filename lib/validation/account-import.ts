@@ -1,4 +1,8 @@
 import { z } from "zod";
+import type { ProfileValidator, Translate } from "@/lib/domain/account-import";
+import { fieldErrorsFromIssues } from "@/lib/i18n/validation-messages";
+import { createAccountSchema } from "./accounts";
+import { parseInput } from "./parse";
 
 /**
  * What the import's confirm step receives besides the file: the SHA-256 digest of the file the
@@ -10,3 +14,11 @@ export const importConfirmationSchema = z.object({
 });
 
 export type ImportConfirmation = z.infer<typeof importConfirmationSchema>;
+
+/** Each imported row is checked by the "new account" form's own schema, with its messages. */
+export const validateImportedProfile: ProfileValidator = (input, t: Translate) => {
+  const parsed = parseInput(createAccountSchema, input);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues, t) };
+};

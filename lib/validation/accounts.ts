@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCOUNT_TYPES, MARK_ANSWERS, SIZE_BANDS, TIERS } from "@/lib/domain/account-kinds";
 import { CREDIT_RATINGS, PAYMENT_RECORDS } from "@/lib/domain/account-value";
 import { creditCodeProblem, normaliseCreditCode } from "@/lib/domain/credit-code";
 import { INDUSTRIES } from "@/lib/domain/industries";
@@ -20,10 +21,6 @@ import {
   version,
 } from "./primitives";
 
-export const ACCOUNT_TYPES = ["END_CUSTOMER", "CHANNEL", "PARTNER", "SUPPLIER", "COMPETITOR"] as const;
-export const SIZE_BANDS = ["MICRO", "SMALL", "MEDIUM", "LARGE", "GIANT"] as const;
-export const TIERS = ["A", "B", "C"] as const;
-export const MARK_ANSWERS = ["YES", "NO", "UNKNOWN"] as const;
 
 /** An expected growth in percent, as typed ("12.5", "-3", "40%"). */
 const growthPercent = optionalDecimal(-100, 1000, { percent: true });

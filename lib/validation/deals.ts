@@ -3,7 +3,7 @@ import { BOARD_COLUMNS, DEAL_STAGES, type BoardColumn } from "@/lib/domain/pipel
 import { checkIsoDate } from "@/lib/domain/calendar";
 import { fenToYuan, parseYuan } from "@/lib/domain/money";
 import { cleanText, textProblem } from "@/lib/domain/text";
-import { MARK_ANSWERS, TIERS } from "./accounts";
+import { MARK_ANSWERS, TIERS } from "@/lib/domain/account-kinds";
 import {
   checkbox,
   id,

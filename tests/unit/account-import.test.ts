@@ -18,6 +18,7 @@ import {
 } from "@/lib/domain/account-import";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";
 import { messagesFor } from "@/lib/i18n/messages";
+import { validateImportedProfile } from "@/lib/validation/account-import";
 
 /** A fake translator that shows which key was asked for, with which values. */
 const t = (key: string, values?: Record<string, string | number>) =>
@@ -27,6 +28,7 @@ const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 const GOOD_CODE = code("91320500MA1234567");
 
 const ctx: RowContext = {
+  validate: validateImportedProfile,
   labels: buildLabelIndex([messagesFor("zh-CN").account, messagesFor("en").account]),
   territories: buildTerritoryIndex([
     { id: "ter_js", code: "320000", name: "江苏省", nameEn: "Jiangsu" },

@@ -22,7 +22,7 @@ import { hasCapability } from "@/lib/domain/access";
 import { ClientI18nProvider } from "@/lib/i18n/client";
 import { teamLabel } from "@/lib/i18n/names";
 import { BOARD_COLUMNS, type BoardColumn } from "@/lib/domain/pipeline";
-import { TIERS } from "@/lib/validation/accounts";
+import { TIERS } from "@/lib/domain/account-kinds";
 import {
   boardFiltersSchema,
   DEAL_LIST_PAGE_SIZE,

@@ -8,7 +8,8 @@ import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { isIndustry } from "@/lib/domain/industries";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { territoryLabel } from "@/lib/i18n/names";
-import { TIERS, type AccountListQuery } from "@/lib/validation/accounts";
+import { TIERS } from "@/lib/domain/account-kinds";
+import { type AccountListQuery } from "@/lib/validation/accounts";
 import { AccountTable } from "./account-table";
 import {
   ACCOUNT_COLUMNS,

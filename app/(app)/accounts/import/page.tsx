@@ -11,7 +11,7 @@ import {
 } from "@/lib/domain/account-import";
 import type { CsvEncoding } from "@/lib/domain/csv";
 import { INDUSTRIES } from "@/lib/domain/industries";
-import { ACCOUNT_TYPES, SIZE_BANDS } from "@/lib/validation/accounts";
+import { ACCOUNT_TYPES, SIZE_BANDS } from "@/lib/domain/account-kinds";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -7,7 +7,7 @@ import { segmentation } from "@/lib/data/accounts";
 import { listTerritoryOptions } from "@/lib/data/territories";
 import { INDUSTRIES } from "@/lib/domain/industries";
 import { territoryLabel } from "@/lib/i18n/names";
-import { SIZE_BANDS } from "@/lib/validation/accounts";
+import { SIZE_BANDS } from "@/lib/domain/account-kinds";
 import { firstValues, hrefWith, type RawSearchParams } from "@/components/admin/search-params";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AccountDetail } from "@/lib/data/accounts";
 import { allowedMoves, QUALIFICATION_MARKS, unmetMarks } from "@/lib/domain/qualification";
 import { TIME_ZONE } from "@/lib/i18n/config";
-import { MARK_ANSWERS } from "@/lib/validation/accounts";
+import { MARK_ANSWERS } from "@/lib/domain/account-kinds";
 import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/forms/action-form";
 import { RadioGroupField } from "@/components/accounts/radio-group-field";
 import { Badge } from "@/components/ui/badge";

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AccountDetail } from "@/lib/data/accounts";
 import { assessStored, fenToYuan, type ScoringSettingsRow } from "@/lib/domain/account-scoring";
 import { assetVerdict, CREDIT_RATINGS, PAYMENT_RECORDS } from "@/lib/domain/account-value";
-import { TIERS } from "@/lib/validation/accounts";
+import { TIERS } from "@/lib/domain/account-kinds";
 import {
   ActionForm,
   SelectField,
