@@ -4,59 +4,25 @@
 // translator and cache revalidation. Whatever arrives, the answer is a result or a field error —
 // never "something went wrong" — and a refused change writes nothing.
 import fc from "fast-check";
-import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { encodeSession, sessionCookieName } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
-import { signInWithPassword } from "@/lib/data/sign-in";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";
-import { messagesFor } from "@/lib/i18n/messages";
 import type { ActionState } from "@/lib/actions/types";
-import { DEMO_PASSWORD } from "@/prisma/demo-org";
+import { fakeRequest, signInFakeRequest } from "../support/next-request";
 
-const request = vi.hoisted(() => {
-  process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
-  return { cookie: "", origin: "http://localhost:3000" };
+vi.mock("next/headers", async () => {
+  const { fakeHeaders, fakeCookies } = await import("../support/next-request");
+  return { headers: fakeHeaders, cookies: fakeCookies };
 });
-
-vi.mock("next/headers", () => ({
-  headers: async () =>
-    new Headers({ host: "localhost:3000", origin: request.origin, "x-keystone-client-address": "127.0.0.1" }),
-  cookies: async () => ({
-    get: (name: string) =>
-      name === request.cookie.split("=")[0] ? { name, value: request.cookie.split("=")[1] } : undefined,
-    set: () => {},
-    delete: () => {},
-  }),
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next-intl/server", () => ({
-  getTranslations: async (namespace?: string) =>
-    createTranslator({
-      locale: "zh-CN",
-      messages: messagesFor("zh-CN") as never,
-      namespace: namespace as never,
-    }),
-}));
+vi.mock("next-intl/server", async () => {
+  const { fakeTranslations } = await import("../support/next-request");
+  return { getTranslations: fakeTranslations };
+});
 
 const { createAccountAction } = await import("@/app/(app)/accounts/new/actions");
 const { updateProfileAction, createContactAction } = await import("@/app/(app)/accounts/[accountId]/actions");
 const { createDealAction } = await import("@/app/(app)/deals/actions");
-
-async function signInAs(email: string) {
-  const result = await signInWithPassword({ email, password: DEMO_PASSWORD, ip: "127.0.0.1" });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  const now = Date.now();
-  const token = await encodeSession({
-    uid: result.user.id,
-    tv: result.user.tokenVersion,
-    sid: result.sessionId,
-    signedInAt: now,
-    lastSeenAt: now,
-  });
-  request.cookie = `${sessionCookieName()}=${token}`;
-  return result.user;
-}
 
 function form(fields: Record<string, string | string[] | undefined>): FormData {
   const data = new FormData();
@@ -130,7 +96,7 @@ function expectHandled(state: ActionState) {
 describe("server actions against hostile input", () => {
   let kam: { id: string; teamId: string | null };
   beforeAll(async () => {
-    kam = await signInAs("east.kam1@keystone.demo");
+    kam = await signInFakeRequest("east.kam1@keystone.demo");
   });
 
   it("creating an account: a field error or a stored account, and nothing written on refusal", async () => {
@@ -236,7 +202,7 @@ describe("server actions against hostile input", () => {
   });
 
   it("refuses a request from another origin before touching anything", async () => {
-    request.origin = "https://evil.example";
+    fakeRequest.origin = "https://evil.example";
     try {
       const before = await db.account.count();
       const state = await call(createAccountAction, {
@@ -247,7 +213,7 @@ describe("server actions against hostile input", () => {
       expect(state).toMatchObject({ status: "error", code: "INVALID_ORIGIN" });
       expect(await db.account.count()).toBe(before);
     } finally {
-      request.origin = "http://localhost:3000";
+      fakeRequest.origin = "http://localhost:3000";
     }
   });
 });

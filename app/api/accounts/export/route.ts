@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { cleanSearchParams, queryString, type RawSearchParams } from "@/components/data-table/url";
-import { getViewer } from "@/lib/auth/viewer";
+import { routeHandler } from "@/lib/actions/route";
 import { exportAccounts, type AccountExportRow } from "@/lib/data/account-export";
 import { hasCapability } from "@/lib/domain/access";
 import { CSV_BOM, formatCsvRecord } from "@/lib/domain/csv";
 import { isIndustry } from "@/lib/domain/industries";
-import { isAppError, isDatabaseUnavailable } from "@/lib/errors";
-import { TIME_ZONE } from "@/lib/i18n/config";
+import { chinaDate } from "@/lib/domain/calendar";
 import { territoryLabel } from "@/lib/i18n/names";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
 
@@ -33,22 +32,7 @@ const EXPORT_KEYS = [
   "dir",
 ] as const;
 
-/** yyyymmdd in China time. */
-function stamp(date: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}${get("month")}${get("day")}`;
-}
-
-export async function GET(request: Request): Promise<Response> {
-  const viewer = await getViewer();
-  if (!viewer) return new Response("Unauthorized", { status: 401, headers: { "Cache-Control": "no-store" } });
-
+export const GET = routeHandler(async (request, { viewer }) => {
   const url = new URL(request.url);
   const raw: RawSearchParams = {};
   for (const key of new Set(url.searchParams.keys())) raw[key] = url.searchParams.getAll(key);
@@ -58,15 +42,7 @@ export async function GET(request: Request): Promise<Response> {
 
   const ta = await getTranslations({ locale: viewer.locale, namespace: "account" });
 
-  let result: Awaited<ReturnType<typeof exportAccounts>>;
-  try {
-    result = await exportAccounts(viewer, query, queryString(params));
-  } catch (error) {
-    if (isAppError(error) && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND"))
-      return new Response("Not found", { status: 404 });
-    if (isDatabaseUnavailable(error)) return new Response("Service unavailable", { status: 503 });
-    throw error;
-  }
+  const result = await exportAccounts(viewer, query, queryString(params));
 
   const header = formatCsvRecord([
     ta("fields.name"),
@@ -121,9 +97,10 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="accounts-${stamp(new Date())}.csv"`,
+      // The day in China, e.g. accounts-20261202.csv.
+      "Content-Disposition": `attachment; filename="accounts-${chinaDate(new Date()).replaceAll("-", "")}.csv"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

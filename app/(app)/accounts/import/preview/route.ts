@@ -1,7 +1,5 @@
 import { previewAccountImport } from "@/lib/data/account-import";
-import { handleUpload } from "../upload";
+import { uploadHandler } from "../upload";
 
 /** Checks an uploaded CSV row by row. Writes nothing. */
-export async function POST(request: Request) {
-  return handleUpload(request, ({ viewer, bytes, t }) => previewAccountImport(viewer, bytes, t));
-}
+export const POST = uploadHandler(({ viewer, bytes, t }) => previewAccountImport(viewer, bytes, t));

@@ -1,10 +1,9 @@
-import { getViewer } from "@/lib/auth/viewer";
+import { routeHandler } from "@/lib/actions/route";
 import { TEMPLATE_FIELDS, TEMPLATE_HEADERS } from "@/lib/domain/account-import";
 import { formatCsv } from "@/lib/domain/csv";
 
 /** The import template: the header row in Chinese or English, UTF-8 with a BOM so Excel shows Chinese. */
-export async function GET(request: Request) {
-  if (!(await getViewer())) return new Response("Unauthorized", { status: 401 });
+export const GET = routeHandler(async (request) => {
   const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "zh-CN";
   const headers = TEMPLATE_FIELDS.map((f) => TEMPLATE_HEADERS[lang][f]);
   const body = formatCsv([headers], { bom: true });
@@ -16,4 +15,4 @@ export async function GET(request: Request) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});
