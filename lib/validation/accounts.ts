@@ -21,7 +21,6 @@ import {
   version,
 } from "./primitives";
 
-
 /** An expected growth in percent, as typed ("12.5", "-3", "40%"). */
 const growthPercent = optionalDecimal(-100, 1000, { percent: true });
 
