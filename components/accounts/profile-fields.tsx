@@ -3,7 +3,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/forms/action
 import { INDUSTRIES } from "@/lib/domain/industries";
 import { ACCOUNT_TYPES, SIZE_BANDS } from "@/lib/domain/account-kinds";
 import { CreditCodeField, type CreditCodeCheck } from "./credit-code-field";
-import { fenToYuanInput } from "./money";
+import { fenToYuanInput } from "@/lib/domain/money";
 
 export type ProfileValues = {
   name: string;

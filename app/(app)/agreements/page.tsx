@@ -5,7 +5,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listAgreements, listRenewals } from "@/lib/data/deals";
 import { canDo } from "@/lib/domain/access";
 import { daysUntil } from "@/lib/domain/pipeline";
-import { fenToYuanInput } from "@/components/accounts/money";
+import { fenToYuanInput } from "@/lib/domain/money";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { AgreementFields } from "@/components/deals/agreement-fields";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AccountDetail } from "@/lib/data/accounts";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { fenToYuanNumber } from "@/components/accounts/money";
+import { fenToYuan } from "@/lib/domain/money";
 import { ProfileFields } from "@/components/accounts/profile-fields";
 import { Card } from "@/components/ui/card";
 import { checkCreditCodeAction } from "../../new/actions";
@@ -28,7 +28,7 @@ export async function ProfileSection({
   ]);
   const none = <span className="text-slate-500">{t("none")}</span>;
   const text = (v: string | null) => (v ? <span className="whitespace-pre-line">{v}</span> : none);
-  const revenue = fenToYuanNumber(account.annualRevenue);
+  const revenue = fenToYuan(account.annualRevenue);
   const website = account.website
     ? /^https?:\/\//i.test(account.website)
       ? account.website

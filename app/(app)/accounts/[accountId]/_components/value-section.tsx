@@ -10,7 +10,7 @@ import {
   TextAreaField,
   TextField,
 } from "@/components/forms/action-form";
-import { fenToYuanInput } from "@/components/accounts/money";
+import { fenToYuanInput } from "@/lib/domain/money";
 import { DIMENSION_BAR, ScoreBreakdown } from "@/components/accounts/score-breakdown";
 import { ScoreHistory } from "@/components/accounts/score-history";
 import { TierBadge } from "@/components/accounts/tier-badge";

@@ -4,7 +4,7 @@ import type { DealDetail } from "@/lib/data/deals";
 import { isStale, probabilityOf } from "@/lib/domain/pipeline";
 import { teamLabel } from "@/lib/i18n/names";
 import type { AppLocale } from "@/lib/i18n/config";
-import { fenToYuanInput } from "@/components/accounts/money";
+import { fenToYuanInput } from "@/lib/domain/money";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { RefActionForm } from "@/components/admin/ref-action-form";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/forms/action-form";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { DealDetail } from "@/lib/data/deals";
 import { businessDay, DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
 import type { AppLocale } from "@/lib/i18n/config";
-import { fenToYuanInput } from "@/components/accounts/money";
+import { fenToYuanInput } from "@/lib/domain/money";
 import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/forms/action-form";
 import { AgreementFields } from "@/components/deals/agreement-fields";
 import { CheckboxField } from "@/components/deals/checkbox-field";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { DealDetail } from "@/lib/data/deals";
 import { stageNumber, type DealStage } from "@/lib/domain/pipeline";
 import { MARK_ANSWERS } from "@/lib/domain/account-kinds";
-import { fenToYuanInput } from "@/components/accounts/money";
+import { fenToYuanInput } from "@/lib/domain/money";
 import { RadioGroupField } from "@/components/accounts/radio-group-field";
 import { StrengthDots } from "@/components/accounts/contact-style";
 import {
