@@ -113,21 +113,6 @@ const DATE_MESSAGES = {
   outOfRange: "validation.dateOutOfRange",
 } as const;
 
-/** YYYY-MM-DD from <input type="date"> as the stored form of that day (UTC midnight). Empty → null. */
-export const optionalDate = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    const v = (raw ?? "").trim();
-    if (!v) return null;
-    const r = checkIsoDate(v);
-    return r.ok ? toDbDate(r.date) : issue(ctx, DATE_MESSAGES[r.problem]);
-  });
-
-export const requiredDate = optionalDate.transform((v, ctx) =>
-  v === null ? issue(ctx, "validation.required") : v,
-);
-
 /** A calendar date kept as YYYY-MM-DD text (e.g. inside a JSON column). Empty → null. */
 export const optionalIsoDate = z
   .string()
@@ -138,6 +123,13 @@ export const optionalIsoDate = z
     const r = checkIsoDate(v);
     return r.ok ? r.date : issue(ctx, DATE_MESSAGES[r.problem]);
   });
+
+/** YYYY-MM-DD from <input type="date"> as the stored form of that day (UTC midnight). Empty → null. */
+export const optionalDate = optionalIsoDate.transform((date) => (date === null ? null : toDbDate(date)));
+
+export const requiredDate = optionalDate.transform((v, ctx) =>
+  v === null ? issue(ctx, "validation.required") : v,
+);
 
 // ── Ids, versions, choices ────────────────────────────────────────────────────────────────────
 

@@ -13,6 +13,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { moneyFormat } from "@/lib/domain/money";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountTools.segments");
@@ -44,15 +45,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
     getFormatter(),
   ]);
 
-  const money = (yuan: number) =>
-    format.number(yuan, {
-      style: "currency",
-      currency: "CNY",
-      currencyDisplay: "narrowSymbol",
-      notation: "compact",
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    });
+  const money = moneyFormat(viewer.locale).compact;
 
   // Size breakdown over everything in scope; the matrix over the chosen size only.
   const bySize = new Map<string, Cell>();
