@@ -1,5 +1,5 @@
-import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { ResilientPool } from "./resilient-pool";
 
 // Workaround for prisma/orm#27403: @prisma/adapter-pg 6.x cannot deserialize the catalog types
 // `name` (oid 19) and `name[]` (oid 1003) that the schema engine reads during migrations.
@@ -22,7 +22,7 @@ function rewriteNameTypes<T>(result: T): T {
   return result;
 }
 
-export class NameSafePool extends pg.Pool {
+export class NameSafePool extends ResilientPool {
   // pg's query has many overloads; the adapter only uses the promise form.
   override query(...args: unknown[]): never {
     const out = (super.query as (...a: unknown[]) => unknown)(...args);
