@@ -194,6 +194,42 @@ export async function signIn(base: string, email: string, password: string): Pro
   return jar;
 }
 
+/** One page request as a signed-in browser makes it; keeps any cookie the server refreshes. */
+export async function getPage(
+  base: string,
+  pathname: string,
+  jar: CookieJar | null,
+): Promise<{ status: number; type: string; body: string }> {
+  const res = await fetch(base + pathname, {
+    redirect: "manual", // a redirect to /login must show as 307, not as the sign-in page
+    headers: {
+      accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+      ...(jar ? { cookie: jar.header() } : {}),
+    },
+  });
+  // The proxy refreshes the session cookie now and then; keep it like a browser would.
+  jar?.update(res);
+  return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text() };
+}
+
+/** The first `href` in `html` whose path matches `pattern` (how a bench finds a record to open). */
+export function firstLink(html: string, pattern: RegExp): string | null {
+  for (const m of html.matchAll(/href="([^"#?]+)[^"]*"/g)) {
+    const href = m[1]!.replace(/&amp;/g, "&");
+    if (pattern.test(href)) return href;
+  }
+  return null;
+}
+
+/**
+ * A page that rendered an error although its status may be 200: a streamed page whose server
+ * component failed carries the error's digest in its RSC payload (the error boundary is drawn in
+ * the browser), and the root error page says the service is unavailable.
+ */
+export function isErrorPage(body: string): boolean {
+  return /:E\{\\?"digest\\?"/.test(body) || body.includes("Keystone is temporarily unavailable");
+}
+
 // ---------------------------------------------------------------------------------------------
 // First-load JavaScript
 
