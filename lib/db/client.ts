@@ -1,5 +1,8 @@
 import { PrismaClient, Prisma } from "./generated/client";
 import { createPgAdapter } from "./adapter";
+import { cacheQueryPlans } from "./plan-cache";
+
+cacheQueryPlans();
 
 export type Db = PrismaClient;
 /** The client inside an interactive transaction. Data functions that join a caller's transaction take this. */
