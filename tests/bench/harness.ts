@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { freePort, startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
+import { freePort } from "../../scripts/lib/embedded-db";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { prismaClientMissing, ROOT } from "../../scripts/lib/env";
 import { npx } from "../../scripts/lib/run";
@@ -86,7 +86,13 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 // ---------------------------------------------------------------------------------------------
 // Database
 
-export type BenchDatabase = { url: string; kind: "postgres" | "embedded"; label: string };
+export type BenchDatabase = {
+  url: string;
+  kind: "postgres" | "embedded";
+  label: string;
+  /** The embedded database's own process (for its CPU time). */
+  pid?: number;
+};
 
 /**
  * A fresh, migrated database with the demo company: a throw-away database on the PostgreSQL
@@ -105,13 +111,29 @@ export async function seededDatabase(serverUrl: string | null): Promise<BenchDat
     await tmp.created;
     db = { url: tmp.url, kind: "postgres", label: `throw-away ${name} on ${new URL(serverUrl).host}` };
   } else {
-    const starting = startEmbeddedDatabase({ dataDir: null });
-    onCleanup("stop embedded database", async () => {
-      const embedded = await starting.catch(() => null);
-      if (embedded) await embedded.stop().then(() => console.log("[bench] embedded database stopped"));
+    // In a process of its own, as npm start serves it: not on the load generator's event loop.
+    const service = spawnService(process.execPath, ["--import", "tsx", "tests/bench/embedded-server.ts"], {
+      cwd: ROOT,
+      env: process.env,
     });
-    const embedded = await starting;
-    db = { url: embedded.url, kind: "embedded", label: `embedded PGlite in memory on port ${embedded.port}` };
+    onCleanup("stop embedded database", () =>
+      stopProcess(service.child).then(() => console.log("[bench] embedded database stopped")),
+    );
+    const started = performance.now();
+    let url: string | undefined;
+    while (!(url = /^url=(.+)$/m.exec(service.log())?.[1])) {
+      notInterrupted();
+      if (service.child.exitCode !== null || performance.now() - started > 60_000) {
+        throw new Error(`the embedded database did not start:\n${service.log()}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    db = {
+      url,
+      kind: "embedded",
+      label: `embedded PGlite in memory on port ${new URL(url).port}`,
+      pid: service.child.pid,
+    };
   }
   console.log(`[bench] database: ${db.label}`);
   await migrateDeploy(db.url, { quiet: true });

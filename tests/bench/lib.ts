@@ -74,12 +74,18 @@ export async function waitFor200(url: string, child: ChildProcess, timeoutMs = 6
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
     }
+    // A timer of our own rather than AbortSignal.timeout() (unref'd, and gone with its signal): a
+    // health check against a server still starting up was once seen to wait forever.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), 2_000);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(url, { signal: abort.signal });
       await res.arrayBuffer();
       if (res.status === 200) return performance.now() - started;
     } catch {
       // not listening yet
+    } finally {
+      clearTimeout(timer);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -15,6 +15,9 @@
 //                                              restarted half-way, and what users saw around it
 //   npm run bench:load -- --profile            the server runs with --cpu-prof; prints its hottest
 //                                              functions; the profile stays in .next-profiles/
+//   npm run bench:load -- --db=postgres --compare=KEYSTONE_QUERY_PLAN_CACHE=0
+//                                              a second server with those variables beside the
+//                                              first, users dealt to each: an A/B on one machine
 //   npm run bench:load -- --node-args="--max-semi-space-size=32"   flags for the server's node
 //   npm run bench:load -- --no-build           reuse .next-bench
 //   BENCH_PORT=3242                            serve on that port (default: a free one)
@@ -45,6 +48,17 @@ const USERS = Number(arg("users") ?? process.env.LOAD_USERS ?? 25);
 const DURATION_S = Number(arg("duration") ?? process.env.LOAD_DURATION ?? 60);
 const RESTART = process.argv.includes("--restart-db");
 const PROFILE = process.argv.includes("--profile");
+/**
+ * --compare="NAME=value …": a second server with those environment variables runs beside the first
+ * on the same database, the users dealt to each in turn, so both meet the same machine at the same
+ * time (e.g. --compare=KEYSTONE_QUERY_PLAN_CACHE=0). PostgreSQL only.
+ */
+const COMPARE = Object.fromEntries(
+  (arg("compare") ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+);
 /** Extra flags for the server's node, to try runtime settings (e.g. --max-semi-space-size=32). */
 const NODE_ARGS = (arg("node-args") ?? "").split(/\s+/).filter(Boolean);
 const DIST_DIR = ".next-bench";
@@ -61,8 +75,16 @@ const PAGES: { label: string; path?: string; from?: string; open?: RegExp }[] = 
   { label: "agreements", path: "/agreements" },
 ];
 
-type Session = { email: string; jar: CookieJar; paths: { label: string; path: string }[] };
+/** A server under load: the one being measured, or (--compare) its variant beside it. */
+type Target = { name: string; server: BenchServer };
+type Session = {
+  email: string;
+  jar: CookieJar;
+  paths: { label: string; path: string }[];
+  target: number;
+};
 type Sample = {
+  target: number;
   label: string;
   start: number;
   end: number;
@@ -71,13 +93,19 @@ type Sample = {
   bytes: number;
 };
 
-/** Signs in `count` sessions over the demo users in turn, and finds each one's account and deal. */
-async function signInSessions(base: string, count: number): Promise<Session[]> {
+/**
+ * Signs in `count` sessions over the demo users in turn, dealt to the targets in turn, and finds
+ * each one's account and deal.
+ */
+async function signInSessions(targets: Target[], count: number): Promise<Session[]> {
   const sessions: Session[] = [];
   const found = new Map<string, Session["paths"]>();
   for (let i = 0; i < count; i++) {
     notInterrupted();
-    const email = DEMO_USERS[i % DEMO_USERS.length]!.email;
+    const target = i % targets.length;
+    const base = targets[target]!.server.base;
+    // Side by side, each server gets the same people: user n goes to both before user n + 1.
+    const email = DEMO_USERS[Math.floor(i / targets.length) % DEMO_USERS.length]!.email;
     const jar = await signIn(base, email, DEMO_PASSWORD);
     let paths = found.get(email);
     if (!paths) {
@@ -94,13 +122,14 @@ async function signInSessions(base: string, count: number): Promise<Session[]> {
       }
       found.set(email, paths);
     }
-    sessions.push({ email, jar, paths });
+    sessions.push({ email, jar, paths, target });
   }
   return sessions;
 }
 
 /** One user's loop: the next page as soon as the last one has arrived, until `until`. */
 async function runUser(base: string, session: Session, offset: number, until: number, out: Sample[]) {
+  const target = session.target;
   for (let i = offset; performance.now() < until && !interrupted(); i++) {
     const page = session.paths[i % session.paths.length]!;
     const start = performance.now();
@@ -116,7 +145,7 @@ async function runUser(base: string, session: Session, offset: number, until: nu
     } catch {
       // refused or reset: counted as an error
     }
-    out.push({ label: page.label, start, end: performance.now(), status, error, bytes });
+    out.push({ target, label: page.label, start, end: performance.now(), status, error, bytes });
   }
 }
 
@@ -142,31 +171,40 @@ type RunResult = {
   samples: Sample[];
   t0: number;
   seconds: number;
-  cpuMs: number;
+  targets: string[];
+  /** Server CPU per target. */
+  cpuMs: number[];
+  /** The embedded database's CPU (its own process), when it has one. */
+  dbCpuMs: number;
   load: [number, number];
   restart?: { at: number; ms: number };
 };
 
 async function loadRun(
   name: string,
-  server: BenchServer,
+  targets: Target[],
   cluster: PrivateCluster | null,
+  dbPid: number | undefined,
 ): Promise<RunResult> {
-  const sessions = await signInSessions(server.base, USERS);
+  const sessions = await signInSessions(targets, USERS);
   console.log(
     `[bench] ${name}: ${sessions.length} sessions signed in over ${new Set(sessions.map((s) => s.email)).size} users`,
   );
+  const baseOf = (s: Session) => targets[s.target]!.server.base;
   // Warm-up, not counted: one round of every page per session (JIT, caches, pool connections).
   await Promise.all(
     sessions.map(async (s) => {
-      for (const p of s.paths) await getPage(server.base, p.path, s.jar).catch(() => null);
+      for (const p of s.paths) await getPage(baseOf(s), p.path, s.jar).catch(() => null);
     }),
   );
   notInterrupted();
 
   const samples: Sample[] = [];
   const loadBefore = os.loadavg()[0]!;
-  const cpuBefore = groupCpuMs(server.child.pid!);
+  const cpu = () => targets.map((t) => groupCpuMs(t.server.child.pid!));
+  const dbCpu = () => (dbPid ? groupCpuMs(dbPid) : NaN);
+  const cpuBefore = cpu();
+  const dbCpuBefore = dbCpu();
   const t0 = performance.now();
   const until = t0 + DURATION_S * 1000;
   let restart: RunResult["restart"];
@@ -181,14 +219,17 @@ async function loadRun(
         console.log(`[bench] ${name}: PostgreSQL back after ${ms.toFixed(0)} ms`);
       })()
     : Promise.resolve();
-  await Promise.all([...sessions.map((s, i) => runUser(server.base, s, i, until, samples)), restarting]);
+  await Promise.all([...sessions.map((s, i) => runUser(baseOf(s), s, i, until, samples)), restarting]);
   const elapsed = (performance.now() - t0) / 1000;
+  const cpuAfter = cpu();
   return {
     name,
     samples,
     t0,
     seconds: elapsed,
-    cpuMs: groupCpuMs(server.child.pid!) - cpuBefore,
+    targets: targets.map((t) => t.name),
+    cpuMs: cpuAfter.map((ms, i) => ms - cpuBefore[i]!),
+    dbCpuMs: dbCpu() - dbCpuBefore,
     load: [loadBefore, os.loadavg()[0]!],
     restart,
   };
@@ -225,22 +266,39 @@ function report(run: RunResult): void {
     `\n${run.name}: ${USERS} users, no think time, ${run.seconds.toFixed(1)} s; load average ${run.load[0].toFixed(1)} → ${run.load[1].toFixed(1)} on ${os.cpus().length} CPUs`,
   );
   const labels = [...new Set(PAGES.map((p) => p.label))];
-  table(
-    ["page", "requests", "pages/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "HTML kB", "errors"],
-    [
-      ...labels.map((l) =>
-        row(
-          l,
-          run.samples.filter((s) => s.label === l),
+  run.targets.forEach((target, i) => {
+    const mine = run.samples.filter((s) => s.target === i);
+    if (run.targets.length > 1) console.log(`\n${target}:`);
+    table(
+      ["page", "requests", "pages/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "HTML kB", "errors"],
+      [
+        ...labels.map((l) =>
+          row(
+            l,
+            mine.filter((s) => s.label === l),
+          ),
         ),
-      ),
-      row("all", run.samples),
-    ],
-  );
-  const pages = run.samples.length;
-  console.log(
-    `server CPU ${(run.cpuMs / 1000).toFixed(1)} s = ${(run.cpuMs / Math.max(1, pages)).toFixed(1)} ms per page (${((run.cpuMs / 1000 / run.seconds) * 100).toFixed(0)}% of one core)`,
-  );
+        row("all", mine),
+      ],
+    );
+    const cpuMs = run.cpuMs[i]!;
+    console.log(
+      `server CPU ${(cpuMs / 1000).toFixed(1)} s = ${(cpuMs / Math.max(1, mine.length)).toFixed(1)} ms per page (${((cpuMs / 1000 / run.seconds) * 100).toFixed(0)}% of one core)`,
+    );
+  });
+  if (!Number.isNaN(run.dbCpuMs)) {
+    console.log(
+      `embedded database CPU ${(run.dbCpuMs / 1000).toFixed(1)} s = ${(run.dbCpuMs / Math.max(1, run.samples.length)).toFixed(1)} ms per page (${((run.dbCpuMs / 1000 / run.seconds) * 100).toFixed(0)}% of one core)`,
+    );
+  }
+  if (run.targets.length > 1) {
+    const perPage = run.cpuMs.map(
+      (ms, i) => ms / Math.max(1, run.samples.filter((s) => s.target === i).length),
+    );
+    console.log(
+      `\nCPU per page, ${run.targets[1]} / ${run.targets[0]}: ${(perPage[1]! / perPage[0]!).toFixed(2)} (same time, same machine, same database)`,
+    );
+  }
   if (run.restart) {
     const { at, ms: took } = run.restart;
     // What people saw around the restart: requests still running 1 s before it began, or started
@@ -273,6 +331,10 @@ async function main(): Promise<number> {
   const kinds = which === "both" ? ["postgres", "embedded"] : [which];
   if (kinds.some((k) => k !== "postgres" && k !== "embedded"))
     throw new Error(`--db=${which}: postgres, embedded or both`);
+  if (Object.keys(COMPARE).length && kinds.includes("embedded")) {
+    // Two app processes on one PGlite would interleave their statements (one session for all).
+    throw new Error("--compare runs on PostgreSQL only: add --db=postgres");
+  }
   if (kinds.includes("postgres") && !RESTART && !process.env.DATABASE_URL) {
     throw new Error(
       "--db=postgres needs DATABASE_URL (a server to make a throw-away database on) or --restart-db",
@@ -302,27 +364,41 @@ async function main(): Promise<number> {
     built = true;
     // Outside the build folder, which the next build empties (.next-* is git-ignored).
     const profileDir = path.join(ROOT, ".next-profiles", `${kind}-${Date.now()}`);
-    const server = await startServer(port, env, [
-      ...NODE_ARGS,
-      ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-    ]);
+    const nodeArgs = [...NODE_ARGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+    const targets: Target[] = [{ name: "as built", server: await startServer(port, env, nodeArgs) }];
+    if (Object.keys(COMPARE).length) {
+      const port2 = process.env.BENCH_PORT ? port + 1 : await serverPort();
+      targets.push({
+        name: Object.entries(COMPARE)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" "),
+        server: await startServer(port2, { ...serverEnv(db, port2, DIST_DIR), ...COMPARE }, NODE_ARGS),
+      });
+    }
     try {
       runs.push(
         await loadRun(
           `${kind === "postgres" ? "PostgreSQL" : "embedded PGlite"} (${db.label})`,
-          server,
+          targets,
           cluster,
+          db.pid,
         ),
       );
     } finally {
       // The profile is written when the server exits.
-      await server.stop();
+      for (const t of targets) await t.server.stop();
     }
     if (interrupted()) return 130;
     report(runs[runs.length - 1]!);
     if (PROFILE) summariseProfiles(profileDir);
     const errors = runs[runs.length - 1]!.samples.filter((s) => s.error).length;
-    if (errors) console.log("\nServer log (last lines):\n" + server.log().split("\n").slice(-20).join("\n"));
+    if (errors) {
+      for (const t of targets) {
+        console.log(
+          `\nServer log, ${t.name} (last lines):\n` + t.server.log().split("\n").slice(-20).join("\n"),
+        );
+      }
+    }
   }
   return runs.some((r) => r.samples.some((s) => s.error)) ? 1 : 0;
 }

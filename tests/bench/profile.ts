@@ -36,25 +36,35 @@ function originalFile(url: string, line: number, column: number): string | null 
   return path.relative(path.dirname(file), entry.originalSource).replace(/^(\.\.\/)+/, "");
 }
 
-const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)/;
+/** The package a path lies in: the last node_modules/<name> (pnpm nests them). */
+function packageOf(file: string): string | undefined {
+  return /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(decodeURIComponent(file))?.[1];
+}
 
 /** The part of the stack a frame belongs to, from its package (or, in a bundle, its source). */
 function partOf(url: string, file: string): string | null {
   if (url.startsWith("wasm://")) return "Prisma query compiler (WebAssembly)";
   if (url.startsWith("node:internal/crypto/hkdf")) return "session cookie (next-auth JWE: HKDF, jose)";
   if (url === "node:zlib" || url.startsWith("node:internal/zlib")) return "gzip of responses";
-  if (url.startsWith("node:")) return "node: streams, sockets, timers, async hooks";
-  const pkg = PACKAGE.exec(file)?.[1] ?? PACKAGE.exec(url)?.[1];
+  if (/^node:(net|internal\/stream_base_commons|internal\/net)/.test(url))
+    return "sockets (writing responses)";
+  if (/^node:(stream|internal\/streams|internal\/webstreams)/.test(url)) return "node streams";
+  if (/^node:(internal\/process|internal\/timers|timers|async_hooks|internal\/async_hooks)/.test(url))
+    return "event loop, promises, async hooks";
+  if (url.startsWith("node:")) return "node, other";
   if (/react-dom-server/.test(file)) return "React: HTML rendering (SSR)";
   if (/react-server-dom-[^/]*-server/.test(file)) return "React: server components (RSC payload)";
   if (/react-server-dom-[^/]*-client/.test(file)) return "React: reading the RSC payload for SSR";
+  const raw = packageOf(url);
+  const pkg = raw && raw !== "next" ? raw : (packageOf(file) ?? raw);
   if (pkg) {
     if (pkg.startsWith("@prisma/") || pkg === "prisma") return "Prisma client";
     if (/^(pg|pg-pool|pg-protocol|pg-types|postgres-.*)$/.test(pkg)) return "pg driver";
-    if (/^(use-intl|next-intl|intl-messageformat|@formatjs\/.*)$/.test(pkg))
+    // formatjs's own source maps lose their folder once bundled: node_modules/core.ts, formatters.ts.
+    if (/^(use-intl|next-intl|intl-messageformat|@formatjs\/.*|[\w-]+\.ts)$/.test(pkg))
       return "i18n (next-intl, formatjs)";
     if (/^(next-auth|jose|@panva\/hkdf)$/.test(pkg)) return "session cookie (next-auth JWE: HKDF, jose)";
-    if (pkg === "next") return "Next.js server";
+    if (pkg === "next" || pkg === "@next/env") return "Next.js server";
     if (/^(react|react-dom)$/.test(pkg)) return "React: HTML rendering (SSR)";
     return `other packages (${pkg})`;
   }
