@@ -201,7 +201,8 @@ export async function build(distDir: string, env: NodeJS.ProcessEnv): Promise<vo
 export type BenchServer = { base: string; child: ChildProcess; log: () => string; stop: () => Promise<void> };
 
 /**
- * `next start` on `port` with `env` (and `nodeArgs` for node itself, e.g. --cpu-prof, which
+ * Keystone's server (scripts/server.ts: Next.js behind the client-address check, as `npm start`
+ * runs it) on `port` with `env` (and `nodeArgs` for node itself, e.g. --cpu-prof, which
  * NODE_OPTIONS refuses); resolves once /api/health answers 200.
  */
 export async function startServer(
@@ -211,16 +212,16 @@ export async function startServer(
 ): Promise<BenchServer> {
   notInterrupted();
   const base = `http://localhost:${port}`;
-  const server = spawnService(process.execPath, [...nodeArgs, nextBin(), "start", "-p", String(port)], {
+  const server = spawnService(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
     cwd: ROOT,
-    env,
+    env: { ...env, NODE_ENV: "production", PORT: String(port) },
   });
-  const unregister = onCleanup("stop next start", () =>
+  const unregister = onCleanup("stop the server", () =>
     stopProcess(server.child).then(() => console.log("[bench] server stopped")),
   );
   try {
     const waited = await waitFor200(`${base}/api/health`, server.child);
-    console.log(`[bench] next start on ${base}: healthy after ${seconds(waited)}`);
+    console.log(`[bench] server on ${base}: healthy after ${seconds(waited)}`);
   } catch (error) {
     console.error(server.log());
     throw error;

@@ -140,7 +140,7 @@ export function throwawayDatabase(
 }
 
 // ---------------------------------------------------------------------------------------------
-// HTTP: cookies and next-auth sign-in
+// HTTP: cookies and sign-in
 
 /** Just enough of a browser cookie store for one host: name → value, honouring deletions. */
 export class CookieJar {
@@ -173,30 +173,47 @@ export class CookieJar {
   }
 }
 
+/** The hidden fields React renders into the sign-in form so it works without JavaScript. */
+function hiddenFields(html: string): [string, string][] {
+  const unescape = (v: string) =>
+    v
+      .replaceAll("&quot;", '"')
+      .replaceAll("&#x27;", "'")
+      .replaceAll("&lt;", "<")
+      .replaceAll("&gt;", ">")
+      .replaceAll("&amp;", "&");
+  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((m) => [
+    unescape(m[1]!),
+    unescape(m[2] ?? ""),
+  ]);
+}
+
 /**
- * Signs in the way the browser's next-auth v4 client does: CSRF token (and its cookie) first,
- * then a form POST to the credentials callback with json=true, keeping the session cookie.
+ * Signs in the way a browser does before the page's JavaScript has loaded: the sign-in page's form
+ * (a server action, with its hidden fields) posted back with the e-mail and password; the answer
+ * is a redirect that sets the session cookie.
  */
 export async function signIn(base: string, email: string, password: string): Promise<CookieJar> {
   const jar = new CookieJar();
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  jar.update(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+  const page = await fetch(`${base}/login`);
+  jar.update(page);
+  const form = new FormData();
+  for (const [name, value] of hiddenFields(await page.text())) form.append(name, value);
+  form.set("email", email);
+  form.set("password", password);
+  const res = await fetch(`${base}/login`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${base}/` }),
+    headers: { origin: base, cookie: jar.header() },
+    body: form,
   });
   jar.update(res);
-  const body = await res.text();
   if (!jar.has("next-auth.session-token")) {
-    throw new Error(`sign-in as ${email} failed: HTTP ${res.status} ${body.slice(0, 200)}`);
+    throw new Error(`sign-in as ${email} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   }
-  // Confirm the cookie is accepted, not merely issued.
-  const session = await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } });
-  const data = (await session.json()) as { user?: { email?: string } };
-  if (data.user?.email !== email) throw new Error(`the session for ${email} was not accepted`);
+  // Confirm the cookie is accepted, not merely issued: the home page greets, not redirects.
+  const home = await fetch(`${base}/`, { redirect: "manual", headers: { cookie: jar.header() } });
+  if (home.status !== 200) throw new Error(`the session for ${email} was not accepted (HTTP ${home.status})`);
   return jar;
 }
 
