@@ -41,6 +41,7 @@ const common = {
   NEXTAUTH_URL: httpUrl.optional(),
   PORT: wholeNumber(1, 65535).optional(),
   TRUSTED_PROXIES: trustedProxies,
+  WEB_CONCURRENCY: wholeNumber(1, 64).optional(),
 };
 
 /** `npm start`: the database may be embedded, the secret generated. */

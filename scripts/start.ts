@@ -56,6 +56,8 @@ async function main() {
     // PGlite serves every socket from one session: statements from parallel connections can
     // interleave (electric-sql/pglite#1046), so the app talks to it over a single connection.
     process.env.DATABASE_POOL_MAX = "1";
+    // …and by one server process (scripts/server.ts would otherwise start one per core).
+    process.env.WEB_CONCURRENCY = "1";
   }
   await migrateDeploy(url);
 

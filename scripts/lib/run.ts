@@ -20,12 +20,19 @@ export const npx = (args: string[], opts: SpawnOptions = {}) =>
   runOrThrow("npx", ["--no-install", ...args], opts);
 
 /**
+ * Node flags for the server: a larger young generation, because rendering a page allocates many
+ * short-lived objects (the load bench's profile: garbage collection 10.5 % → 8.2 % of CPU).
+ */
+export const SERVER_NODE_ARGS = ["--max-semi-space-size=64"];
+
+/**
  * Starts Keystone's HTTP server (scripts/server.ts: Next.js behind the client-address check) as a
  * direct child of this process (not through npx/npm exec, which does not pass SIGTERM on), so
  * stopping the launcher stops the server. `env.PORT` is the port.
  */
 export function spawnServer(options: { dev?: boolean } = {}, opts: SpawnOptions = {}) {
   const args = [
+    ...SERVER_NODE_ARGS,
     "--import",
     "tsx",
     path.join(ROOT, "scripts", "server.ts"),

@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { freePort } from "../../scripts/lib/embedded-db";
 import { migrateDeploy } from "../../scripts/lib/migrate";
 import { prismaClientMissing, ROOT } from "../../scripts/lib/env";
-import { npx } from "../../scripts/lib/run";
+import { npx, SERVER_NODE_ARGS } from "../../scripts/lib/run";
 import {
   guardBuildRewrites,
   runTracked,
@@ -153,8 +153,14 @@ export function serverEnv(db: BenchDatabase, port: number, distDir: string): Nod
   return {
     ...process.env,
     DATABASE_URL: db.url,
-    // PGlite serves every socket from one session: one connection, as scripts/start.ts runs it.
-    ...(db.kind === "embedded" ? { DATABASE_POOL_MAX: "1" } : {}),
+    // PGlite serves every socket from one session: one connection and one server process, as
+    // scripts/start.ts runs it. On PostgreSQL the server starts one worker per core, as npm start
+    // does (BENCH_WORKERS overrides, e.g. 1 to measure a single process).
+    ...(db.kind === "embedded"
+      ? { DATABASE_POOL_MAX: "1", WEB_CONCURRENCY: "1" }
+      : process.env.BENCH_WORKERS
+        ? { WEB_CONCURRENCY: process.env.BENCH_WORKERS }
+        : {}),
     NEXTAUTH_SECRET: crypto.randomUUID(),
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXT_DIST_DIR: distDir,
@@ -212,10 +218,14 @@ export async function startServer(
 ): Promise<BenchServer> {
   notInterrupted();
   const base = `http://localhost:${port}`;
-  const server = spawnService(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
-    cwd: ROOT,
-    env: { ...env, NODE_ENV: "production", PORT: String(port) },
-  });
+  const server = spawnService(
+    process.execPath,
+    [...SERVER_NODE_ARGS, ...nodeArgs, "--import", "tsx", "scripts/server.ts"],
+    {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: "production", PORT: String(port) },
+    },
+  );
   const unregister = onCleanup("stop the server", () =>
     stopProcess(server.child).then(() => console.log("[bench] server stopped")),
   );

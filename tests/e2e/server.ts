@@ -31,6 +31,9 @@ async function main() {
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "keystone-e2e-secret-not-for-production",
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXT_DIST_DIR: distDir,
+    // One process: tests that change settings expect the next page to show them at once, and a
+    // second process would answer from its own 30-second cache.
+    WEB_CONCURRENCY: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) await npx(["next", "build"], { cwd: ROOT, env });
