@@ -1,7 +1,7 @@
 // The board's card as the browser holds it: the data layer's BoardCard reduced to what the board
 // shows, with dates as plain strings and the days in stage counted on the server (so the server's
 // and the browser's clocks never disagree during hydration). Shared by the page and the move action.
-import type { BoardCard } from "@/lib/data/deals";
+import type { BoardCard } from "@/lib/data/deals/card";
 import {
   BOARD_COLUMNS,
   businessDay,

@@ -88,8 +88,10 @@ async function main() {
       recording?.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }),
     );
     (globalThis as unknown as { keystoneDb: unknown }).keystoneDb = appClient;
-    const { getBoard, getBoardColumnPage, getBoardOptions, getPipelineFigures, listBoardDeals, moveDeal } =
-      await import("@/lib/data/deals");
+    const { getBoard, getBoardColumnPage, getBoardOptions, listBoardDeals } =
+      await import("@/lib/data/deals/board");
+    const { getPipelineFigures } = await import("@/lib/data/deals/figures");
+    const { moveDeal } = await import("@/lib/data/deals/moves");
     const { loadViewer } = await import("@/lib/data/session");
     const { disconnectDb } = await import("@/lib/db");
     const kam = (await loadViewer(VIEWER, 0))!;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action";
-import { renewAgreement } from "@/lib/data/deals";
+import { renewAgreement } from "@/lib/data/deals/agreements";
 import { agreementSchema } from "@/lib/validation/deals";
 
 /** 续签: the next term of an agreement, as a new agreement linked to the one it renews. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listAgreements, listRenewals } from "@/lib/data/deals";
+import { listAgreements, listRenewals } from "@/lib/data/deals/agreements";
 import { canDo } from "@/lib/domain/access";
 import { daysUntil } from "@/lib/domain/pipeline";
 import { fenToYuanInput } from "@/lib/domain/money";

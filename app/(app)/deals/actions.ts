@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/action";
 import type { ActionState } from "@/lib/actions/types";
-import { createDeal, restoreDeal } from "@/lib/data/deals";
+import { createDeal } from "@/lib/data/deals/changes";
+import { restoreDeal } from "@/lib/data/deals/outcomes";
 import { createDealSchema, recordRefSchema } from "@/lib/validation/deals";
 
 // Actions on deals from outside the deal page: opening one on the account page, restoring one.

@@ -2,7 +2,8 @@
 
 import { toPipelineCard } from "@/components/pipeline/card-data";
 import { objectAction } from "@/lib/actions/action";
-import { getBoardColumnPage, moveDeal } from "@/lib/data/deals";
+import { getBoardColumnPage } from "@/lib/data/deals/board";
+import { moveDeal } from "@/lib/data/deals/moves";
 import { boardColumnPageSchema, moveDealSchema } from "@/lib/validation/deals";
 
 /**

@@ -17,7 +17,7 @@ import {
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
-import { BOARD_CLOSED_DAYS, getBoard, getBoardOptions, listBoardDeals } from "@/lib/data/deals";
+import { BOARD_CLOSED_DAYS, getBoard, getBoardOptions, listBoardDeals } from "@/lib/data/deals/board";
 import { hasCapability } from "@/lib/domain/access";
 import { ClientI18nProvider } from "@/lib/i18n/client";
 import { teamLabel } from "@/lib/i18n/names";

@@ -2,12 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action";
-import {
-  createLostReason,
-  setLostReasonDeleted,
-  updateLostReason,
-  updatePipelineSettings,
-} from "@/lib/data/deals";
+import { createLostReason, setLostReasonDeleted, updateLostReason } from "@/lib/data/deals/lost-reasons";
+import { updatePipelineSettings } from "@/lib/data/deals/settings";
 import {
   lostReasonSchema,
   pipelineSettingsSchema,

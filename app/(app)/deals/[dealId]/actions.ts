@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/action";
 import type { ActionState } from "@/lib/actions/types";
-import { deleteDeal, moveDeal, terminateDeal, updateDeal, updateStageWork, winDeal } from "@/lib/data/deals";
+import { updateDeal, updateStageWork } from "@/lib/data/deals/changes";
+import { moveDeal } from "@/lib/data/deals/moves";
+import { deleteDeal, terminateDeal, winDeal } from "@/lib/data/deals/outcomes";
 import {
   closingWorkSchema,
   informationWorkSchema,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { BOARD_CLOSED_DAYS, getPipelineFigures } from "@/lib/data/deals";
+import { BOARD_CLOSED_DAYS } from "@/lib/data/deals/board";
+import { getPipelineFigures } from "@/lib/data/deals/figures";
 import type { Viewer } from "@/lib/domain/access";
 import { DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
 import type { BoardFilters } from "@/lib/validation/deals";

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import {
-  getPipelineSettings,
-  listDeletedDeals,
-  type listAccountDeals,
-  type listAgreements,
-} from "@/lib/data/deals";
+import { type listAgreements } from "@/lib/data/deals/agreements";
+import { type listAccountDeals } from "@/lib/data/deals/detail";
+import { listDeletedDeals } from "@/lib/data/deals/outcomes";
+import { getPipelineSettings } from "@/lib/data/deals/settings";
 import { listOwnerOptions } from "@/lib/data/people";
 import { canDo, hasCapability, type Viewer } from "@/lib/domain/access";
 import { daysBetween } from "@/lib/domain/pipeline";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { DealDetail } from "@/lib/data/deals";
+import type { DealDetail } from "@/lib/data/deals/detail";
 import { isStale, probabilityOf } from "@/lib/domain/pipeline";
 import { teamLabel } from "@/lib/i18n/names";
 import type { AppLocale } from "@/lib/i18n/config";

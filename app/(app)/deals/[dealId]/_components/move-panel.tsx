@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { DealDetail } from "@/lib/data/deals";
+import type { DealDetail } from "@/lib/data/deals/detail";
 import { businessDay, DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
 import type { AppLocale } from "@/lib/i18n/config";
 import { fenToYuanInput } from "@/lib/domain/money";

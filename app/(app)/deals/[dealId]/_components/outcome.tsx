@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { DealDetail } from "@/lib/data/deals";
+import type { DealDetail } from "@/lib/data/deals/detail";
 import type { AppLocale } from "@/lib/i18n/config";
 import { AgreementSummary } from "@/components/deals/agreement-summary";
 import { dayOf } from "@/components/deals/format";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { DealDetail } from "@/lib/data/deals";
+import type { DealDetail } from "@/lib/data/deals/detail";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";

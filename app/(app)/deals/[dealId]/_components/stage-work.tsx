@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { DealDetail } from "@/lib/data/deals";
+import type { DealDetail } from "@/lib/data/deals/detail";
 import { stageNumber, type DealStage } from "@/lib/domain/pipeline";
 import { MARK_ANSWERS } from "@/lib/domain/account-kinds";
 import { fenToYuanInput } from "@/lib/domain/money";
