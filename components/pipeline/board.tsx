@@ -18,14 +18,15 @@ import type { ActionState } from "@/lib/actions/types";
 import {
   adjustTotals,
   BOARD_COLUMNS,
-  DEAL_STAGES,
   GATE_ITEMS,
+  gatesPassed,
   isStageColumn,
   stageNumber,
   type BoardColumn,
   type ColumnTotals,
   type DealStage,
   type GateItem,
+  type GateRefusal,
 } from "@/lib/domain/pipeline";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
@@ -44,7 +45,9 @@ export type MoveInput = {
   lostReasonId?: string;
   note?: string;
 };
-export type MoveAction = (input: MoveInput) => Promise<ActionState<PipelineCard>>;
+/** The server's answer to a move: on a refusal at a gate, `gate` names the unmet items by id. */
+export type MoveAnswer = ActionState<PipelineCard> & { gate?: GateRefusal };
+export type MoveAction = (input: MoveInput) => Promise<MoveAnswer>;
 export type LoadColumnAction = (input: {
   query: string;
   column: BoardColumn;
@@ -329,34 +332,19 @@ export function PipelineBoard({
     setRecentIds((prev) => [id, ...prev.filter((x) => x !== id)]);
   }, []);
 
-  /** The gate checklist from the server's answer: `_gate` lists (translated) every unmet item. */
-  const gateFromServer = useCallback(
-    (card: PipelineCard, to: DealStage, unmetLabels: readonly string[]): GateStage[] =>
-      DEAL_STAGES.slice(stageNumber(card.stage) - 1, stageNumber(to) - 1).map((stage) => ({
-        stage,
-        items: GATE_ITEMS[stage].map((item: GateItem) => ({
-          item,
-          met: !unmetLabels.includes(tg(`items.${item}`)),
-        })),
-      })),
-    [tg],
-  );
-
   /**
    * What the person reads when the server refused. Except for an unmet gate (the checklist says
    * why), a refusal means the board is out of date (someone else moved, closed or deleted the deal,
    * or it left the viewer's scope), so the board reloads to show what is true now.
    */
   const refusal = useCallback(
-    (card: PipelineCard, result: Extract<ActionState<PipelineCard>, { status: "error" }>) => {
-      const gateAnswer = result.code === "VALIDATION" && !!result.fieldErrors?._gate;
+    (card: PipelineCard, result: Extract<MoveAnswer, { status: "error" }>) => {
+      const gateAnswer = !!result.gate;
       const unsaved = result.code === "DB_UNAVAILABLE" || result.code === "UNAUTHENTICATED";
       if (!gateAnswer && !unsaved && result.code !== "UNEXPECTED") router.refresh();
       if (result.code === "CONFLICT") return t("moves.conflict", { title: card.title });
-      const fields = result.fieldErrors ?? {};
-      const detail = Object.entries(fields)
-        .filter(([key]) => key !== "_gate")
-        .flatMap(([, messages]) => messages)
+      const detail = Object.values(result.fieldErrors ?? {})
+        .flat()
         .join(" ");
       return t("moves.failed", { title: card.title, message: detail || result.message });
     },
@@ -381,12 +369,12 @@ export function PipelineBoard({
       setColumns((prev) => place(prev, card));
       setRecentIds((prev) => prev.filter((id) => id !== card.id));
       if (result.status === "error") {
-        if (result.code === "VALIDATION" && result.fieldErrors?._gate && from && isStageColumn(from)) {
+        if (result.gate && from && isStageColumn(from)) {
           // The gate changed since the board loaded (someone edited the deal): show what is missing.
           setGate({
             card,
             to,
-            stages: gateFromServer(card, to, result.fieldErrors._gate),
+            stages: gatesPassed(card.stage, to, result.gate.unmet),
             error: null,
             busy: false,
           });
@@ -394,7 +382,7 @@ export function PipelineBoard({
         say(refusal(card, result), "error");
       }
     },
-    [columnName, gateFromServer, markRecent, moveDeal, refusal, say, setPending, t],
+    [columnName, markRecent, moveDeal, refusal, say, setPending, t],
   );
 
   /** A skip over several stages: only the server knows the later gates, so it answers first. */
@@ -410,16 +398,21 @@ export function PipelineBoard({
         markRecent(card.id);
         say(t("moves.moved", { title: card.title, column: columnName(to) }));
       } else if (result.status === "error") {
-        const unmet = result.fieldErrors?._gate;
-        if (result.code === "VALIDATION" && unmet) {
+        if (result.gate) {
           setMessage(null);
-          setGate({ card, to, stages: gateFromServer(card, to, unmet), error: null, busy: false });
+          setGate({
+            card,
+            to,
+            stages: gatesPassed(card.stage, to, result.gate.unmet),
+            error: null,
+            busy: false,
+          });
         } else {
           say(refusal(card, result), "error");
         }
       }
     },
-    [columnName, gateFromServer, markRecent, moveDeal, refusal, say, setPending, t],
+    [columnName, markRecent, moveDeal, refusal, say, setPending, t],
   );
 
   /** A drop, or a choice in "Move to…": decide what happens. */
@@ -484,16 +477,15 @@ export function PipelineBoard({
           say(refusal(card, result), "error");
           return;
         }
-        const unmet = result.fieldErrors?._gate;
         setGate({
           ...gate,
-          stages: unmet ? gateFromServer(card, to, unmet) : gate.stages,
+          stages: result.gate ? gatesPassed(card.stage, to, result.gate.unmet) : gate.stages,
           busy: false,
           error: refusal(card, result),
         });
       }
     },
-    [columnName, gate, gateFromServer, markRecent, moveDeal, refusal, say, t],
+    [columnName, gate, markRecent, moveDeal, refusal, say, t],
   );
 
   const markLost = useCallback(

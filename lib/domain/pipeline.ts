@@ -177,6 +177,34 @@ export function checkMove(req: MoveRequest): MoveDecision {
   return { ok: true, kind, overridden: unmet };
 }
 
+/**
+ * A move refused at a gate, as data: the unmet items by their ids in GATE_ITEMS (each worded under
+ * `gate.items` in the catalogues), so the client says them in the person's language and ticks them
+ * off its checklist without comparing words.
+ */
+export type GateRefusal = { code: "GATE_UNMET"; unmet: GateItem[] };
+
+export const gateRefusal = (unmet: readonly { item: GateItem }[]): GateRefusal => ({
+  code: "GATE_UNMET",
+  unmet: unmet.map((u) => u.item),
+});
+
+/**
+ * The checklists of the gates a forward move from `from` to `to` passes (each stage it leaves),
+ * every item met unless `unmet` names it: how the board shows the server's refusal.
+ */
+export function gatesPassed(
+  from: DealStage,
+  to: DealStage | "WON",
+  unmet: readonly GateItem[],
+): { stage: DealStage; items: { item: GateItem; met: boolean }[] }[] {
+  const toN = to === "WON" ? DEAL_STAGES.length + 1 : stageNumber(to);
+  return DEAL_STAGES.slice(stageNumber(from) - 1, toN - 1).map((stage) => ({
+    stage,
+    items: GATE_ITEMS[stage].map((item: GateItem) => ({ item, met: !unmet.includes(item) })),
+  }));
+}
+
 /** Terminating (the opportunity judgement is "no", or the campaign is dropped) needs a reason. */
 export function checkTerminate(status: DealStatus, reason: string | null | undefined) {
   if (status !== "OPEN") return { ok: false as const, reason: "closed" as const };

@@ -16,6 +16,8 @@ import {
   dueForRenewal,
   GATE_ITEMS,
   gateChecklist,
+  gateRefusal,
+  gatesPassed,
   isStageColumn,
   isStale,
   isWeakDecisionMaker,
@@ -596,6 +598,50 @@ describe("moving a deal on the board", () => {
         overridden: [],
       });
     });
+  });
+});
+
+describe("a refusal at a gate, as data", () => {
+  it("names the unmet items by id, in the order the gates list them", () => {
+    const decision = checkMove({
+      from: "TARGET",
+      status: "OPEN",
+      to: "VALUE",
+      gate: gate({ opportunity: "NO", needsClear: false }),
+      canOverride: false,
+    });
+    expect(decision.ok).toBe(false);
+    expect(gateRefusal(decision.ok ? [] : decision.unmet!)).toEqual({
+      code: "GATE_UNMET",
+      unmet: ["opportunityYes", "needsClear"],
+    });
+  });
+
+  it("gives the checklist of every gate a move passes, met unless the refusal names the item", () => {
+    expect(gatesPassed("TARGET", "VALUE", ["needsClear"])).toEqual([
+      { stage: "TARGET", items: [{ item: "opportunityYes", met: true }] },
+      {
+        stage: "INFORMATION",
+        items: [
+          { item: "sampleProvided", met: true },
+          { item: "insideContact", met: true },
+          { item: "informationSufficient", met: true },
+          { item: "needsClear", met: false },
+        ],
+      },
+    ]);
+    expect(gatesPassed("CLOSING", "WON", ["siteAudit"])).toEqual([
+      {
+        stage: "CLOSING",
+        items: [
+          { item: "seniorMeeting", met: true },
+          { item: "siteAudit", met: false },
+          { item: "systemSupport", met: true },
+        ],
+      },
+    ]);
+    // A move back passes no gate.
+    expect(gatesPassed("VALUE", "TARGET", [])).toEqual([]);
   });
 });
 

@@ -1,22 +1,29 @@
 "use server";
 
+import type { z } from "zod";
 import { toPipelineCard } from "@/components/pipeline/card-data";
 import { objectAction } from "@/lib/actions/action";
 import { getBoardColumnPage } from "@/lib/data/deals/board";
+import { withGateRefusal } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { boardColumnPageSchema, moveDealSchema } from "@/lib/validation/deals";
 
 /**
  * A move from the board (drag and drop, keyboard, "Move to…", the gate dialog's override, the lost
  * dialog). The data layer checks scope, the gates and the version; the board puts the returned card
- * in place. No revalidatePath here on purpose: in a server action any revalidation makes Next render
- * the whole board again into the response for a change the board already shows; every other page
- * that shows deals renders per request.
+ * in place, or shows the unmet gate items the refusal names (`gate`). No revalidatePath here on
+ * purpose: in a server action any revalidation makes Next render the whole board again into the
+ * response for a change the board already shows; every other page that shows deals renders per
+ * request.
  */
-export const moveDealAction = objectAction(moveDealSchema, async ({ viewer, input }) => {
-  const card = await moveDeal(viewer, input);
-  return toPipelineCard(card, new Date());
-});
+export async function moveDealAction(input: z.input<typeof moveDealSchema>) {
+  return withGateRefusal((capture) =>
+    objectAction(moveDealSchema, async ({ viewer, input }) => {
+      const card = await capture(moveDeal(viewer, input));
+      return toPipelineCard(card, new Date());
+    })(input),
+  );
+}
 
 /** The next page of one column, as the board scrolls to its end (scoped like the board itself). */
 export const loadColumnAction = objectAction(boardColumnPageSchema, async ({ viewer, input }) => {

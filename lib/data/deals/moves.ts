@@ -1,7 +1,13 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
-import { checkMove, type DealStage, type DealStatus, type MoveDecision } from "@/lib/domain/pipeline";
+import {
+  checkMove,
+  gateRefusal,
+  type DealStage,
+  type DealStatus,
+  type MoveDecision,
+} from "@/lib/domain/pipeline";
 import { assertRecord } from "@/lib/auth/permissions";
 import { AppError, staleVersion } from "@/lib/errors";
 import { auditSnapshot } from "../audit";
@@ -9,6 +15,7 @@ import { newId } from "../ids";
 import { scopeSql } from "../scope-sql";
 import { toCard, type BoardCard, type BoardRow } from "./card";
 import { gateInput, peopleOf, peopleSql } from "./gate-input";
+import { GateRefusedError } from "./gate-refusal";
 import { cachedPipelineSettings } from "./settings";
 
 // Moving a deal between stages, or to 丢单: the stage gates checked on the server whatever the
@@ -52,12 +59,13 @@ const MOVE_ERRORS: Record<Extract<MoveDecision, { ok: false }>["reason"], [strin
   lostReasonRequired: ["lostReasonId", "gate.errors.lostReasonRequired"],
 };
 
-/** Field errors for a refused move: the reason, plus each unmet gate item (under `_gate`). */
+/** A refused move's error: the reason as a field error; unmet gate items as ids (GateRefusedError). */
 function moveError(decision: Extract<MoveDecision, { ok: false }>): AppError {
   const [field, key] = MOVE_ERRORS[decision.reason];
-  const fieldErrors: Record<string, string[]> = { [field]: [key] };
-  if (decision.unmet?.length) fieldErrors._gate = decision.unmet.map((u) => `gate.items.${u.item}`);
-  return new AppError("VALIDATION", decision.reason, fieldErrors);
+  const fieldErrors = { [field]: [key] };
+  return decision.unmet?.length
+    ? new GateRefusedError(decision.reason, fieldErrors, gateRefusal(decision.unmet))
+    : new AppError("VALIDATION", decision.reason, fieldErrors);
 }
 
 /** The deal (with its card and gate input) and the decision for a move; throws when refused. */

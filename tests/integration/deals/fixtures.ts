@@ -3,6 +3,7 @@
 import { createContact } from "@/lib/data/contacts";
 import { listBoardDeals } from "@/lib/data/deals/board";
 import { createDeal, updateStageWork } from "@/lib/data/deals/changes";
+import { GateRefusedError } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
@@ -16,7 +17,10 @@ let serial = 0;
 /** A prefix no other deal shares, for board and figure queries filtered with `q`. */
 export const uniquePrefix = (label: string) => `${label}-${Date.now().toString(36)}-${++serial}`;
 
-/** The code and field errors a promise rejects with; fails the test if it resolves or throws otherwise. */
+/**
+ * The code and field errors a promise rejects with, and the gate refusal (unmet items by id) when it
+ * was refused at a gate; fails the test if it resolves or throws otherwise.
+ */
 export async function refused(promise: Promise<unknown>) {
   const error = await promise.then(
     () => null,
@@ -25,10 +29,12 @@ export async function refused(promise: Promise<unknown>) {
   if (!(error instanceof AppError)) {
     throw new Error(`expected an AppError, got ${error === null ? "success" : String(error)}`);
   }
-  return { code: error.code, fieldErrors: error.fieldErrors };
+  const gate = error instanceof GateRefusedError ? { gate: error.refusal } : {};
+  return { code: error.code, fieldErrors: error.fieldErrors, ...gate };
 }
 
-export const gateItems = (...items: string[]) => items.map((i) => `gate.items.${i}`);
+/** The refusal of a move at a gate with these unmet items. */
+export const gateUnmet = (...unmet: string[]) => ({ code: "GATE_UNMET", unmet });
 export const STAGE_2_ITEMS = ["sampleProvided", "insideContact", "informationSufficient", "needsClear"];
 export const STAGE_3_ITEMS = ["probability", "obstacles", "devCost", "programme"];
 export const STAGE_5_ITEMS = ["seniorMeeting", "siteAudit", "systemSupport"];

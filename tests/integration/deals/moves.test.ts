@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { deleteContact } from "@/lib/data/contacts";
 import { listBoardDeals } from "@/lib/data/deals/board";
 import { getDealDetail } from "@/lib/data/deals/detail";
+import { GateRefusedError } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { getPipelineSettings, updatePipelineSettings } from "@/lib/data/deals/settings";
 import { db } from "@/lib/db";
@@ -12,7 +13,7 @@ import {
   DAY,
   uniquePrefix,
   refused,
-  gateItems,
+  gateUnmet,
   STAGE_2_ITEMS,
   STAGE_3_ITEMS,
   STAGE_5_ITEMS,
@@ -40,15 +41,14 @@ describe("stage gates on the server", () => {
     // The client skips the UI and posts the move straight away.
     expect(await refused(moveDeal(kam, { id, version: 1, to: "INFORMATION" }))).toEqual({
       code: "VALIDATION",
-      fieldErrors: { _form: ["gate.errors.gateUnmet"], _gate: gateItems("opportunityYes") },
+      fieldErrors: { _form: ["gate.errors.gateUnmet"] },
+      gate: gateUnmet("opportunityYes"),
     });
     // A skip from stage 1 to 3 checks the gates of both stages it leaves.
     expect(await refused(moveDeal(kam, { id, version: 1, to: "VALUE" }))).toEqual({
       code: "VALIDATION",
-      fieldErrors: {
-        _form: ["gate.errors.gateUnmet"],
-        _gate: gateItems("opportunityYes", ...STAGE_2_ITEMS),
-      },
+      fieldErrors: { _form: ["gate.errors.gateUnmet"] },
+      gate: gateUnmet("opportunityYes", ...STAGE_2_ITEMS),
     });
     expect(await dealRow(id)).toMatchObject({ stage: "TARGET", status: "OPEN", version: 1 });
     expect(await historyOf(id)).toHaveLength(1);
@@ -56,24 +56,23 @@ describe("stage gates on the server", () => {
 
     // "No" is not "yes": the stage-1 gate stays shut.
     await work(kam, id, { ...TARGET_DONE, opportunity: "NO" });
-    expect((await refused(move(kam, id, "INFORMATION"))).fieldErrors?._gate).toEqual(
-      gateItems("opportunityYes"),
-    );
+    expect((await refused(move(kam, id, "INFORMATION"))).gate).toEqual(gateUnmet("opportunityYes"));
 
     await work(kam, id, TARGET_DONE);
     expect(await refused(move(kam, id, "VALUE"))).toEqual({
       code: "VALIDATION",
-      fieldErrors: { _form: ["gate.errors.gateUnmet"], _gate: gateItems(...STAGE_2_ITEMS) },
+      fieldErrors: { _form: ["gate.errors.gateUnmet"] },
+      gate: gateUnmet(...STAGE_2_ITEMS),
     });
     // Samples not accepted yet and no 内线 on the account.
     await work(kam, id, { ...INFORMATION_DONE, sampleAccepted: "UNKNOWN" });
-    expect((await refused(move(kam, id, "VALUE"))).fieldErrors?._gate).toEqual(
-      gateItems("sampleProvided", "insideContact"),
+    expect((await refused(move(kam, id, "VALUE"))).gate).toEqual(
+      gateUnmet("sampleProvided", "insideContact"),
     );
     await work(kam, id, INFORMATION_DONE);
     // A contact in another role is not an inside contact.
     await person(kam, account.id, { buyingRole: "SUPPORTER" });
-    expect((await refused(move(kam, id, "VALUE"))).fieldErrors?._gate).toEqual(gateItems("insideContact"));
+    expect((await refused(move(kam, id, "VALUE"))).gate).toEqual(gateUnmet("insideContact"));
     await person(kam, account.id, COACH);
 
     const { version } = await dealRow(id);
@@ -86,6 +85,21 @@ describe("stage gates on the server", () => {
     ]);
   });
 
+  it("a refusal at a gate names the unmet items by their ids (GATE_UNMET), never as worded labels", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const account = await accountFixture(kam.id);
+    const id = await newDeal(kam, account.id, uniquePrefix("GateIds"));
+    const error = await moveDeal(kam, { id, version: 1, to: "VALUE" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GateRefusedError);
+    const { refusal, fieldErrors } = error as GateRefusedError;
+    expect(refusal).toEqual({ code: "GATE_UNMET", unmet: ["opportunityYes", ...STAGE_2_ITEMS] });
+    // The field errors say why (a message key the action translates), nothing per item.
+    expect(fieldErrors).toEqual({ _form: ["gate.errors.gateUnmet"] });
+    // Refusals that are not about a gate carry no refusal.
+    const back = await moveDeal(kam, { id, version: 1, to: "TARGET" }).catch((e: unknown) => e);
+    expect(back).not.toBeInstanceOf(GateRefusedError);
+  });
+
   it("stage 3 needs a probability, obstacles each with a counter-measure, the cost and a programme step", async () => {
     const kam = await viewerFor("usr_east_kam1");
     const account = await accountFixture(kam.id);
@@ -95,9 +109,7 @@ describe("stage gates on the server", () => {
     await person(kam, account.id, COACH);
     await move(kam, id, "VALUE");
 
-    expect((await refused(move(kam, id, "RELATIONSHIP"))).fieldErrors?._gate).toEqual(
-      gateItems(...STAGE_3_ITEMS),
-    );
+    expect((await refused(move(kam, id, "RELATIONSHIP"))).gate).toEqual(gateUnmet(...STAGE_3_ITEMS));
     await work(kam, id, {
       section: "VALUE",
       closeProbability: 40,
@@ -105,9 +117,7 @@ describe("stage gates on the server", () => {
       obstacles: [{ obstacle: "技术部不认可", counterMeasure: "" }],
       programme: [],
     });
-    expect((await refused(move(kam, id, "RELATIONSHIP"))).fieldErrors?._gate).toEqual(
-      gateItems("obstacles", "programme"),
-    );
+    expect((await refused(move(kam, id, "RELATIONSHIP"))).gate).toEqual(gateUnmet("obstacles", "programme"));
     // A programme step owner must be an active person the KAM can see.
     expect(await refused(work(kam, id, valueDone("usr_north_kam1")))).toEqual({
       code: "VALIDATION",
@@ -129,20 +139,16 @@ describe("stage gates on the server", () => {
     const id = await newDeal(kam, account.id, prefix);
     await move(manager, id, "RELATIONSHIP", { overrideReason: "老客户推荐，前三阶段已在线下完成" });
 
-    expect((await refused(move(kam, id, "CLOSING"))).fieldErrors?._gate).toEqual(
-      gateItems("decisionMakerIdentified", "decisionMakersStrong"),
+    expect((await refused(move(kam, id, "CLOSING"))).gate).toEqual(
+      gateUnmet("decisionMakerIdentified", "decisionMakersStrong"),
     );
     await person(kam, account.id, STRONG_DM);
     const fair = await person(kam, account.id, { ...STRONG_DM, relationshipStrength: "3" });
     const noPlan = await person(kam, account.id, { buyingRole: "DECISION_MAKER", relationshipStrength: "5" });
-    expect((await refused(move(kam, id, "CLOSING"))).fieldErrors?._gate).toEqual(
-      gateItems("decisionMakersStrong"),
-    );
+    expect((await refused(move(kam, id, "CLOSING"))).gate).toEqual(gateUnmet("decisionMakersStrong"));
     // A deleted decision maker no longer counts; the one at strength 3 still holds the gate at 4.
     await deleteContact(kam, { id: noPlan.id, version: noPlan.version });
-    expect((await refused(move(kam, id, "CLOSING"))).fieldErrors?._gate).toEqual(
-      gateItems("decisionMakersStrong"),
-    );
+    expect((await refused(move(kam, id, "CLOSING"))).gate).toEqual(gateUnmet("decisionMakersStrong"));
     expect((await listBoardDeals(kam, { q: prefix })).cards[0]?.unmet).toEqual(["decisionMakersStrong"]);
 
     // The admin lowers the minimum to 3: the same people now pass, on the board and on the server.
@@ -168,8 +174,7 @@ describe("stage gates on the server", () => {
     const account = await accountFixture(kam.id);
     const prefix = uniquePrefix("Agree");
     const id = await newDeal(kam, account.id, prefix);
-    const serverSays = async (to: DealStage) =>
-      ((await refused(move(kam, id, to))).fieldErrors?._gate ?? []).map((k) => k.replace("gate.items.", ""));
+    const serverSays = async (to: DealStage) => (await refused(move(kam, id, to))).gate?.unmet ?? [];
     const boardSays = async () => (await listBoardDeals(kam, { q: prefix })).cards.map((c) => c.unmet);
     const pageSays = async () =>
       (await getDealDetail(kam, id)).checklist.filter((i) => !i.met).map((i) => i.item);
@@ -204,18 +209,14 @@ describe("a manager's override", () => {
       await refused(moveDeal(kam, { id, version: 1, to: "VALUE", overrideReason: "客户很急，先推进" })),
     ).toEqual({
       code: "VALIDATION",
-      fieldErrors: {
-        _form: ["gate.errors.gateUnmet"],
-        _gate: gateItems("opportunityYes", ...STAGE_2_ITEMS),
-      },
+      fieldErrors: { _form: ["gate.errors.gateUnmet"] },
+      gate: gateUnmet("opportunityYes", ...STAGE_2_ITEMS),
     });
     for (const overrideReason of [undefined, "   "]) {
       expect(await refused(moveDeal(manager, { id, version: 1, to: "VALUE", overrideReason }))).toEqual({
         code: "VALIDATION",
-        fieldErrors: {
-          overrideReason: ["gate.errors.overrideReasonRequired"],
-          _gate: gateItems("opportunityYes", ...STAGE_2_ITEMS),
-        },
+        fieldErrors: { overrideReason: ["gate.errors.overrideReasonRequired"] },
+        gate: gateUnmet("opportunityYes", ...STAGE_2_ITEMS),
       });
     }
     expect(await dealRow(id)).toMatchObject({ stage: "TARGET", version: 1 });

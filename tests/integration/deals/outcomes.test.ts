@@ -12,7 +12,7 @@ import type { Viewer } from "@/lib/domain/access";
 import {
   uniquePrefix,
   refused,
-  gateItems,
+  gateUnmet,
   STAGE_5_ITEMS,
   dealRow,
   historyOf,
@@ -166,7 +166,8 @@ describe("closing a deal", () => {
     const v1 = (await dealRow(id)).version;
     expect(await refused(winDeal(kam, { id, version: v1, applyToValue: true, agreement: terms }))).toEqual({
       code: "VALIDATION",
-      fieldErrors: { _form: ["gate.errors.gateUnmet"], _gate: gateItems(...STAGE_5_ITEMS) },
+      fieldErrors: { _form: ["gate.errors.gateUnmet"] },
+      gate: gateUnmet(...STAGE_5_ITEMS),
     });
     await work(kam, id, CLOSING_DONE);
     const accountBefore = await db.account.findUniqueOrThrow({ where: { id: account.id } });
@@ -256,13 +257,15 @@ describe("closing a deal", () => {
     const win = (viewer: Viewer, overrideReason?: string) =>
       winDeal(viewer, { id, version, overrideReason, applyToValue: false, agreement: NEXT_TERM });
 
-    expect((await refused(win(kam, "我也想跳过"))).fieldErrors).toEqual({
-      _form: ["gate.errors.gateUnmet"],
-      _gate: gateItems(...STAGE_5_ITEMS),
+    expect(await refused(win(kam, "我也想跳过"))).toEqual({
+      code: "VALIDATION",
+      fieldErrors: { _form: ["gate.errors.gateUnmet"] },
+      gate: gateUnmet(...STAGE_5_ITEMS),
     });
-    expect((await refused(win(manager))).fieldErrors).toEqual({
-      overrideReason: ["gate.errors.overrideReasonRequired"],
-      _gate: gateItems(...STAGE_5_ITEMS),
+    expect(await refused(win(manager))).toEqual({
+      code: "VALIDATION",
+      fieldErrors: { overrideReason: ["gate.errors.overrideReasonRequired"] },
+      gate: gateUnmet(...STAGE_5_ITEMS),
     });
     const reason = "中标通知书已下达，考察安排在签约后";
     const { agreementId } = await win(manager, reason);

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/action";
 import type { ActionState } from "@/lib/actions/types";
+import type { DealStage, DealStatus } from "@/lib/domain/pipeline";
 import { updateDeal, updateStageWork } from "@/lib/data/deals/changes";
+import { withGateRefusal } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { deleteDeal, terminateDeal, winDeal } from "@/lib/data/deals/outcomes";
 import {
@@ -18,6 +20,10 @@ import {
   valueWorkSchema,
   winDealSchema,
 } from "@/lib/validation/deals";
+
+type Capture = <T>(work: Promise<T>) => Promise<T>;
+type MoveAnswer = { status: DealStatus; stage: DealStage };
+type WinAnswer = { dealId: string; agreementId: string };
 
 // The deal page, its account (deals, agreements, lifecycle, timeline), the board and the agreement
 // list all show a deal's stage and status.
@@ -80,37 +86,50 @@ export const saveClosingWorkAction = formAction(
   (t) => t("deal.work.saved", { stage: t("gate.stages.CLOSING") }),
 );
 
-/** Forward, back, or 丢单 (to = "LOST" with a reason from the managed list). */
-export const moveDealAction = formAction(
-  moveDealSchema,
-  async ({ viewer, input }) => {
-    const card = await moveDeal(viewer, input);
-    refresh(card.id, card.accountId);
-    return { status: card.status, stage: card.stage };
-  },
-  (t, data) =>
-    data.status === "LOST"
-      ? t("deal.move.lostDone")
-      : t("deal.move.moved", { stage: t(`gate.stages.${data.stage}`) }),
-);
+const move = (capture: Capture) =>
+  formAction(
+    moveDealSchema,
+    async ({ viewer, input }) => {
+      const card = await capture(moveDeal(viewer, input));
+      refresh(card.id, card.accountId);
+      return { status: card.status, stage: card.stage };
+    },
+    (t, data) =>
+      data.status === "LOST"
+        ? t("deal.move.lostDone")
+        : t("deal.move.moved", { stage: t(`gate.stages.${data.stage}`) }),
+  );
 
-export const winDealAction = formAction(
-  winDealSchema,
-  async ({ viewer, input }) => {
-    const { id, version, overrideReason, applyToValue, startDate, endDate, ...terms } = input;
-    // winDealSchema's term check has made both dates present.
-    const result = await winDeal(viewer, {
-      id,
-      version,
-      overrideReason,
-      applyToValue,
-      agreement: { ...terms, startDate: startDate!, endDate: endDate! },
-    });
-    refresh(result.dealId, null);
-    return result;
-  },
-  (t) => t("deal.win.done"),
-);
+/** Forward, back, or 丢单 (to = "LOST" with a reason from the managed list). */
+export async function moveDealAction(prev: ActionState<MoveAnswer>, formData: FormData) {
+  return withGateRefusal((capture) => move(capture)(prev, formData));
+}
+
+const win = (capture: Capture) =>
+  formAction(
+    winDealSchema,
+    async ({ viewer, input }) => {
+      const { id, version, overrideReason, applyToValue, startDate, endDate, ...terms } = input;
+      // winDealSchema's term check has made both dates present.
+      const result = await capture(
+        winDeal(viewer, {
+          id,
+          version,
+          overrideReason,
+          applyToValue,
+          agreement: { ...terms, startDate: startDate!, endDate: endDate! },
+        }),
+      );
+      refresh(result.dealId, null);
+      return result;
+    },
+    (t) => t("deal.win.done"),
+  );
+
+/** 赢单 with the cooperation agreement; refused at the stage-5 gate with its unmet items (`gate`). */
+export async function winDealAction(prev: ActionState<WinAnswer>, formData: FormData) {
+  return withGateRefusal((capture) => win(capture)(prev, formData));
+}
 
 export const terminateDealAction = formAction(
   terminateDealSchema,

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { DealDetail } from "@/lib/data/deals/detail";
-import { businessDay, DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
+import { businessDay, DEAL_STAGES, GATE_ITEMS, stageNumber, type GateItem } from "@/lib/domain/pipeline";
 import type { AppLocale } from "@/lib/i18n/config";
 import { fenToYuanInput } from "@/lib/domain/money";
 import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/forms/action-form";
@@ -57,6 +57,12 @@ export async function MovePanel({
   const unmet = deal.checklist.some((c) => !c.met);
   const overrideField = deal.canOverride && unmet;
   const term = firstTerm(now);
+  // A refusal names its unmet gate items by id; the form words them.
+  const gateLabels = Object.fromEntries(
+    Object.values(GATE_ITEMS)
+      .flat()
+      .map((item) => [item, tg(`items.${item}`)]),
+  ) as Record<GateItem, string>;
 
   return (
     <div className="space-y-4">
@@ -73,7 +79,7 @@ export async function MovePanel({
             >
               <Ref deal={deal} />
               <input type="hidden" name="to" value={next} />
-              <GateErrors title={t("move.gateListTitle")} />
+              <GateErrors title={t("move.gateListTitle")} labels={gateLabels} />
               <p className="text-sm text-slate-700">
                 {unmet
                   ? deal.canOverride
@@ -108,7 +114,7 @@ export async function MovePanel({
             <p className="text-sm text-slate-700">{t("win.description")}</p>
             <ActionForm action={winDealAction} aria-label={t("win.title")} className="space-y-5">
               <Ref deal={deal} />
-              <GateErrors title={t("move.gateListTitle")} />
+              <GateErrors title={t("move.gateListTitle")} labels={gateLabels} />
               {unmet ? (
                 <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
                   {deal.canOverride ? t("win.unmetManager") : t("win.unmetKam")}
