@@ -291,45 +291,80 @@ export type PipelineFigures = {
   stuck: number;
 };
 
-export function pipelineFigures(
+/**
+ * What the figures are worked out from: counts and sums over the deals. The board's data layer adds
+ * them up in the database (lib/data/deals/figures.ts) the way pipelineTotals does here.
+ */
+export type PipelineTotals = {
+  /** Per stage, in DEAL_STAGES order: the deals whose furthest stage is that one or a later one. */
+  reached: readonly number[];
+  won: number;
+  lost: number;
+  /** Completed stays in each stage: their days added up, and how many there were. */
+  stays: Record<DealStage, { days: number; n: number }>;
+  openCount: number;
+  openValue: number;
+  weightedValue: number;
+  stuck: number;
+};
+
+export function pipelineTotals(
   deals: readonly DealForFigures[],
   now: Date,
   settings: Pick<PipelineSettings, "staleDays">,
-): PipelineFigures {
-  const reachedAtLeast = (n: number) => deals.filter((d) => stageNumber(d.furthestStage) >= n).length;
-  const conversion = DEAL_STAGES.slice(0, -1).map((from, i) => {
-    const reached = reachedAtLeast(i + 1);
-    const advanced = reachedAtLeast(i + 2);
-    return { from, to: DEAL_STAGES[i + 1]!, reached, advanced, rate: reached ? advanced / reached : null };
-  });
-  const won = deals.filter((d) => d.status === "WON").length;
-  const lost = deals.filter((d) => d.status === "LOST").length;
-  const sums = Object.fromEntries(DEAL_STAGES.map((s) => [s, { days: 0, n: 0 }])) as Record<
+): PipelineTotals {
+  const stays = Object.fromEntries(DEAL_STAGES.map((s) => [s, { days: 0, n: 0 }])) as Record<
     DealStage,
     { days: number; n: number }
   >;
   for (const d of deals) {
     for (const stay of stageStays(d.history, now)) {
       if (stay.leftAt === null) continue;
-      sums[stay.stage].days += stay.days;
-      sums[stay.stage].n++;
+      stays[stay.stage].days += stay.days;
+      stays[stay.stage].n++;
     }
   }
   const open = deals.filter((d) => d.status === "OPEN");
   return {
-    conversion,
-    winRate: won + lost ? won / (won + lost) : null,
-    won,
-    lost,
-    averageDays: Object.fromEntries(
-      DEAL_STAGES.map((s) => [s, sums[s].n ? sums[s].days / sums[s].n : null]),
-    ) as Record<DealStage, number | null>,
+    reached: DEAL_STAGES.map(
+      (s) => deals.filter((d) => stageNumber(d.furthestStage) >= stageNumber(s)).length,
+    ),
+    won: deals.filter((d) => d.status === "WON").length,
+    lost: deals.filter((d) => d.status === "LOST").length,
+    stays,
     openCount: open.length,
     openValue: open.reduce((t, d) => t + d.expectedValue, 0),
     weightedValue: open.reduce((t, d) => t + weightedValue(d), 0),
     stuck: open.filter((d) => isStale(d.stageEnteredAt, now, settings.staleDays)).length,
   };
 }
+
+/** The figures from the totals: conversion between stages, win rate and mean days per stage. */
+export function figuresFromTotals(t: PipelineTotals): PipelineFigures {
+  return {
+    conversion: DEAL_STAGES.slice(0, -1).map((from, i) => {
+      const reached = t.reached[i] ?? 0;
+      const advanced = t.reached[i + 1] ?? 0;
+      return { from, to: DEAL_STAGES[i + 1]!, reached, advanced, rate: reached ? advanced / reached : null };
+    }),
+    winRate: t.won + t.lost ? t.won / (t.won + t.lost) : null,
+    won: t.won,
+    lost: t.lost,
+    averageDays: Object.fromEntries(
+      DEAL_STAGES.map((s) => [s, t.stays[s].n ? t.stays[s].days / t.stays[s].n : null]),
+    ) as Record<DealStage, number | null>,
+    openCount: t.openCount,
+    openValue: t.openValue,
+    weightedValue: t.weightedValue,
+    stuck: t.stuck,
+  };
+}
+
+export const pipelineFigures = (
+  deals: readonly DealForFigures[],
+  now: Date,
+  settings: Pick<PipelineSettings, "staleDays">,
+): PipelineFigures => figuresFromTotals(pipelineTotals(deals, now, settings));
 
 /** Totals of one board column: count, value and probability-weighted value. */
 type ValuedDeal = { stage: DealStage; closeProbability: number | null; expectedValue: number };

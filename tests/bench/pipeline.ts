@@ -3,7 +3,8 @@
 // demo organisation, 20,000 accounts, 100,000 contacts and 30,000 deals with their stage history
 // (2,000 of them open in East China), then times the data-layer functions (server-side time,
 // in-process) against the same SQL replayed through pg and against hand-written SQL, and prints
-// p50/p95 and the ratios. Targets: board p95 ≤ 50 ms, stage move p95 ≤ 100 ms, app ≤ 2× its SQL.
+// p50/p95 and the ratios. Targets: board p95 ≤ 50 ms, stage move and pipeline figures p95 ≤ 100 ms,
+// app ≤ 2× its SQL.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
@@ -450,7 +451,7 @@ async function main() {
       const app = () => getPipelineFigures(kam, {});
       const statements = await record(app);
       const [appT, sameT] = await time([{ fn: app }, { fn: () => inOrder(statements) }]);
-      report("board: getPipelineFigures", appT!, sameT!, statements.length, null, null);
+      report("board: getPipelineFigures", appT!, sameT!, statements.length, null, 100);
     }
     {
       const app = () => getBoardOptions(kam);
@@ -474,7 +475,7 @@ async function main() {
     const load = os.loadavg().map((n) => n.toFixed(1));
     console.log(`\n[bench] load average ${load.join(" / ")} (1 / 5 / 15 min) on ${os.cpus().length} CPUs`);
     console.log(
-      `[bench] targets: board p95 ≤ 50 ms, stage move p95 ≤ 100 ms, app ≤ 2× the same SQL sent directly (p50) — ${failures ? `${failures} FAIL` : "all PASS"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      `[bench] targets: board p95 ≤ 50 ms, stage move and figures p95 ≤ 100 ms, app ≤ 2× the same SQL sent directly (p50) — ${failures ? `${failures} FAIL` : "all PASS"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
     );
     process.exitCode = failures ? 1 : 0;
   } finally {
