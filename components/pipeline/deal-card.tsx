@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, type KeyboardEvent, type PointerEvent, type TouchEvent } from "react";
+import { memo, useState, type KeyboardEvent, type PointerEvent, type TouchEvent } from "react";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import type { GateItem } from "@/lib/domain/pipeline";
@@ -46,6 +46,11 @@ const TIER_STYLES: Record<PipelineCard["tier"], string> = {
   B: "bg-sky-100 text-sky-900 ring-1 ring-inset ring-sky-300",
   C: "bg-slate-100 text-slate-700 ring-1 ring-inset ring-slate-300",
 };
+
+/** Six dots (the grip) as one path: one element per card instead of six. */
+const GRIP = [3, 8, 13]
+  .flatMap((y) => [2.5, 7.5].map((x) => `M${x - 1.4} ${y}a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0 -2.8 0`))
+  .join("");
 
 type CardViewProps = {
   card: PipelineCard;
@@ -110,12 +115,7 @@ export const CardView = memo(function CardView({
             className="-ml-1 mt-0.5 inline-flex h-6 w-5 shrink-0 cursor-grab items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             <svg aria-hidden="true" viewBox="0 0 10 16" className="h-4 w-2.5 fill-current">
-              <circle cx="2.5" cy="3" r="1.4" />
-              <circle cx="7.5" cy="3" r="1.4" />
-              <circle cx="2.5" cy="8" r="1.4" />
-              <circle cx="7.5" cy="8" r="1.4" />
-              <circle cx="2.5" cy="13" r="1.4" />
-              <circle cx="7.5" cy="13" r="1.4" />
+              <path d={GRIP} />
             </svg>
           </button>
         ) : null}
@@ -206,19 +206,7 @@ export const CardView = memo(function CardView({
           overlay ? (
             <p className="mt-1 text-xs font-medium text-red-800">{text.gateOpen(card.unmet.length)}</p>
           ) : (
-            <details className="group mt-1 text-xs">
-              <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-inset ring-red-200 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
-                <span aria-hidden="true" className="transition-transform group-open:rotate-90">
-                  ▸
-                </span>
-                {text.gateOpen(card.unmet.length)}
-              </summary>
-              <ul className="mt-1 list-disc space-y-0.5 pl-4 text-slate-700">
-                {card.unmet.map((item) => (
-                  <li key={item}>{text.gateItem(item)}</li>
-                ))}
-              </ul>
-            </details>
+            <UnmetGate card={card} text={text} />
           )
         ) : (
           <p className="mt-1 text-xs text-emerald-800">
@@ -230,3 +218,29 @@ export const CardView = memo(function CardView({
     </Tag>
   );
 });
+
+/**
+ * The open gate items of a card, listed when the person opens them: most cards stay closed, and a
+ * list per card would be most of a large board's elements (every one is styled and laid out again
+ * when the board changes).
+ */
+function UnmetGate({ card, text }: { card: PipelineCard; text: CardText }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="group mt-1 text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-inset ring-red-200 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        {text.gateOpen(card.unmet.length)}
+      </summary>
+      {open ? (
+        <ul className="mt-1 list-disc space-y-0.5 pl-4 text-slate-700">
+          {card.unmet.map((item) => (
+            <li key={item}>{text.gateItem(item)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
+}
