@@ -1,11 +1,12 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef } from "react";
-import { useDroppable } from "@dnd-kit/core";
+import { memo, useContext, useEffect, useMemo, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import type { BoardColumn, ColumnTotals } from "@/lib/domain/pipeline";
+import { DragStartContext, DropTarget } from "./board-drag";
+import type { ColumnState } from "./board-state";
 import type { PipelineCard } from "./card-data";
-import { CardView, type CardText, type DragStart } from "./deal-card";
+import { CardView, type CardText } from "./deal-card";
 import type { BoardFormat } from "./format";
 
 export type ColumnHeading = {
@@ -15,18 +16,6 @@ export type ColumnHeading = {
   note: string | null;
   /** "12 deals · Value ¥3,450万 · Weighted ¥1,200万" */
   totals: { label: string; value: string }[];
-};
-
-/** What the board holds of a column: the cards loaded so far, and the totals of all its deals. */
-export type ColumnState = {
-  cards: PipelineCard[];
-  totals: ColumnTotals;
-  /** More deals on the server after the last page. */
-  more: boolean;
-  /** The last card of the last page the server sent: the next page starts after it. */
-  cursor: { value: number; id: string } | null;
-  loading: boolean;
-  failed: boolean;
 };
 
 export type MoreText = { more: (count: number) => string; loading: string; failed: string };
@@ -43,15 +32,13 @@ type ListProps = {
   emptyLabel: string;
   moreText: MoreText;
   onMore: (column: BoardColumn) => void;
-  drag: DragStart;
   onMoveTo: (card: PipelineCard) => void;
 };
 
 /**
  * The column's cards as loaded, and at the end a "show more" button that loads the next page from
  * the server when it scrolls into view (or is pressed). A team with 2,000 open deals then sends and
- * renders about eighty cards at first. Memoised apart from the drop target, which re-renders whenever
- * a drag moves over another column.
+ * renders about eighty cards at first. Memoised: a move re-renders the two columns it changes.
  */
 const CardList = memo(function CardList({
   column,
@@ -64,9 +51,9 @@ const CardList = memo(function CardList({
   emptyLabel,
   moreText,
   onMore,
-  drag,
   onMoveTo,
 }: ListProps & { column: BoardColumn }) {
+  const drag = useContext(DragStartContext);
   const more = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const { cards } = state;
@@ -158,22 +145,24 @@ export const BoardColumnView = memo(function BoardColumnView({
   column: BoardColumn;
   heading: (column: BoardColumn, totals: ColumnTotals) => ColumnHeading;
 }) {
-  const { setNodeRef, isOver } = useDroppable({ id: column });
+  const section = useRef<HTMLElement>(null);
   const { totals } = list.state;
   const heading = useMemo(() => headingOf(column, totals), [headingOf, column, totals]);
   const closed = column === "WON" || column === "LOST";
   const headingId = `pipeline-column-${column}`;
   return (
     <section
-      ref={setNodeRef}
+      ref={section}
       aria-labelledby={headingId}
       data-column={column}
       className={cn(
         "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
         closed ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-slate-100",
-        isOver && "border-indigo-500 ring-2 ring-indigo-400",
+        // Marked by DropTarget while a carried card is over the column.
+        "data-over:border-indigo-500 data-over:ring-2 data-over:ring-indigo-400",
       )}
     >
+      <DropTarget column={column} target={section} />
       <header className="border-b border-slate-200 px-3 py-2">
         <h2 id={headingId} className="text-sm font-semibold text-slate-900">
           {heading.number ? (

@@ -28,16 +28,17 @@ export class MouseAndPenSensor extends PointerSensor {
 }
 
 /**
- * ← and → jump to the previous or next column (the card's own column first, then the column it is
- * over); ↑ and ↓ do nothing, since a column has no order to change. The dragged card is placed
- * level with where it was, centred on the target column, so the rectangle test finds that column.
+ * ← and → jump to the previous or next column (from the column the card is over, or, before dnd-kit
+ * has worked that out, the column under the card); ↑ and ↓ do nothing, since a column has no order
+ * to change. The dragged card is placed level with where it was, centred on the target column, so
+ * the rectangle test finds that column.
  */
 export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
   const step = event.code === KeyboardCode.Right ? 1 : event.code === KeyboardCode.Left ? -1 : 0;
   if (event.code === KeyboardCode.Up || event.code === KeyboardCode.Down) event.preventDefault();
   if (!step) return undefined;
   event.preventDefault();
-  const current = context.over?.id ?? context.active?.data.current?.column;
+  const current = context.over?.id ?? columnUnder(context);
   if (!isBoardColumn(current)) return undefined;
   const target = BOARD_COLUMNS[BOARD_COLUMNS.indexOf(current) + step];
   const rect = target ? context.droppableRects.get(target) : undefined;
@@ -45,6 +46,16 @@ export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, cu
   const width = context.collisionRect?.width ?? 0;
   return { x: rect.left + Math.max(0, (rect.width - width) / 2), y: currentCoordinates.y };
 };
+
+/** The column whose rectangle holds the dragged card's centre (left to right). */
+function columnUnder(context: Parameters<KeyboardCoordinateGetter>[1]["context"]) {
+  const card = context.collisionRect;
+  if (!card) return undefined;
+  const x = card.left + card.width / 2;
+  for (const [id, rect] of context.droppableRects)
+    if (x >= rect.left && x <= rect.left + rect.width) return id;
+  return undefined;
+}
 
 /** The column under the pointer (or finger); for the keyboard, the column the card overlaps most. */
 export const columnCollision: CollisionDetection = (args) =>

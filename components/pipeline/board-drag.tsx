@@ -1,0 +1,267 @@
+"use client";
+
+import {
+  createContext,
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from "react";
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  TouchSensor,
+  useDndMonitor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
+import type { BoardColumn } from "@/lib/domain/pipeline";
+import { useTranslations } from "@/lib/i18n/client";
+import { cn } from "@/components/ui/cn";
+import { columnCollision, columnCoordinates, MouseAndPenSensor } from "./board-dnd";
+import { keepFocus } from "./board-moves";
+import { columnOf, isBoardColumn, type PipelineCard } from "./card-data";
+import type { DragStart } from "./deal-card";
+
+// The board's drag and drop on dnd-kit, by mouse, touch and keyboard: the columns are the drop
+// targets, and ONE draggable (the carrier) carries whichever card is picked up — the card's element
+// and handle become its nodes just before the sensor starts. With a draggable per card, every card
+// would render again as a drag starts, crosses a column and ends (2,000-card boards).
+
+const CARRIER_ID = "pipeline-carried-deal";
+const DND_INSTRUCTIONS_ID = "pipeline-drag-instructions";
+
+// Sensor options live outside the component: new objects on each render would give every card new
+// drag listeners, and every memoised card would render again whenever the board does.
+/** A few pixels of movement before a drag starts, so a click still opens the deal. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+/** Press and hold to drag on a phone; a quick swipe scrolls. */
+const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 8 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: columnCoordinates, scrollBehavior: "instant" as const };
+
+type Carried = { card: PipelineCard; column: BoardColumn; element: HTMLElement };
+/** How a card starts a drag (absent outside the board, and for the copy under the pointer). */
+export const DragStartContext = createContext<DragStart | undefined>(undefined);
+
+type CarrierApi = Pick<ReturnType<typeof useDraggable>, "listeners" | "setNodeRef" | "setActivatorNodeRef">;
+
+/**
+ * The board's columns (`children`; their cards find how to start a drag in DragStartContext) inside
+ * the drag and drop context, the copy of the carried card under the pointer, and screen-reader announcements. While a
+ * card is carried the board does not render again (a drag must stay cheap): the overlay follows the
+ * drag by itself, and the board, the card and its handle are marked through the DOM.
+ */
+export function BoardDragAndDrop({
+  children,
+  overlay,
+  columnName,
+  onDrop,
+}: {
+  children: ReactNode;
+  overlay: (card: PipelineCard) => ReactNode;
+  columnName: (column: BoardColumn) => string;
+  /** A card dropped on a column; true when it leaves its place at once (moved before the server answers). */
+  onDrop: (card: PipelineCard, to: BoardColumn) => boolean;
+}) {
+  const t = useTranslations("pipeline");
+  const boardRef = useRef<HTMLDivElement>(null);
+  const carrier = useRef<CarrierApi | null>(null);
+  const carried = useRef<Carried | null>(null);
+  const sensors = useSensors(
+    useSensor(MouseAndPenSensor, POINTER_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
+  );
+  const carrying = useRef(false);
+
+  const drag = useMemo<DragStart>(() => {
+    const pickUp = (element: HTMLElement, card: PipelineCard) => {
+      const api = carrier.current;
+      const column = columnOf(card);
+      if (!api?.listeners || carrying.current || !column) return null;
+      api.setNodeRef(element);
+      api.setActivatorNodeRef(element.querySelector<HTMLElement>("[data-drag-handle]"));
+      carried.current = { card, column, element };
+      return api.listeners;
+    };
+    const cardElement = (target: EventTarget) =>
+      (target as HTMLElement).closest<HTMLElement>("li[data-deal-id]");
+    return {
+      pointerDown: (event, card) => {
+        const element = cardElement(event.currentTarget);
+        if (element) pickUp(element, card)?.onPointerDown?.(event);
+      },
+      touchStart: (event, card) => {
+        const element = cardElement(event.currentTarget);
+        if (element) pickUp(element, card)?.onTouchStart?.(event);
+      },
+      keyDown: (event, card) => {
+        if (event.code !== "Space" && event.code !== "Enter") return;
+        const element = cardElement(event.currentTarget);
+        if (element) pickUp(element, card)?.onKeyDown?.(event);
+      },
+      describedBy: DND_INSTRUCTIONS_ID,
+    };
+  }, []);
+
+  const nameOf = (id: string | number | undefined) => (isBoardColumn(id) ? columnName(id) : "");
+  const carriedTitle = () => carried.current?.card.title ?? "";
+  // A drag starts over the card's own column; saying so right after "picked up in …" would only
+  // replace that announcement, so the first "over" is silent until the card leaves its column.
+  const leftOrigin = useRef(false);
+  const announcements: Announcements = {
+    onDragStart: () => {
+      leftOrigin.current = false;
+      return t("dnd.pickedUp", { title: carriedTitle(), column: nameOf(carried.current?.column) });
+    },
+    onDragOver: ({ over }) => {
+      if (!leftOrigin.current && over?.id === carried.current?.column) return undefined;
+      leftOrigin.current = true;
+      return over
+        ? t("dnd.over", { title: carriedTitle(), column: nameOf(over.id) })
+        : t("dnd.notOver", { title: carriedTitle() });
+    },
+    onDragEnd: ({ over }) =>
+      over
+        ? t("dnd.dropped", { title: carriedTitle(), column: nameOf(over.id) })
+        : t("dnd.droppedNowhere", { title: carriedTitle() }),
+    onDragCancel: () =>
+      t("dnd.cancelled", { title: carriedTitle(), column: nameOf(carried.current?.column) }),
+  };
+
+  /**
+   * Marks the board, the carried card and its handle while a drag lasts (no re-render). A card that
+   * leaves its column stays faded, marked as leaving, until the board renders it in its new place.
+   */
+  const mark = (element: HTMLElement | undefined, on: boolean, leaving = false) => {
+    boardRef.current?.toggleAttribute("data-dragging", on);
+    element?.toggleAttribute("data-dragging", on || leaving);
+    element?.toggleAttribute("data-leaving", leaving);
+    const handle = element?.querySelector("[data-drag-handle]");
+    if (on) handle?.setAttribute("aria-pressed", "true");
+    else handle?.removeAttribute("aria-pressed");
+  };
+  const onDragStart = () => {
+    carrying.current = true;
+    // dnd-kit measures the card, the columns and their scroll containers as the drag starts: marks
+    // written before that would make each measurement lay the page out again, so they wait a frame.
+    const element = carried.current?.element;
+    requestAnimationFrame(() => {
+      if (carrying.current && carried.current?.element === element) mark(element, true);
+    });
+  };
+  const onDragEnd = ({ over, activatorEvent }: DragEndEvent) => {
+    const picked = carried.current;
+    let leaving = false;
+    // The drop's own frame shows only what dnd-kit ends (the copy under the pointer goes); the
+    // board's answer (the card in its new column, a dialog) renders as a transition after it, so
+    // the person sees the drop land at once (tests/bench/board-inp.ts).
+    if (picked && over && isBoardColumn(over.id)) {
+      const to = over.id;
+      startTransition(() => {
+        leaving = onDrop(picked.card, to);
+      });
+    }
+    carrying.current = false;
+    mark(picked?.element, false, leaving);
+    carried.current = null;
+    if (picked && activatorEvent instanceof KeyboardEvent) keepFocus(picked.card.id);
+  };
+
+  return (
+    <DndContext
+      // A fixed id (dnd-kit's generated ones differ between the server render and hydration);
+      // it is the id of the hidden keyboard instructions the handles point to.
+      id={DND_INSTRUCTIONS_ID}
+      sensors={sensors}
+      collisionDetection={columnCollision}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: { draggable: t("dnd.instructions") },
+        // The carried card may now live in another column: keepFocus finds it there.
+        restoreFocus: false,
+      }}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        carrying.current = false;
+        mark(carried.current?.element, false);
+        carried.current = null;
+      }}
+    >
+      <div
+        ref={boardRef}
+        className={cn(
+          "-mx-3 flex gap-3 overflow-x-auto px-3 pb-3 sm:mx-0 sm:px-0",
+          // Snapping fights the drag's auto-scroll, so it is off while a card is carried.
+          "snap-x snap-mandatory data-dragging:snap-none sm:snap-proximity",
+        )}
+        data-testid="pipeline-board"
+      >
+        <DragStartContext value={drag}>{children}</DragStartContext>
+      </div>
+      <DragOverlay dropAnimation={null}>
+        <CarriedCard carriedRef={carried} overlay={overlay} />
+      </DragOverlay>
+      <Carrier apiRef={carrier} />
+    </DndContext>
+  );
+}
+
+/** The board's one draggable; renders nothing, hands its listeners and node setters to the board. */
+function Carrier({ apiRef }: { apiRef: RefObject<CarrierApi | null> }) {
+  const { listeners, setNodeRef, setActivatorNodeRef } = useDraggable({ id: CARRIER_ID });
+  useLayoutEffect(() => {
+    apiRef.current = { listeners, setNodeRef, setActivatorNodeRef };
+  }, [apiRef, listeners, setNodeRef, setActivatorNodeRef]);
+  return null;
+}
+
+/** The copy of the card under the pointer while it is carried. */
+function CarriedCard({
+  carriedRef,
+  overlay,
+}: {
+  carriedRef: RefObject<{ card: PipelineCard } | null>;
+  overlay: (card: PipelineCard) => ReactNode;
+}) {
+  const [card, setCard] = useState<PipelineCard | null>(null);
+  useDndMonitor({
+    onDragStart: () => setCard(carriedRef.current?.card ?? null),
+    onDragEnd: () => setCard(null),
+    onDragCancel: () => setCard(null),
+  });
+  return card ? overlay(card) : null;
+}
+
+/**
+ * A column as a drop target. dnd-kit's context changes as a drag starts, crosses a column and ends,
+ * and every component that reads it renders again: this one renders nothing and marks the column
+ * (`data-over`) itself, so the column with its cards does not render with every change.
+ */
+export function DropTarget({
+  column,
+  target,
+}: {
+  column: BoardColumn;
+  target: RefObject<HTMLElement | null>;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: column });
+  // Not a layout effect: the column's own ref is set after its children's layout effects run.
+  useEffect(() => {
+    setNodeRef(target.current);
+  }, [setNodeRef, target]);
+  useLayoutEffect(() => {
+    target.current?.toggleAttribute("data-over", isOver);
+  }, [isOver, target]);
+  return null;
+}
