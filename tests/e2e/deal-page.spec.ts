@@ -341,6 +341,11 @@ test.describe("deal page", () => {
     await expect(page.locator("#checklist")).toContainText("Gate of “Determine the target”");
     await expect(page.locator("#checklist")).toContainText("The opportunity judgement is “yes”");
     await expect(form(page, "Move to “Information and samples”")).toContainText("The gate is not met");
+    // Refused at the gate: the server names the unmet items by id, the page says them in English.
+    const forward = form(page, "Move to “Information and samples”");
+    await forward.getByRole("button", { name: "Move to Information and samples" }).click();
+    await expect(forward).toContainText("Still missing:");
+    await expect(forward.getByRole("listitem")).toHaveText(["The opportunity judgement is “yes”"]);
     const value = form(page, "Stage 3 work");
     await value.getByLabel("Likelihood of closing (%)", { exact: true }).fill("150");
     await value.getByRole("button", { name: "Save stage 3" }).click();

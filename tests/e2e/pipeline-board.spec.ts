@@ -228,6 +228,58 @@ test.describe("pipeline board", () => {
     await expect(card(page, "TARGET", title)).toHaveCount(0);
   });
 
+  test("a skip over a stage is checked by the server; its checklist names what is missing, in Chinese and in English", async ({
+    page,
+  }, info) => {
+    test.setTimeout(150_000);
+    const { kam, kamEn } = usersFor(info);
+    // In Chinese: stage 1's gate is met, stage 2's is not. The board cannot know stage 2's gate, so
+    // the server answers with the unmet items (ids) and the checklist ticks them off.
+    const tag = uniqueTag(info);
+    await signInAs(page, kam);
+    const { title } = await createDeal(page, tag);
+    await judgeOpportunity(page);
+    await openBoard(page, tag);
+    await moveTo(page, card(page, "TARGET", title), /价值评估\/开发程序/);
+    const zh = page.getByRole("dialog", { name: "关口未满足" });
+    await expect(zh).toBeVisible();
+    const zhItem = (label: string) => zh.getByRole("listitem").filter({ hasText: label });
+    await expect(zhItem("机会判断为“有”")).toContainText("已满足");
+    await expect(zhItem("已在客户联系人中确定内线")).toContainText("未满足");
+    await expect(zhItem("信息充分")).toContainText("未满足");
+    await expect(zh.getByRole("listitem")).toHaveCount(5);
+    await expect(card(page, "TARGET", title)).toBeVisible();
+    await zh.getByRole("button", { name: "取消" }).click();
+
+    // In English, for a deal of her own with nothing done: every item of both gates is unmet.
+    await page.context().clearCookies();
+    await signInAs(page, kamEn);
+    const tagEn = uniqueTag(info);
+    const titleEn = `${tagEn} tooling supply`;
+    await page.goto("/accounts/new");
+    const account = form(page, "New account");
+    // Names that begin alike count as similar: this one begins with the tag's changing end.
+    const reversed = [...tagEn].reverse().join("");
+    await account.getByLabel("Company name", { exact: true }).fill(`${reversed} Precision Tools Co.`);
+    await account.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/accounts\/(?!new)[^/?#]+$/);
+    const deal = form(page, "Open a development deal");
+    await deal.getByLabel("Deal title", { exact: true }).fill(titleEn);
+    await deal.getByLabel("Expected annual value (yuan)", { exact: true }).fill("1,500,000");
+    await deal.getByRole("button", { name: "Open the deal" }).click();
+    await expect(page).toHaveURL(/\/deals\/[^/?#]+$/);
+    await openBoard(page, tagEn);
+    await moveTo(page, card(page, "TARGET", titleEn), /Value assessment and programme/);
+    const en = page.getByRole("dialog", { name: "Gate not met" });
+    await expect(en).toBeVisible();
+    await expect(en).toContainText("Gate of Determine the target");
+    await expect(en).toContainText("Gate of Information and samples");
+    const enItem = (label: string) => en.getByRole("listitem").filter({ hasText: label });
+    await expect(enItem("The opportunity judgement is “yes”")).toContainText("Not met");
+    await expect(enItem("The customer's needs are clear")).toContainText("Not met");
+    await expect(en.getByText("Met", { exact: true })).toHaveCount(0);
+  });
+
   test("the board in Chinese and in English", async ({ page }, info) => {
     const { kam, kamEn } = usersFor(info);
     await signInAs(page, kam);
