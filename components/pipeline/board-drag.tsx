@@ -2,7 +2,6 @@
 
 import {
   createContext,
-  startTransition,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -28,7 +27,7 @@ import type { BoardColumn } from "@/lib/domain/pipeline";
 import { useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
 import { columnCollision, columnCoordinates, MouseAndPenSensor } from "./board-dnd";
-import { keepFocus } from "./board-moves";
+import { afterPaint, keepFocus } from "./board-moves";
 import { columnOf, isBoardColumn, type PipelineCard } from "./card-data";
 import type { DragStart } from "./deal-card";
 
@@ -138,14 +137,11 @@ export function BoardDragAndDrop({
       t("dnd.cancelled", { title: carriedTitle(), column: nameOf(carried.current?.column) }),
   };
 
-  /**
-   * Marks the board, the carried card and its handle while a drag lasts (no re-render). A card that
-   * leaves its column stays faded, marked as leaving, until the board renders it in its new place.
-   */
-  const mark = (element: HTMLElement | undefined, on: boolean, leaving = false) => {
-    boardRef.current?.toggleAttribute("data-dragging", on);
-    element?.toggleAttribute("data-dragging", on || leaving);
-    element?.toggleAttribute("data-leaving", leaving);
+  /** Marks the board, the carried card and its handle while a drag lasts (no re-render). */
+  const mark = (element: HTMLElement | undefined, on: boolean) => {
+    // (A drop's late unmarking leaves the board marked if another drag has started since.)
+    if (on || !carrying.current) boardRef.current?.toggleAttribute("data-dragging", on);
+    element?.toggleAttribute("data-dragging", on);
     const handle = element?.querySelector("[data-drag-handle]");
     if (on) handle?.setAttribute("aria-pressed", "true");
     else handle?.removeAttribute("aria-pressed");
@@ -161,20 +157,29 @@ export function BoardDragAndDrop({
   };
   const onDragEnd = ({ over, activatorEvent }: DragEndEvent) => {
     const picked = carried.current;
-    let leaving = false;
-    // The drop's own frame shows only what dnd-kit ends (the copy under the pointer goes); the
-    // board's answer (the card in its new column, a dialog) renders as a transition after it, so
-    // the person sees the drop land at once (tests/bench/board-inp.ts).
-    if (picked && over && isBoardColumn(over.id)) {
-      const to = over.id;
-      startTransition(() => {
-        leaving = onDrop(picked.card, to);
-      });
-    }
-    carrying.current = false;
-    mark(picked?.element, false, leaving);
     carried.current = null;
-    if (picked && activatorEvent instanceof KeyboardEvent) keepFocus(picked.card.id);
+    carrying.current = false;
+    if (!picked) return;
+    const to = over && isBoardColumn(over.id) ? over.id : null;
+    const keyboard = activatorEvent instanceof KeyboardEvent;
+    if (!to) {
+      mark(picked.element, false);
+      if (keyboard) keepFocus(picked.card.id);
+      return;
+    }
+    // The drop's own frame shows only what dnd-kit ends (the copy under the pointer goes, the card
+    // stays faded); the board's answer (the card in its new column, a dialog) renders after that
+    // frame is painted, so the person sees the drop land at once (tests/bench/board-inp.ts).
+    const { element } = picked;
+    element.setAttribute("data-leaving", "");
+    void afterPaint().then(() => {
+      // A card that leaves its column stays faded until the board renders it in its new place.
+      const leaving = onDrop(picked.card, to);
+      mark(element, false);
+      if (leaving) element.toggleAttribute("data-dragging", true);
+      else element.removeAttribute("data-leaving");
+      if (keyboard) keepFocus(picked.card.id);
+    });
   };
 
   return (

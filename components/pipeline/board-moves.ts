@@ -73,8 +73,13 @@ export function keepFocus(id: string, frames = 30) {
   });
 }
 
-/** Resolves after the next frame is painted: work that can wait does not hold up the drop's frame. */
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves after the next frame is painted: work that can wait does not hold up the frame that
+ * answers a drop or a click. (Not a transition: React renders pending transitions together, so a
+ * board update would wait for any server action in flight, a page being loaded, say.)
+ */
+export const afterPaint = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export function useBoardMoves({
   dispatch,

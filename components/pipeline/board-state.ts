@@ -205,7 +205,7 @@ const same = (a: readonly string[], b: readonly string[]) =>
  * same lists (those of `previous`, or one shared empty list), so its props stay equal and it does
  * not render again when a card moves elsewhere.
  */
-export function columnMarks(
+function columnMarks(
   state: Pick<BoardState, "columns" | "recentIds" | "pendingIds">,
   previous?: ColumnMarks,
 ): ColumnMarks {

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/types";
 import {
   BOARD_COLUMNS,
@@ -14,7 +14,7 @@ import { cn } from "@/components/ui/cn";
 import { BoardColumnView, type ColumnHeading, type MoreText } from "./board-column";
 import { GateDialog, LostDialog, MoveToDialog } from "./board-dialogs";
 import { BoardDragAndDrop } from "./board-drag";
-import { keepFocus, useBoardMoves, type BoardMessage, type MoveAction } from "./board-moves";
+import { afterPaint, keepFocus, useBoardMoves, type BoardMessage, type MoveAction } from "./board-moves";
 import { boardReducer, initialBoard, type BoardColumnPage } from "./board-state";
 import { columnOf, type PipelineCard } from "./card-data";
 import { CardView, type CardText } from "./deal-card";
@@ -220,10 +220,11 @@ export function PipelineBoard({
             cancel: t("moveTo.cancel"),
           }}
           onChoose={(card, to) => {
-            startTransition(() => {
+            // As after a drop: the dialog closes in this frame, the board answers after it.
+            void afterPaint().then(() => {
               requestMove(card, to);
+              keepFocus(card.id);
             });
-            keepFocus(card.id);
           }}
           onClose={() => setMoveTo(null)}
         />

@@ -27,7 +27,7 @@ export const BOARD_CLOSED_DAYS = 90;
 export const boardClosedSince = (now: Date) => new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000);
 
 /** The filters on the deal itself ("Deal" d), scoped to the viewer. */
-export function dealFilter(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
+function dealFilter(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql {
   const conds: Prisma.Sql[] = [Prisma.sql`d."deletedAt" IS NULL`, scopeSql(viewer, "d")];
   if (f.ownerId) conds.push(Prisma.sql`d."ownerId" = ${f.ownerId}`);
   if (f.teamId) conds.push(Prisma.sql`d."teamId" = ${f.teamId}`);
@@ -41,7 +41,7 @@ export function dealFilter(viewer: Viewer, f: Partial<BoardFilters>): Prisma.Sql
 }
 
 /** The filters on the deal's account ("Account" a) and the text search over both. */
-export function accountFilter(f: Partial<BoardFilters>): Prisma.Sql {
+function accountFilter(f: Partial<BoardFilters>): Prisma.Sql {
   const conds: Prisma.Sql[] = [Prisma.sql`a."deletedAt" IS NULL`];
   if (f.tier?.length) conds.push(Prisma.sql`a.tier = ANY(${f.tier}::"Tier"[])`);
   if (f.q) {
