@@ -3,7 +3,7 @@
 import { memo, useContext, useEffect, useMemo, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import type { BoardColumn, ColumnTotals } from "@/lib/domain/pipeline";
-import { DragStartContext, DropTarget } from "./board-drag";
+import { DragStartContext } from "./board-drag";
 import type { ColumnState } from "./board-state";
 import type { PipelineCard } from "./card-data";
 import { CardView, type CardText } from "./deal-card";
@@ -145,24 +145,21 @@ export const BoardColumnView = memo(function BoardColumnView({
   column: BoardColumn;
   heading: (column: BoardColumn, totals: ColumnTotals) => ColumnHeading;
 }) {
-  const section = useRef<HTMLElement>(null);
   const { totals } = list.state;
   const heading = useMemo(() => headingOf(column, totals), [headingOf, column, totals]);
   const closed = column === "WON" || column === "LOST";
   const headingId = `pipeline-column-${column}`;
   return (
     <section
-      ref={section}
       aria-labelledby={headingId}
       data-column={column}
       className={cn(
         "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
         closed ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-slate-100",
-        // Marked by DropTarget while a carried card is over the column.
+        // Marked by board-drag's DropTarget while a carried card is over the column.
         "data-over:border-indigo-500 data-over:ring-2 data-over:ring-indigo-400",
       )}
     >
-      <DropTarget column={column} target={section} />
       <header className="border-b border-slate-200 px-3 py-2">
         <h2 id={headingId} className="text-sm font-semibold text-slate-900">
           {heading.number ? (

@@ -23,7 +23,7 @@ import {
   type Announcements,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import type { BoardColumn } from "@/lib/domain/pipeline";
+import { BOARD_COLUMNS, type BoardColumn } from "@/lib/domain/pipeline";
 import { useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
 import { columnCollision, columnCoordinates, MouseAndPenSensor } from "./board-dnd";
@@ -182,27 +182,40 @@ export function BoardDragAndDrop({
     });
   };
 
+  // The columns and their cards are outside dnd-kit's context: whenever it changes (a drag starts,
+  // crosses a column, ends), React looks for its readers through everything inside it, which on a
+  // large board was the thousands of elements of the cards. Inside are only the drop targets
+  // (which find their columns by data-column), the carrier and the overlay.
   return (
-    <DndContext
-      // A fixed id (dnd-kit's generated ones differ between the server render and hydration);
-      // it is the id of the hidden keyboard instructions the handles point to.
-      id={DND_INSTRUCTIONS_ID}
-      sensors={sensors}
-      collisionDetection={columnCollision}
-      accessibility={{
-        announcements,
-        screenReaderInstructions: { draggable: t("dnd.instructions") },
-        // The carried card may now live in another column: keepFocus finds it there.
-        restoreFocus: false,
-      }}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        carrying.current = false;
-        mark(carried.current?.element, false);
-        carried.current = null;
-      }}
-    >
+    <>
+      <DndContext
+        // A fixed id (dnd-kit's generated ones differ between the server render and hydration);
+        // it is the id of the hidden keyboard instructions the handles point to.
+        id={DND_INSTRUCTIONS_ID}
+        sensors={sensors}
+        collisionDetection={columnCollision}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: { draggable: t("dnd.instructions") },
+          // The carried card may now live in another column: keepFocus finds it there.
+          restoreFocus: false,
+        }}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => {
+          carrying.current = false;
+          mark(carried.current?.element, false);
+          carried.current = null;
+        }}
+      >
+        {BOARD_COLUMNS.map((column) => (
+          <DropTarget key={column} column={column} board={boardRef} />
+        ))}
+        <DragOverlay dropAnimation={null}>
+          <CarriedCard carriedRef={carried} overlay={overlay} />
+        </DragOverlay>
+        <Carrier apiRef={carrier} />
+      </DndContext>
       <div
         ref={boardRef}
         className={cn(
@@ -214,11 +227,7 @@ export function BoardDragAndDrop({
       >
         <DragStartContext value={drag}>{children}</DragStartContext>
       </div>
-      <DragOverlay dropAnimation={null}>
-        <CarriedCard carriedRef={carried} overlay={overlay} />
-      </DragOverlay>
-      <Carrier apiRef={carrier} />
-    </DndContext>
+    </>
   );
 }
 
@@ -249,24 +258,19 @@ function CarriedCard({
 }
 
 /**
- * A column as a drop target. dnd-kit's context changes as a drag starts, crosses a column and ends,
- * and every component that reads it renders again: this one renders nothing and marks the column
- * (`data-over`) itself, so the column with its cards does not render with every change.
+ * A column as a drop target: renders nothing, registers the board's `section[data-column]` with
+ * dnd-kit and marks it (`data-over`) while a carried card is over it, so the column with its cards
+ * does not render with every change of dnd-kit's context.
  */
-export function DropTarget({
-  column,
-  target,
-}: {
-  column: BoardColumn;
-  target: RefObject<HTMLElement | null>;
-}) {
+function DropTarget({ column, board }: { column: BoardColumn; board: RefObject<HTMLElement | null> }) {
   const { setNodeRef, isOver } = useDroppable({ id: column });
-  // Not a layout effect: the column's own ref is set after its children's layout effects run.
+  const selector = `section[data-column="${column}"]`;
+  // After the commit: the board is rendered after this in the tree.
   useEffect(() => {
-    setNodeRef(target.current);
-  }, [setNodeRef, target]);
+    setNodeRef(board.current?.querySelector<HTMLElement>(selector) ?? null);
+  }, [setNodeRef, board, selector]);
   useLayoutEffect(() => {
-    target.current?.toggleAttribute("data-over", isOver);
-  }, [isOver, target]);
+    board.current?.querySelector(selector)?.toggleAttribute("data-over", isOver);
+  }, [isOver, board, selector]);
   return null;
 }
