@@ -60,14 +60,15 @@ export type BoardColumnData = { cards: BoardCard[]; totals: ColumnTotals; more: 
 export type BoardCursor = { value: number; id: string };
 
 /**
- * The board's deals that pass the filters, narrow (id, column, value, stage, status, probability,
- * time in stage, and the account's name and tier): open deals and those won or lost since
- * `closedSince`, optionally of one column and after a cursor. Open and recently closed deals are
- * found through their own indexes (an OR would scan every deal) and accounts are looked up by key.
- * `closedStatuses` widens the closed deals (the figures count terminated ones); `accountColumns:
- * false` leaves out the account's name and tier, and then, unless a filter reads the account, only
- * its deletion matters: the few deleted accounts are found through a "deletedAt" index and their
- * deals left out, which costs far less than a lookup per deal.
+ * The board's deals that pass the filters, narrow (id, column, value, probability and the account's
+ * name and tier): open deals and those won or lost since `closedSince`, optionally of one column and
+ * after a cursor. Open and recently closed deals are found through their own indexes (an OR would
+ * scan every deal) and accounts are looked up by key.
+ * `figures`: what the pipeline figures read instead (stage, status, value, probability, time in
+ * stage, and the title the text filter reads; `closedStatuses` adds terminated deals), without the
+ * account's name and tier; then, unless a filter reads the account, only its deletion matters: the
+ * few deleted accounts are found through a "deletedAt" index and their deals left out, which costs
+ * far less than a lookup per deal.
  */
 export function boardDealsSql(
   viewer: Viewer,
@@ -76,7 +77,7 @@ export function boardDealsSql(
   opts: {
     only?: { column: BoardColumn; after?: BoardCursor };
     closedStatuses?: readonly DealStatus[];
-    accountColumns?: boolean;
+    figures?: boolean;
   } = {},
 ): Prisma.Sql {
   const { only, closedStatuses = ["WON", "LOST"] } = opts;
@@ -88,8 +89,10 @@ export function boardDealsSql(
     );
   }
   const where = Prisma.join(deals, " AND ");
-  const columns = Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d.status,
-    d."closeProbability", d."stageEnteredAt"`;
+  const columns = opts.figures
+    ? Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d.status,
+        d."closeProbability", d."stageEnteredAt"`
+    : Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d."closeProbability"`;
   const open = Prisma.sql`SELECT ${columns}, d.stage::text AS col FROM "Deal" d
     WHERE d.status = 'OPEN' ${only ? Prisma.sql`AND d.stage = ${only.column}::"DealStage"` : Prisma.empty} AND ${where}`;
   const closed = Prisma.sql`SELECT ${columns}, d.status::text AS col FROM "Deal" d
@@ -97,7 +100,7 @@ export function boardDealsSql(
       AND d."closedAt" >= ${closedSince} AND ${where}`;
   const parts = !only ? [open, closed] : isStageColumn(only.column) ? [open] : [closed];
   const union = Prisma.join(parts, " UNION ALL ");
-  if (opts.accountColumns === false && !filters.tier?.length && !filters.q) {
+  if (opts.figures && !filters.tier?.length && !filters.q) {
     return Prisma.sql`
       SELECT d.* FROM (${union}) d
       WHERE NOT EXISTS (SELECT 1 FROM "Account" a WHERE a.id = d."accountId" AND a."deletedAt" IS NOT NULL)`;

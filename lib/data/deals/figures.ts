@@ -47,7 +47,7 @@ export async function getPipelineFigures(
   const [row] = await db.$queryRaw<TotalsRow[]>`
     WITH m AS (${boardDealsSql(viewer, filters, closedSince, {
       closedStatuses: CLOSED,
-      accountColumns: false,
+      figures: true,
     })}),
     t AS (
       SELECT s."dealId", s."toStage", s."toStatus", s."createdAt",
