@@ -1,3 +1,5 @@
+import type { GateRefusal } from "@/lib/domain/pipeline";
+
 // Expected failures, each with a code the UI translates. Anything else is a bug: it is logged
 // and the person sees a generic message.
 
@@ -15,11 +17,18 @@ export const APP_ERROR_CODES = [
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
+/**
+ * Structured facts about an expected failure that the person's screen uses as data (not as text to
+ * compare): the gate items a stage move left unmet.
+ */
+export type AppErrorDetails = { gate?: GateRefusal };
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly details?: AppErrorDetails,
   ) {
     super(message ?? code);
     this.name = "AppError";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormState } from "@/components/forms/action-form";
-import type { GateItem, GateRefusal } from "@/lib/domain/pipeline";
+import type { GateItem } from "@/lib/domain/pipeline";
 
 /**
  * The unmet gate items a refused move came back with (the answer's `gate`, item ids), listed in the
@@ -9,7 +9,7 @@ import type { GateItem, GateRefusal } from "@/lib/domain/pipeline";
  */
 export function GateErrors({ title, labels }: { title: string; labels: Record<GateItem, string> }) {
   const state = useFormState();
-  const gate = state.status === "error" ? (state as { gate?: GateRefusal }).gate : undefined;
+  const gate = state.status === "error" ? state.gate : undefined;
   if (!gate?.unmet.length) return null;
   return (
     <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">

@@ -3,13 +3,7 @@
 import { useCallback, useState, type Dispatch } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/actions/types";
-import {
-  gatesPassed,
-  stageNumber,
-  type BoardColumn,
-  type DealStage,
-  type GateRefusal,
-} from "@/lib/domain/pipeline";
+import { gatesPassed, stageNumber, type BoardColumn, type DealStage } from "@/lib/domain/pipeline";
 import { useTranslations } from "@/lib/i18n/client";
 import type { GateStage } from "./board-dialogs";
 import type { BoardAction } from "./board-state";
@@ -29,7 +23,7 @@ export type MoveInput = {
   note?: string;
 };
 /** The server's answer to a move: on a refusal at a gate, `gate` names the unmet items by id. */
-export type MoveAnswer = ActionState<PipelineCard> & { gate?: GateRefusal };
+export type MoveAnswer = ActionState<PipelineCard>;
 export type MoveAction = (input: MoveInput) => Promise<MoveAnswer>;
 
 export type BoardMessage = { tone: "info" | "error"; text: string; at: number };

@@ -6,7 +6,13 @@
 import type { z } from "zod";
 import type { Viewer } from "@/lib/domain/access";
 import { databaseErrorToAppError } from "@/lib/data/database-errors";
-import { AppError, isAppError, isDatabaseUnavailable, type AppErrorCode } from "@/lib/errors";
+import {
+  AppError,
+  isAppError,
+  isDatabaseUnavailable,
+  type AppErrorCode,
+  type AppErrorDetails,
+} from "@/lib/errors";
 import { fieldErrorsFromIssues } from "@/lib/i18n/validation-messages";
 import { parseInput } from "@/lib/validation/parse";
 import { echoValues } from "./form-data";
@@ -43,6 +49,7 @@ export async function runAction<S extends z.ZodType, T>(
   const fail = (
     code: AppErrorCode | "UNEXPECTED",
     fieldErrors?: Record<string, string[]>,
+    details?: AppErrorDetails,
   ): ActionState<T> => ({
     status: "error",
     code,
@@ -50,6 +57,7 @@ export async function runAction<S extends z.ZodType, T>(
     fieldErrors,
     values,
     at: Date.now(),
+    ...details,
   });
   const translated = (error: AppError) =>
     error.fieldErrors
@@ -66,7 +74,7 @@ export async function runAction<S extends z.ZodType, T>(
     const data = await handler({ viewer, input: parsed.data });
     return { status: "ok", data, message: success?.(t, data, parsed.data), at: Date.now() };
   } catch (error) {
-    if (isAppError(error)) return fail(error.code, translated(error));
+    if (isAppError(error)) return fail(error.code, translated(error), error.details);
     const mapped = databaseErrorToAppError(error);
     if (mapped) return fail(mapped.code, translated(mapped));
     if (isDatabaseUnavailable(error)) return fail("DB_UNAVAILABLE");

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { runAction, type ActionContext } from "@/lib/actions/run";
 import type { Viewer } from "@/lib/domain/access";
+import type { GateRefusal } from "@/lib/domain/pipeline";
 import { AppError } from "@/lib/errors";
 import { requiredText } from "@/lib/validation/primitives";
 
@@ -86,6 +87,18 @@ describe("runAction", () => {
       code: "CONFLICT",
       fieldErrors: { _form: ["errors.CONFLICT"] },
     });
+  });
+
+  it("passes a gate refusal's unmet items to the screen as data (ids, not words)", async () => {
+    const refusal: GateRefusal = { code: "GATE_UNMET", unmet: ["insideContact", "needsClear"] };
+    const state = await runAction(context(), schema, input, async () => {
+      throw new AppError("VALIDATION", "gateUnmet", { _form: ["gate.errors.gateUnmet"] }, { gate: refusal });
+    });
+    expect(state).toMatchObject({ status: "error", code: "VALIDATION", gate: refusal });
+    const stale = await runAction(context(), schema, input, async () => {
+      throw new AppError("CONFLICT");
+    });
+    expect(stale).not.toHaveProperty("gate");
   });
 
   it("turns a unique-index race into the field error a person can act on", async () => {

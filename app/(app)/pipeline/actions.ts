@@ -1,10 +1,8 @@
 "use server";
 
-import type { z } from "zod";
 import { toPipelineCard } from "@/components/pipeline/card-data";
 import { objectAction } from "@/lib/actions/action";
 import { getBoardColumnPage } from "@/lib/data/deals/board";
-import { withGateRefusal } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { boardColumnPageSchema, moveDealSchema } from "@/lib/validation/deals";
 
@@ -16,14 +14,10 @@ import { boardColumnPageSchema, moveDealSchema } from "@/lib/validation/deals";
  * response for a change the board already shows; every other page that shows deals renders per
  * request.
  */
-export async function moveDealAction(input: z.input<typeof moveDealSchema>) {
-  return withGateRefusal((capture) =>
-    objectAction(moveDealSchema, async ({ viewer, input }) => {
-      const card = await capture(moveDeal(viewer, input));
-      return toPipelineCard(card, new Date());
-    })(input),
-  );
-}
+export const moveDealAction = objectAction(moveDealSchema, async ({ viewer, input }) => {
+  const card = await moveDeal(viewer, input);
+  return toPipelineCard(card, new Date());
+});
 
 /** The next page of one column, as the board scrolls to its end (scoped like the board itself). */
 export const loadColumnAction = objectAction(boardColumnPageSchema, async ({ viewer, input }) => {

@@ -6,7 +6,6 @@ import { formAction } from "@/lib/actions/action";
 import type { ActionState } from "@/lib/actions/types";
 import type { DealStage, DealStatus } from "@/lib/domain/pipeline";
 import { updateDeal, updateStageWork } from "@/lib/data/deals/changes";
-import { withGateRefusal } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { deleteDeal, terminateDeal, winDeal } from "@/lib/data/deals/outcomes";
 import {
@@ -21,7 +20,6 @@ import {
   winDealSchema,
 } from "@/lib/validation/deals";
 
-type Capture = <T>(work: Promise<T>) => Promise<T>;
 type MoveAnswer = { status: DealStatus; stage: DealStage };
 type WinAnswer = { dealId: string; agreementId: string };
 
@@ -86,50 +84,38 @@ export const saveClosingWorkAction = formAction(
   (t) => t("deal.work.saved", { stage: t("gate.stages.CLOSING") }),
 );
 
-const move = (capture: Capture) =>
-  formAction(
-    moveDealSchema,
-    async ({ viewer, input }) => {
-      const card = await capture(moveDeal(viewer, input));
-      refresh(card.id, card.accountId);
-      return { status: card.status, stage: card.stage };
-    },
-    (t, data) =>
-      data.status === "LOST"
-        ? t("deal.move.lostDone")
-        : t("deal.move.moved", { stage: t(`gate.stages.${data.stage}`) }),
-  );
-
-/** Forward, back, or 丢单 (to = "LOST" with a reason from the managed list). */
-export async function moveDealAction(prev: ActionState<MoveAnswer>, formData: FormData) {
-  return withGateRefusal((capture) => move(capture)(prev, formData));
-}
-
-const win = (capture: Capture) =>
-  formAction(
-    winDealSchema,
-    async ({ viewer, input }) => {
-      const { id, version, overrideReason, applyToValue, startDate, endDate, ...terms } = input;
-      // winDealSchema's term check has made both dates present.
-      const result = await capture(
-        winDeal(viewer, {
-          id,
-          version,
-          overrideReason,
-          applyToValue,
-          agreement: { ...terms, startDate: startDate!, endDate: endDate! },
-        }),
-      );
-      refresh(result.dealId, null);
-      return result;
-    },
-    (t) => t("deal.win.done"),
-  );
+/** Forward, back, or 丢单 (to = "LOST" with a reason from the managed list); a gate's refusal names its unmet items (`gate`). */
+export const moveDealAction = formAction(
+  moveDealSchema,
+  async ({ viewer, input }): Promise<MoveAnswer> => {
+    const card = await moveDeal(viewer, input);
+    refresh(card.id, card.accountId);
+    return { status: card.status, stage: card.stage };
+  },
+  (t, data) =>
+    data.status === "LOST"
+      ? t("deal.move.lostDone")
+      : t("deal.move.moved", { stage: t(`gate.stages.${data.stage}`) }),
+);
 
 /** 赢单 with the cooperation agreement; refused at the stage-5 gate with its unmet items (`gate`). */
-export async function winDealAction(prev: ActionState<WinAnswer>, formData: FormData) {
-  return withGateRefusal((capture) => win(capture)(prev, formData));
-}
+export const winDealAction = formAction(
+  winDealSchema,
+  async ({ viewer, input }): Promise<WinAnswer> => {
+    const { id, version, overrideReason, applyToValue, startDate, endDate, ...terms } = input;
+    // winDealSchema's term check has made both dates present.
+    const result = await winDeal(viewer, {
+      id,
+      version,
+      overrideReason,
+      applyToValue,
+      agreement: { ...terms, startDate: startDate!, endDate: endDate! },
+    });
+    refresh(result.dealId, null);
+    return result;
+  },
+  (t) => t("deal.win.done"),
+);
 
 export const terminateDealAction = formAction(
   terminateDealSchema,
