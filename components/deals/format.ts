@@ -1,5 +1,6 @@
 import type { getFormatter } from "next-intl/server";
 import { TIME_ZONE } from "@/lib/i18n/config";
+import { fromDbDate } from "@/lib/domain/calendar";
 
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
@@ -16,4 +17,4 @@ export const dayOf = (format: Formatter, d: Date) =>
   format.dateTime(d, { dateStyle: "medium", timeZone: TIME_ZONE });
 
 /** yyyy-mm-dd of a calendar date, for <input type="date">. */
-export const dateInput = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+export const dateInput = (d: Date | null | undefined) => (d ? fromDbDate(d) : "");

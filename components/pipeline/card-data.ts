@@ -4,7 +4,6 @@
 import type { BoardCard } from "@/lib/data/deals/card";
 import {
   BOARD_COLUMNS,
-  businessDay,
   daysBetween,
   weightedValue,
   type BoardColumn,
@@ -12,6 +11,7 @@ import {
   type DealStatus,
   type GateItem,
 } from "@/lib/domain/pipeline";
+import { chinaDate, fromDbDate } from "@/lib/domain/calendar";
 
 export type PipelineCard = {
   id: string;
@@ -37,8 +37,6 @@ export type PipelineCard = {
   unmet: GateItem[];
 };
 
-const beijingDate = (d: Date) => businessDay(d).toISOString().slice(0, 10);
-
 export function toPipelineCard(card: BoardCard, now: Date): PipelineCard {
   return {
     id: card.id,
@@ -57,10 +55,10 @@ export function toPipelineCard(card: BoardCard, now: Date): PipelineCard {
     stage: card.stage,
     status: card.status,
     daysInStage: daysBetween(card.stageEnteredAt, now),
-    closedOn: card.closedAt ? beijingDate(card.closedAt) : null,
+    closedOn: card.closedAt ? chinaDate(card.closedAt) : null,
     closeProbability: card.closeProbability,
     // A calendar date (@db.Date) arrives as UTC midnight.
-    expectedCloseDate: card.expectedCloseDate ? card.expectedCloseDate.toISOString().slice(0, 10) : null,
+    expectedCloseDate: card.expectedCloseDate ? fromDbDate(card.expectedCloseDate) : null,
     version: card.version,
     unmet: card.unmet,
   };

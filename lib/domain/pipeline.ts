@@ -2,6 +2,7 @@
 // person may make on the board, and the pipeline figures. Pure rules; the server enforces them and the
 // UI only explains them.
 import type { MarkAnswer } from "./qualification";
+import { chinaToday } from "./calendar";
 
 export const DEAL_STAGES = ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
@@ -393,20 +394,10 @@ export function adjustTotals(totals: ColumnTotals, deal: ValuedDeal, sign: 1 | -
 
 // ── Agreements ───────────────────────────────────────────────────────────────────────────────────
 
-/** The business runs on China Standard Time (UTC+8, no daylight saving). */
-const BUSINESS_UTC_OFFSET = 8 * 3_600_000;
-
-/**
- * Today's calendar date in China, as the UTC midnight a calendar date (@db.Date) is stored as. Between
- * 00:00 and 08:00 Beijing time the UTC date is still yesterday's.
- */
-export const businessDay = (now: Date) =>
-  new Date(Math.floor((now.getTime() + BUSINESS_UTC_OFFSET) / DAY) * DAY);
-
 /** Calendar days from today (in China) until an agreement's last day: 0 on it, negative after it. */
 export const daysUntil = (end: Date, now: Date) =>
   // `|| 0`: never -0 (which Intl prints as "-0").
-  Math.round((end.getTime() - businessDay(now).getTime()) / DAY) || 0;
+  Math.round((end.getTime() - chinaToday(now).getTime()) / DAY) || 0;
 
 /** Is an agreement due for renewal: still running (or just ended) and ending within the window? */
 export const dueForRenewal = (end: Date, now: Date, windowDays: number) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chinaDate } from "@/lib/domain/calendar";
+import { chinaDate, fromDbDate } from "@/lib/domain/calendar";
 import { id, optionalDate, optionalId, optionalInt, optionalText, requiredText, version } from "./primitives";
 
 export const BUYING_ROLES = [
@@ -31,12 +31,9 @@ const email = optionalText(254)
   .pipe(z.email().nullable());
 
 /** A birthday: a real calendar day (stored as that day, whatever the server's zone), not in the future. */
-const birthday = optionalDate.refine(
-  (d) => d === null || d.toISOString().slice(0, 10) <= chinaDate(new Date()),
-  {
-    message: "validation.dateFuture",
-  },
-);
+const birthday = optionalDate.refine((d) => d === null || fromDbDate(d) <= chinaDate(new Date()), {
+  message: "validation.dateFuture",
+});
 
 export const contactFields = {
   name: requiredText(60),

@@ -7,7 +7,6 @@ import {
   adjustTotals,
   columnTotals,
   DEAL_STAGES,
-  businessDay,
   daysBetween,
   daysPerStage,
   daysUntil,
@@ -34,6 +33,7 @@ import {
   type MoveRequest,
   type StageTransition,
 } from "@/lib/domain/pipeline";
+import { chinaToday } from "@/lib/domain/calendar";
 
 // Fixed clock: every date in this file is absolute, so no test depends on when it runs.
 const at = (iso: string) => new Date(iso);
@@ -1041,13 +1041,13 @@ describe("agreements due for renewal", () => {
   it("counts calendar days in China: after midnight in Beijing it is already the next day", () => {
     // 01:00 on 16 June in Beijing is still 15 June in UTC.
     const earlyMorning = at("2025-06-15T17:00:00Z");
-    expect(businessDay(earlyMorning)).toEqual(at("2025-06-16T00:00:00Z"));
+    expect(chinaToday(earlyMorning)).toEqual(at("2025-06-16T00:00:00Z"));
     expect(daysUntil(at("2025-06-16T00:00:00Z"), earlyMorning)).toBe(0);
     expect(daysUntil(at("2025-06-17T00:00:00Z"), earlyMorning)).toBe(1);
     expect(daysUntil(midnight, earlyMorning)).toBe(-1);
     expect(dueForRenewal(midnight, earlyMorning, 60)).toBe(false);
     // 07:59 in Beijing on 15 June: still 15 June.
-    expect(businessDay(at("2025-06-14T23:59:00Z"))).toEqual(midnight);
+    expect(chinaToday(at("2025-06-14T23:59:00Z"))).toEqual(midnight);
   });
 
   it("lists an agreement ending within the window", () => {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action";
 import { renewAgreement } from "@/lib/data/deals/agreements";
 import { agreementSchema } from "@/lib/validation/deals";
+import { fromDbDate } from "@/lib/domain/calendar";
 
 /** 续签: the next term of an agreement, as a new agreement linked to the one it renews. */
 export const renewAgreementAction = formAction(
@@ -18,8 +19,8 @@ export const renewAgreementAction = formAction(
     revalidatePath("/agreements");
     revalidatePath(`/accounts/${renewed.accountId}`);
     return {
-      start: renewed.startDate.toISOString().slice(0, 10),
-      end: renewed.endDate.toISOString().slice(0, 10),
+      start: fromDbDate(renewed.startDate),
+      end: fromDbDate(renewed.endDate),
     };
   },
   (t, data) => t("deal.renewal.done", { start: data.start, end: data.end }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
-import { businessDay } from "@/lib/domain/pipeline";
+import { chinaToday } from "@/lib/domain/calendar";
 import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { mutate } from "../audit";
@@ -41,7 +41,7 @@ export async function listAgreements(viewer: Viewer, opts: { accountId?: string 
 /** Agreements ending within the renewal window (today included), soonest first. */
 export async function listRenewals(viewer: Viewer, now = new Date()) {
   const settings = await cachedPipelineSettings();
-  const today = businessDay(now);
+  const today = chinaToday(now);
   const until = new Date(today.getTime() + settings.renewalWindowDays * 86_400_000);
   const rows = await db.cooperationAgreement.findMany({
     where: { ...scopeWhere(viewer), deletedAt: null, endDate: { gte: today, lte: until } },

@@ -7,10 +7,12 @@ import { GateRefusedError } from "@/lib/data/deals/gate-refusal";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
-import { businessDay, type DealStage } from "@/lib/domain/pipeline";
+import { type DealStage } from "@/lib/domain/pipeline";
+import { chinaToday } from "@/lib/domain/calendar";
 import { AppError } from "@/lib/errors";
 import { createContactSchema } from "@/lib/validation/contacts";
 import { auditRowsFor } from "../helpers";
+import { insertAgreement } from "../../factories/deals";
 
 export const DAY = 86_400_000;
 let serial = 0;
@@ -139,23 +141,15 @@ export async function preparedUpToClosing(viewer: Viewer, dealId: string, accoun
 }
 
 /** A calendar date `days` from today in China (where the business's "today" is). */
-export const dayFromToday = (days: number) => new Date(businessDay(new Date()).getTime() + days * DAY);
+export const dayFromToday = (days: number) => new Date(chinaToday(new Date()).getTime() + days * DAY);
 
 /** An agreement written directly, as a fixture (no audit), on an account of `ownerId`. */
 export async function agreementFixture(accountId: string, ownerId: string, endInDays: number) {
-  const owner = await db.user.findUniqueOrThrow({ where: { id: ownerId }, select: { teamId: true } });
-  return db.cooperationAgreement.create({
-    data: {
-      accountId,
-      ownerId,
-      teamId: owner.teamId!,
-      startDate: dayFromToday(endInDays - 365),
-      endDate: dayFromToday(endInDays),
-      serviceContent: "年度框架供货",
-      pricingPolicy: "季度调价",
-      cooperationMode: "DIRECT_SUPPLY",
-      contractValue: 500_000_000n,
-    },
+  return insertAgreement(db, {
+    accountId,
+    ownerId,
+    startDate: dayFromToday(endInDays - 365),
+    endDate: dayFromToday(endInDays),
   });
 }
 

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ContactRow } from "@/lib/data/contacts";
 import { BUYING_ROLES, STANCES } from "@/lib/validation/contacts";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/action-form";
+import { fromDbDate } from "@/lib/domain/calendar";
 
 const RATINGS = ["1", "2", "3", "4", "5"] as const;
 
@@ -115,7 +116,7 @@ export async function ContactFields({
           name="birthday"
           label={f("birthday")}
           type="date"
-          defaultValue={contact?.birthday ? contact.birthday.toISOString().slice(0, 10) : ""}
+          defaultValue={contact?.birthday ? fromDbDate(contact.birthday) : ""}
         />
         <TextAreaField
           name="personality"

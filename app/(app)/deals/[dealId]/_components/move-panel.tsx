@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { DealDetail } from "@/lib/data/deals/detail";
-import { businessDay, DEAL_STAGES, GATE_ITEMS, stageNumber, type GateItem } from "@/lib/domain/pipeline";
+import { DEAL_STAGES, GATE_ITEMS, stageNumber, type GateItem } from "@/lib/domain/pipeline";
+import { chinaToday } from "@/lib/domain/calendar";
 import type { AppLocale } from "@/lib/i18n/config";
 import { fenToYuanInput } from "@/lib/domain/money";
 import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/forms/action-form";
@@ -12,6 +13,7 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { moveDealAction, winDealAction } from "../actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 type LostReason = { id: string; name: string; nameEn: string };
 
@@ -19,15 +21,14 @@ type LostReason = { id: string; name: string; nameEn: string };
 function Ref({ deal }: { deal: Pick<DealDetail, "id" | "version"> }) {
   return (
     <>
-      <input type="hidden" name="id" value={deal.id} />
-      <input type="hidden" name="version" value={deal.version} />
+      <RecordRef id={deal.id} version={deal.version} />
     </>
   );
 }
 
 /** The start of an agreement's first term: today (in China), and one year later (the day before). */
 function firstTerm(now: Date) {
-  const start = businessDay(now);
+  const start = chinaToday(now);
   const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate() - 1));
   return { start: dateInput(start), end: dateInput(end) };
 }
