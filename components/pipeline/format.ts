@@ -1,5 +1,7 @@
 // Number formats for the board, made once per locale (Intl formatters are costly to create and the
-// board formats thousands of values).
+// board formats thousands of values). Money as everywhere else (lib/domain/money).
+import { toDbDate } from "@/lib/domain/calendar";
+import { moneyFormat } from "@/lib/domain/money";
 
 export type BoardFormat = {
   /** Compact yuan for cards and totals: "¥125万" / "¥1.3M". */
@@ -15,21 +17,7 @@ export type BoardFormat = {
 };
 
 export function boardFormat(locale: string): BoardFormat {
-  const compact = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "CNY",
-    currencyDisplay: "narrowSymbol",
-    notation: "compact",
-    // Explicit: with only the maximum, some ICU versions keep the currency's two-digit minimum.
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  });
-  const full = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "CNY",
-    currencyDisplay: "narrowSymbol",
-    maximumFractionDigits: 0,
-  });
+  const money = moneyFormat(locale);
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
@@ -40,11 +28,11 @@ export function boardFormat(locale: string): BoardFormat {
     timeZone: "UTC",
   });
   return {
-    money: (v) => compact.format(v),
-    moneyFull: (v) => full.format(v),
+    money: money.compact,
+    moneyFull: money.full,
     number: (n) => number.format(n),
     percent: (s) => percent.format(s),
-    date: (d) => date.format(new Date(`${d}T00:00:00Z`)),
-    dateFull: (d) => dateFull.format(new Date(`${d}T00:00:00Z`)),
+    date: (d) => date.format(toDbDate(d)),
+    dateFull: (d) => dateFull.format(toDbDate(d)),
   };
 }

@@ -28,7 +28,7 @@ import { seedDemo } from "@/prisma/seed";
 import { freePort, startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
 import { prismaClientMissing, ROOT } from "../../scripts/lib/env";
 import { migrateDeploy } from "../../scripts/lib/migrate";
-import { npx } from "../../scripts/lib/run";
+import { npx, SERVER_NODE_ARGS } from "../../scripts/lib/run";
 import { fillBenchData, fillBenchDeals } from "./bench-data";
 import {
   guardBuildRewrites,
@@ -250,10 +250,15 @@ async function main(): Promise<number> {
     NODE_ENV: "production",
   };
   await build(env);
-  const server = spawnService(process.execPath, [nextBin(), "start", "-p", String(port)], { cwd: ROOT, env });
+  // Keystone's own server, as npm start runs it (one worker: the interaction is what is measured).
+  const server = spawnService(
+    process.execPath,
+    [...SERVER_NODE_ARGS, "--import", "tsx", "scripts/server.ts"],
+    { cwd: ROOT, env: { ...env, PORT: String(port), WEB_CONCURRENCY: "1" } },
+  );
   cleanups.push(() => stopProcess(server.child));
   await waitFor200(`${base}/api/health`, server.child);
-  console.log(`[bench] next start on ${base}`);
+  console.log(`[bench] server on ${base}`);
 
   const html = await serverTimes(base);
 

@@ -5,6 +5,7 @@ import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from "@/lib/domain/p
 import { assertCapability } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { mutate } from "../audit";
+import { processCache } from "../process-cache";
 import { updateVersioned } from "../versioning";
 
 // The pipeline settings (one row, the admin's): stale-card days, the decision-maker strength the
@@ -19,21 +20,14 @@ export async function getPipelineSettings(
   return row ?? { ...DEFAULT_PIPELINE_SETTINGS, version: 0 };
 }
 
-// The board and every move read the settings; they change a few times a year. Kept in memory briefly:
-// a change made here clears it at once, other app processes see it within SETTINGS_CACHE_MS.
-const SETTINGS_CACHE_MS = 30_000;
-let settingsCache: { value: PipelineSettings & { version: number }; loadedAt: number } | null = null;
+// The board and every move read the settings; they change a few times a year (see process-cache.ts).
+const settingsCache = processCache({ ttlMs: 30_000, load: () => getPipelineSettings() });
 
-export async function cachedPipelineSettings() {
-  if (!settingsCache || Date.now() - settingsCache.loadedAt > SETTINGS_CACHE_MS) {
-    settingsCache = { value: await getPipelineSettings(), loadedAt: Date.now() };
-  }
-  return settingsCache.value;
-}
+export const cachedPipelineSettings = () => settingsCache.get();
 
 export async function updatePipelineSettings(viewer: Viewer, input: PipelineSettings & { version: number }) {
   assertCapability(viewer, "admin.pipeline");
-  settingsCache = null;
+  settingsCache.clear();
   return mutate(viewer, async ({ tx, audit }) => {
     const before = await getPipelineSettings(tx);
     const data = {
@@ -62,7 +56,5 @@ export async function updatePipelineSettings(viewer: Viewer, input: PipelineSett
       after,
     });
     return after;
-  }).finally(() => {
-    settingsCache = null;
-  });
+  }).finally(() => settingsCache.clear());
 }

@@ -18,7 +18,7 @@ import { DEAL_SECTIONS, DealNav } from "./_components/deal-nav";
 import { GateChecklist } from "./_components/gate-checklist";
 import { MovePanel } from "./_components/move-panel";
 import { DealOutcome } from "./_components/outcome";
-import { DealSection } from "./_components/section";
+import { PageSection } from "@/components/ui/page-section";
 import { StageHistory } from "./_components/stage-history";
 import { StageStepper } from "./_components/stage-stepper";
 import { StageWork } from "./_components/stage-work";
@@ -81,7 +81,7 @@ export default async function DealPage({
       <DealOutcome deal={deal} locale={viewer.locale} />
 
       {open ? (
-        <DealSection id="checklist" title={t("sections.checklist")} description={t("checklist.description")}>
+        <PageSection id="checklist" title={t("sections.checklist")} description={t("checklist.description")}>
           <GateChecklist
             stage={deal.stage}
             checklist={deal.checklist}
@@ -101,25 +101,25 @@ export default async function DealPage({
           {winRequested && editable ? (
             <ScrollIntoView targetId={deal.stage === "CLOSING" ? "win" : "move-forward"} />
           ) : null}
-        </DealSection>
+        </PageSection>
       ) : null}
 
-      <DealSection id="work" title={t("sections.work")} description={t("work.description")}>
+      <PageSection id="work" title={t("sections.work")} description={t("work.description")}>
         <StageWork deal={deal} editable={editable} owners={owners} />
-      </DealSection>
+      </PageSection>
 
-      <DealSection id="history" title={t("sections.history")} description={t("history.description")}>
+      <PageSection id="history" title={t("sections.history")} description={t("history.description")}>
         <StageHistory deal={deal} />
-      </DealSection>
+      </PageSection>
 
-      <DealSection id="map" title={t("sections.map")} description={t("map.description")}>
+      <PageSection id="map" title={t("sections.map")} description={t("map.description")}>
         <Card className="p-4">
           <DecisionMap
             contacts={deal.account.contacts}
             linkPrefix={`/accounts/${encodeURIComponent(deal.account.id)}#contact-`}
           />
         </Card>
-      </DealSection>
+      </PageSection>
 
       <TimelineSection
         rows={timeline.rows}

@@ -5,6 +5,7 @@ import { getPipelineFigures } from "@/lib/data/deals/figures";
 import type { Viewer } from "@/lib/domain/access";
 import { DEAL_STAGES, stageNumber } from "@/lib/domain/pipeline";
 import type { BoardFilters } from "@/lib/validation/deals";
+import { moneyFormat } from "@/lib/domain/money";
 
 // On a phone the tiles scroll sideways in one row, so the board starts high on the screen.
 const TILE =
@@ -39,15 +40,7 @@ export async function PipelineFigures({
     getTranslations("pipeline.figures"),
     getFormatter(),
   ]);
-  const money = (v: number) =>
-    format.number(v, {
-      style: "currency",
-      currency: "CNY",
-      currencyDisplay: "narrowSymbol",
-      notation: "compact",
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    });
+  const money = moneyFormat(viewer.locale).compact;
   const percent = (v: number | null) =>
     v === null ? t("none") : format.number(v, { style: "percent", maximumFractionDigits: 0 });
   return (

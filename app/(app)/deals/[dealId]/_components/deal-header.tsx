@@ -13,6 +13,7 @@ import { dateInput, day, dayOf, yuan } from "@/components/deals/format";
 import { Disclosure } from "@/components/ui/disclosure";
 import { Badge } from "@/components/ui/badge";
 import { deleteDealAction, updateDealAction } from "../actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 function Item({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
@@ -118,8 +119,7 @@ export async function DealHeader({
           {deal.canEdit ? (
             <Disclosure summary={t("header.edit")}>
               <ActionForm action={updateDealAction} aria-label={t("header.edit")} className="max-w-3xl">
-                <input type="hidden" name="id" value={deal.id} />
-                <input type="hidden" name="version" value={deal.version} />
+                <RecordRef id={deal.id} version={deal.version} />
                 <div className="grid gap-4 sm:grid-cols-2">
                   <TextField
                     name="title"

@@ -27,6 +27,7 @@ import {
   saveValueWorkAction,
   terminateDealAction,
 } from "../actions";
+import { RecordRef } from "@/components/forms/record-ref";
 
 const MARK_TONE = { YES: "good", NO: "bad", UNKNOWN: "neutral" } as const;
 const link = "font-medium text-indigo-800 underline underline-offset-2";
@@ -69,8 +70,7 @@ async function StageCard({
 function Ref({ deal }: { deal: Pick<DealDetail, "id" | "version"> }) {
   return (
     <>
-      <input type="hidden" name="id" value={deal.id} />
-      <input type="hidden" name="version" value={deal.version} />
+      <RecordRef id={deal.id} version={deal.version} />
     </>
   );
 }
