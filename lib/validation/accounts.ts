@@ -19,6 +19,7 @@ import {
   queryText,
   requiredText,
   version,
+  whenValid,
 } from "./primitives";
 
 /** An expected growth in percent, as typed ("12.5", "-3", "40%"). */
@@ -82,10 +83,13 @@ export const valueInputsSchema = z.object({
 
 export const tierOverrideSchema = z
   .object({ id, version, tier: optionalEnum(TIERS), reason: optionalText(500) })
-  .superRefine((d, ctx) => {
-    if (d.tier && !d.reason)
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "validation.reasonRequired" });
-  });
+  .superRefine(
+    (d, ctx) => {
+      if (d.tier && !d.reason)
+        ctx.addIssue({ code: "custom", path: ["reason"], message: "validation.reasonRequired" });
+    },
+    whenValid("tier", "reason"),
+  );
 
 const mark = z.enum(MARK_ANSWERS).default("UNKNOWN");
 export const qualificationSchema = z.object({

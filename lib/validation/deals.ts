@@ -20,6 +20,7 @@ import {
   requiredText,
   requiredYuan,
   version,
+  whenValid,
 } from "./primitives";
 
 export const COOPERATION_MODES = ["DIRECT_SUPPLY", "DISTRIBUTION", "OEM", "STRATEGIC", "PROJECT"] as const;
@@ -177,9 +178,11 @@ function checkTerm(v: { startDate: Date | null; endDate: Date | null }, ctx: z.R
 
 export const winDealSchema = z
   .object({ id, version, overrideReason: optionalText(1000), applyToValue: checkbox, ...agreementFields })
-  .superRefine(checkTerm);
+  .superRefine(checkTerm, whenValid("startDate", "endDate"));
 
-export const agreementSchema = z.object({ id, version, ...agreementFields }).superRefine(checkTerm);
+export const agreementSchema = z
+  .object({ id, version, ...agreementFields })
+  .superRefine(checkTerm, whenValid("startDate", "endDate"));
 
 export const terminateDealSchema = z.object({ id, version, reason: requiredText(1000) });
 

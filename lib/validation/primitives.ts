@@ -167,6 +167,18 @@ export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T
     .optional()
     .transform((v) => (v ? (v as T[number]) : null));
 
+// ── Cross-field checks ────────────────────────────────────────────────────────────────────────
+
+/**
+ * Runs an object's cross-field check whenever the fields it reads are valid, even if others are
+ * not — so a person sees "team required" beside "e-mail invalid" in one go, not one at a time.
+ * (By default zod skips object refinements once any field has failed.)
+ */
+export const whenValid = (...fields: string[]) => ({
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((i) => fields.includes(String(i.path?.[0]))),
+});
+
 // ── URL parameters ────────────────────────────────────────────────────────────────────────────
 // Lists and boards read their state from the URL; a bad value there is ignored (the default
 // applies) instead of ending on an error page.

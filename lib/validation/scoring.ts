@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fenToYuan } from "@/lib/domain/money";
-import { optionalDecimal, optionalInt, requiredYuan, version } from "./primitives";
+import { optionalDecimal, optionalInt, requiredYuan, version, whenValid } from "./primitives";
 
 /** A number typed into a form, in [min, max]; `int` for whole numbers. Empty → "required". */
 const numberField = (min: number, max: number, opts: { int?: boolean } = {}) =>
@@ -39,29 +39,32 @@ export const scoringSettingsSchema = z
     fullMarksGrowth: numberField(1, 1000),
     maxCostToServePercent: numberField(1, 100),
   })
-  .superRefine((d, ctx) => {
-    if (d.weightCurrent + d.weightPotential + d.weightStrategic === 0) {
-      ctx.addIssue({
-        code: "too_small",
-        origin: "number",
-        minimum: 1,
-        inclusive: true,
-        path: ["weightCurrent"],
-        input: 0,
-      });
-    }
-    if (d.tierB >= d.tierA) {
-      // "Enter {A − 1} or less." beside the B threshold: the message says what would be accepted.
-      ctx.addIssue({
-        code: "too_big",
-        origin: "number",
-        maximum: d.tierA - 1,
-        inclusive: true,
-        path: ["tierB"],
-        input: d.tierB,
-      });
-    }
-  })
+  .superRefine(
+    (d, ctx) => {
+      if (d.weightCurrent + d.weightPotential + d.weightStrategic === 0) {
+        ctx.addIssue({
+          code: "too_small",
+          origin: "number",
+          minimum: 1,
+          inclusive: true,
+          path: ["weightCurrent"],
+          input: 0,
+        });
+      }
+      if (d.tierB >= d.tierA) {
+        // "Enter {A − 1} or less." beside the B threshold: the message says what would be accepted.
+        ctx.addIssue({
+          code: "too_big",
+          origin: "number",
+          maximum: d.tierA - 1,
+          inclusive: true,
+          path: ["tierB"],
+          input: d.tierB,
+        });
+      }
+    },
+    whenValid("weightCurrent", "weightPotential", "weightStrategic", "tierA", "tierB"),
+  )
   .transform(({ maxCostToServePercent, ...rest }) => ({
     ...rest,
     maxCostToServeShare: maxCostToServePercent / 100,

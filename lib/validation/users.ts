@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { checkPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
+import { checkPassword, MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
 import { hasCapability, ROLES, type Role } from "@/lib/domain/access";
 import { LOCALES } from "@/lib/i18n/config";
-import { id, optionalId, queryId, queryInt, queryText, requiredText, version } from "./primitives";
+import { id, optionalId, queryId, queryInt, queryText, requiredText, version, whenValid } from "./primitives";
 
 const ISSUE_KEYS = {
   tooShort: "validation.passwordTooShort",
@@ -13,11 +13,16 @@ const ISSUE_KEYS = {
 
 /** Adds the password policy's findings as issues on `password`. */
 function checkPasswordField(
-  data: { password?: string | null; name: string; email: string },
+  data: { password?: string | null; name: unknown; email: unknown },
   ctx: z.RefinementCtx,
 ) {
   if (!data.password) return;
-  for (const issue of checkPassword(data.password, data)) {
+  // Name and e-mail may themselves be invalid; the identity check uses them only when they are text.
+  const identity = {
+    name: typeof data.name === "string" ? data.name : undefined,
+    email: typeof data.email === "string" ? data.email : undefined,
+  };
+  for (const issue of checkPassword(data.password, identity)) {
     ctx.addIssue({ code: "custom", path: ["password"], message: ISSUE_KEYS[issue] });
   }
 }
@@ -38,9 +43,9 @@ function teamRequired(data: { role: Role; teamId: string | null }, ctx: z.Refine
 }
 
 export const createUserSchema = z
-  .object({ ...userFields, password: z.string().min(1).max(MAX_PASSWORD_LENGTH) })
-  .superRefine(checkPasswordField)
-  .superRefine(teamRequired);
+  .object({ ...userFields, password: z.string().min(1) }) // length: the policy's message
+  .superRefine(checkPasswordField, whenValid("password"))
+  .superRefine(teamRequired, whenValid("role", "teamId"));
 
 export const updateUserSchema = z
   .object({
@@ -49,12 +54,11 @@ export const updateUserSchema = z
     version,
     password: z
       .string()
-      .max(MAX_PASSWORD_LENGTH)
       .optional()
       .transform((v) => (v ? v : null)),
   })
-  .superRefine(checkPasswordField)
-  .superRefine(teamRequired);
+  .superRefine(checkPasswordField, whenValid("password"))
+  .superRefine(teamRequired, whenValid("role", "teamId"));
 
 export const deactivateUserSchema = z.object({ id, version, reassignToId: optionalId });
 export const reactivateUserSchema = z.object({ id, version });

@@ -3,19 +3,9 @@
 // credit code is refused in Chinese with the input kept; a similar name asks for confirmation.
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";
-import { formAlert, signInAs, usersFor } from "./support";
+import { formAlert, signInAs, usersFor, uniqueTag } from "./support";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-/** Something unique to this project, worker and run. */
-function uniqueTag(info: TestInfo): string {
-  const project = info.project.name === "phone" ? "P" : "D";
-  return `${project}${info.workerIndex}${Date.now().toString(36).toUpperCase()}${Math.floor(
-    Math.random() * 1296,
-  )
-    .toString(36)
-    .toUpperCase()}`;
-}
 
 /** A valid unified social credit code (Suzhou, enterprise) that no other test or run uses. */
 function uniqueCreditCode(info: TestInfo): string {

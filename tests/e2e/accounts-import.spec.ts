@@ -130,7 +130,7 @@ test("files Keystone cannot read are refused with a clear message; GBK and Windo
   const tooLarge = { ok: false, message: "该文件超过 5 MB。请拆分成较小的文件后依次导入。" };
   // Just over: read and refused; far over: refused from its Content-Length, before reading it.
   expect(await upload(big.length)).toEqual({ status: 200, json: tooLarge });
-  expect(await upload(6 * 1024 * 1024)).toEqual({ status: 413, json: tooLarge });
+  expect(await upload(6 * 1024 * 1024)).toEqual({ status: 413, json: { ...tooLarge, code: "TOO_LARGE" } });
 
   // One huge line: a row with a problem, not an error page.
   await check(page, "huge.csv", Buffer.from(`企业名称,行业\r\n${"甲".repeat(400_000)},装备制造\r\n`, "utf8"));

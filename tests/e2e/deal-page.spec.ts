@@ -3,18 +3,8 @@
 // account page), wins it with a cooperation agreement and renews that agreement; a manager passes an
 // unmet gate with a written reason that the history keeps; the page in English; the renewal list;
 // the pipeline settings.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { formAlert, signInAs, usersFor } from "./support";
-
-/** Something unique to this project, worker and run. */
-function uniqueTag(info: TestInfo): string {
-  const project = info.project.name === "phone" ? "P" : "D";
-  return `${project}${info.workerIndex}${Date.now().toString(36).toUpperCase()}${Math.floor(
-    Math.random() * 1296,
-  )
-    .toString(36)
-    .toUpperCase()}`;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { formAlert, signInAs, usersFor, uniqueTag } from "./support";
 
 const form = (page: Page, name: string) => page.getByRole("form", { name, exact: true });
 

@@ -5,17 +5,7 @@
 // second is told and the board refreshes).
 // Desktop drags with the mouse; the phone drags by touch (press and hold) or uses "Move to…".
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { formAlert, signInAs, usersFor } from "./support";
-
-/** Something unique to this project, worker and run. */
-function uniqueTag(info: TestInfo): string {
-  const project = info.project.name === "phone" ? "P" : "D";
-  return `${project}${info.workerIndex}${Date.now().toString(36).toUpperCase()}${Math.floor(
-    Math.random() * 1296,
-  )
-    .toString(36)
-    .toUpperCase()}`;
-}
+import { formAlert, signInAs, usersFor, uniqueTag } from "./support";
 
 const isPhone = (info: TestInfo) => info.project.name === "phone";
 const form = (page: Page, name: string) => page.getByRole("form", { name, exact: true });

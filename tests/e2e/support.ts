@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/prisma/demo-org";
 
@@ -72,4 +73,14 @@ export async function openNavigation(page: Page) {
 
 export async function closeNavigation(page: Page) {
   if (await page.getByRole("dialog").isVisible()) await page.keyboard.press("Escape");
+}
+
+/**
+ * Something unique to this project and run, to name the records a test creates. Random characters
+ * come first: account names sharing their first eight characters are "similar", and the
+ * new-account form would stop to ask whether the new one is a duplicate.
+ */
+export function uniqueTag(info: TestInfo): string {
+  const project = info.project.name === "phone" ? "P" : "D";
+  return `${project}${randomBytes(4).toString("hex").toUpperCase()}${Date.now().toString(36).toUpperCase()}`;
 }

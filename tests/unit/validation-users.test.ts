@@ -38,6 +38,16 @@ describe("createUserSchema", () => {
     },
   );
 
+  it("reports every field's problem at once, cross-field checks included", () => {
+    const input = { name: "", email: "not-an-email", password: "password123", role: "KAM", teamId: "" };
+    expect(issuesOf(createUserSchema, input)).toEqual([
+      { path: "name", message: "validation.required" },
+      { path: "email", message: expect.any(String) },
+      { path: "password", message: "validation.passwordTooCommon" },
+      { path: "teamId", message: "validation.teamRequired" },
+    ]);
+  });
+
   it("trims the name and the team id", () => {
     expect(createUserSchema.parse({ ...valid, name: "  Li Wei ", teamId: " team-1 " })).toMatchObject({
       name: "Li Wei",
