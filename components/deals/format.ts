@@ -4,9 +4,14 @@ import { fromDbDate } from "@/lib/domain/calendar";
 
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
-/** Yuan as the account pages show money: "¥1,250,000" (no fen). */
+/** Yuan as the account pages show money: "¥1,250,000" (no fen; "¥", not English's "CN¥"). */
 export const yuan = (format: Formatter, value: number) =>
-  format.number(value, { style: "currency", currency: "CNY", maximumFractionDigits: 0 });
+  format.number(value, {
+    style: "currency",
+    currency: "CNY",
+    currencyDisplay: "narrowSymbol",
+    maximumFractionDigits: 0,
+  });
 
 /** A calendar date (stored as UTC midnight), e.g. an agreement's term or a close date. */
 export const day = (format: Formatter, d: Date) =>

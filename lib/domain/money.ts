@@ -1,28 +1,41 @@
 // Money: stored as whole fen (分, 1/100 yuan) in bigint columns, typed and shown as yuan. People
-// write amounts the way they say them — "1,250,000", "125万", "8.5亿", "¥3,000.50", "20万元" — and
-// this reads them exactly (no floating point), refusing what is not an amount: hex (0x10),
-// exponents (1e5), Infinity, more decimals than a fen, or more than a trillion yuan.
+// write amounts the way they say them — "1,250,000", "1 250 000", "125万", "8.5亿", "¥3,000.50",
+// "20万元", and in English "1.25M" or "800k" (what the English screens show) — and this reads them
+// exactly (no floating point), refusing what is not an amount: hex (0x10), exponents (1e5),
+// Infinity, more decimals than a fen, or more than a trillion yuan.
 
 /** The largest amount anyone may type: 1万亿 (a trillion) yuan. */
 export const MAX_YUAN = 10n ** 12n;
-const UNITS: Record<string, number> = { "": 0, 万: 4, 亿: 8 };
+/** Each unit as the power of ten it multiplies by (the English ones as Intl's compact notation writes them). */
+const UNITS: Record<string, number> = {
+  "": 0,
+  千: 3,
+  万: 4,
+  亿: 8,
+  万亿: 12,
+  k: 3,
+  m: 6,
+  mn: 6,
+  b: 9,
+  bn: 9,
+};
 
 export type AmountProblem = "format" | "negative" | "tooLarge" | "precision";
 export type AmountResult = { ok: true; fen: bigint } | { ok: false; problem: AmountProblem };
 
 // Digits grouped by thousands ("1,250,000") or not ("1250000"), decimals, then a unit.
-const AMOUNT = /^([+-]?)[¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|亿)?元?$/;
+const AMOUNT = /^([+-]?)[¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万亿|千|万|亿|k|mn|m|bn|b)?元?$/i;
 
 /** Reads an amount in yuan as fen. Full-width digits and punctuation (１２５万，￥) are accepted. */
 export function parseYuan(text: string, opts: { allowNegative?: boolean } = {}): AmountResult {
   const normal = text
     .normalize("NFKC") // full-width digits, ￥ → ¥, ， → ,
     .replace(/[\s\u00a0]+/g, "")
-    .replace(/^RMB|^CNY|RMB$|CNY$/i, "");
+    .replace(/^(?:RMB|CNY|CN(?=¥))|(?:RMB|CNY|yuan)$/gi, ""); // "CN¥" is how Intl writes yuan in English
   const m = AMOUNT.exec(normal);
   if (!m) return { ok: false, problem: "format" };
   const [, sign, whole, fraction = "", unit = ""] = m;
-  const shift = UNITS[unit]! + 2; // digits to move the point right: the unit, then yuan → fen
+  const shift = UNITS[unit.toLowerCase()]! + 2; // digits to move the point right: the unit, then yuan → fen
   const decimals = fraction.replace(/0+$/, "");
   if (decimals.length > shift) return { ok: false, problem: "precision" };
   const fen = BigInt(`${whole!.replaceAll(",", "")}${decimals.padEnd(shift, "0")}`);

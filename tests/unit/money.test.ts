@@ -25,6 +25,23 @@ describe("parseYuan", () => {
     ["-0", 0n],
     ["0.10", 10n],
     ["10000亿", 10n ** 14n],
+    // Spaces (also no-break and narrow no-break) group thousands as well as commas do.
+    ["1 200 000", 120_000_000n],
+    ["1\u00a0200\u00a0000", 120_000_000n],
+    ["1\u202f200\u202f000", 120_000_000n],
+    ["180 万元", 180_000_000n],
+    ["1.8亿元", 18_000_000_000n],
+    ["5千", 500_000n],
+    ["1万亿", 10n ** 14n],
+    // What the English screens show ("¥1.8M", "CN¥1,800,000") reads back as the same amount.
+    ["¥1.8M", 180_000_000n],
+    ["1.25m", 125_000_000n],
+    ["800k", 80_000_000n],
+    ["800K元", 80_000_000n],
+    ["2.5B", 250_000_000_000n],
+    ["3bn", 300_000_000_000n],
+    ["CN¥1,800,000", 180_000_000n],
+    ["RMB 1,200,000 yuan", 120_000_000n],
   ])("reads %s", (text, expected) => {
     expect(fen(text)).toBe(expected);
   });
@@ -39,13 +56,20 @@ describe("parseYuan", () => {
     ["1,2345", "format"],
     ["1.2.3", "format"],
     ["万", "format"],
+    ["M", "format"],
+    ["1MM", "format"],
+    ["1万万", "format"],
+    ["1kb", "format"],
+    ["1.2.3M", "format"],
     ["", "format"],
     ["12a", "format"],
     ["1.234", "precision"],
     ["1.2345678万", "precision"],
+    ["1.234567k", "precision"],
     ["-5", "negative"],
     ["10001亿", "tooLarge"],
     ["1000000000001", "tooLarge"],
+    ["1001B", "tooLarge"],
     ["99999999999999999999999999", "tooLarge"],
   ])("refuses %s (%s)", (text, problem) => {
     expect(fen(text)).toBe(problem);

@@ -160,6 +160,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
           tier: t("filters.tier"),
           valueMin: t("filters.valueMin"),
           valueMax: t("filters.valueMax"),
+          amountPlaceholder: t("filters.amountPlaceholder"),
           closeFrom: t("filters.closeFrom"),
           closeTo: t("filters.closeTo"),
           any: t("filters.any"),

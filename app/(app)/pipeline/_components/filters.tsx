@@ -19,6 +19,8 @@ export type BoardFilterLabels = {
   tier: string;
   valueMin: string;
   valueMax: string;
+  /** An example amount, in the way the language writes it ("e.g. 500k" / "如 50万"). */
+  amountPlaceholder: string;
   closeFrom: string;
   closeTo: string;
   any: string;
@@ -87,10 +89,9 @@ export function BoardFilterForm({
           <Input
             id="pipeline-value-min"
             name="valueMin"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step="any"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={labels.amountPlaceholder}
             defaultValue={filters.valueMin ?? ""}
           />
         </Field>
@@ -98,10 +99,9 @@ export function BoardFilterForm({
           <Input
             id="pipeline-value-max"
             name="valueMax"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step="any"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={labels.amountPlaceholder}
             defaultValue={filters.valueMax ?? ""}
           />
         </Field>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AccountDetail } from "@/lib/data/accounts";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { fenToYuan } from "@/lib/domain/money";
+import { yuan } from "@/components/deals/format";
 import { ProfileFields } from "@/components/accounts/profile-fields";
 import { Card } from "@/components/ui/card";
 import { checkCreditCodeAction } from "../../new/actions";
@@ -46,11 +47,7 @@ export async function ProfileSection({
           <Field label={ta("fields.headcount")}>
             {account.headcount !== null ? format.number(account.headcount) : none}
           </Field>
-          <Field label={ta("fields.annualRevenue")}>
-            {revenue !== null
-              ? format.number(revenue, { style: "currency", currency: "CNY", maximumFractionDigits: 0 })
-              : none}
-          </Field>
+          <Field label={ta("fields.annualRevenue")}>{revenue !== null ? yuan(format, revenue) : none}</Field>
           <Field label={ta("fields.address")}>{text(account.address)}</Field>
           <Field label={ta("fields.website")}>
             {website ? (
