@@ -1,15 +1,30 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/types";
-import { useFormState } from "@/components/forms/action-form";
+import { FieldMessage, useFormState } from "@/components/forms/action-form";
 import { Input } from "@/components/ui/input";
+
+/**
+ * What the live check answers: the normalised code and whether an account already holds it —
+ * `account` when the person may open it, null when not; `registered: null` when it was not looked
+ * up (too many checks in a row: saving checks it).
+ */
+export type CreditCodeCheckResult =
+  | { code: string | null; registered: false | null }
+  | { code: string | null; registered: true; account: { id: string; name: string } | null };
 
 export type CreditCodeCheck = (input: {
   creditCode?: string;
-}) => Promise<ActionState<{ code: string | null }>>;
+  accountId?: string;
+}) => Promise<ActionState<CreditCodeCheckResult>>;
 
-type Live = { status: "checking" } | { status: "ok"; code: string } | { status: "error"; errors: string[] };
+type Live =
+  | { status: "checking" }
+  | { status: "ok"; code: string }
+  | { status: "registered"; account: { id: string; name: string } | null }
+  | { status: "error"; errors: string[] };
 
 /**
  * The unified social credit code (统一社会信用代码) with a live check: when the person leaves the
@@ -24,6 +39,7 @@ export function CreditCodeField({
   defaultValue,
   check,
   messages,
+  accountId,
   className,
 }: {
   name?: string;
@@ -31,8 +47,13 @@ export function CreditCodeField({
   hint: string;
   defaultValue?: string;
   check: CreditCodeCheck;
-  /** "Checking…" and "Valid: {code}" (with the placeholder left in). */
-  messages: { checking: string; valid: string };
+  /**
+   * "Checking…", "Valid: {code}", "Already registered: {name}…" (an account the person may open)
+   * and "Already registered…" (one they may not); placeholders left in.
+   */
+  messages: { checking: string; valid: string; registeredVisible: string; registeredHidden: string };
+  /** The account being edited: its own code is not "already registered". */
+  accountId?: string;
   className?: string;
 }) {
   const id = useId();
@@ -57,9 +78,11 @@ export function CreditCodeField({
     const mine = ++sequence.current;
     setLive({ status: "checking" });
     try {
-      const result = await check({ creditCode: raw });
+      const result = await check({ creditCode: raw, ...(accountId ? { accountId } : {}) });
       if (mine !== sequence.current) return;
-      if (result.status === "ok") setLive({ status: "ok", code: result.data?.code ?? normalised });
+      if (result.status === "ok" && result.data?.registered)
+        setLive({ status: "registered", account: result.data.account });
+      else if (result.status === "ok") setLive({ status: "ok", code: result.data?.code ?? normalised });
       else if (result.status === "error")
         setLive({
           status: "error",
@@ -78,6 +101,7 @@ export function CreditCodeField({
     : edited
       ? undefined
       : submittedErrors;
+  const [before, after = ""] = messages.registeredVisible.split("{name}");
   const hintId = `${id}-hint`;
   const statusId = `${id}-status`;
   return (
@@ -95,7 +119,7 @@ export function CreditCodeField({
         maxLength={24}
         className="font-mono uppercase tracking-wide"
         aria-describedby={`${hintId} ${statusId}`}
-        invalid={!!errors?.length}
+        invalid={!!errors?.length || live?.status === "registered"}
         onBlur={(e) => void run(e.currentTarget.value)}
         onChange={(e) => {
           const v = e.currentTarget.value;
@@ -110,17 +134,38 @@ export function CreditCodeField({
       <p id={hintId} className="mt-1 text-xs text-slate-600">
         {hint}
       </p>
+      {/* One line is always kept for the result, so it never pushes the submit button away. */}
       <div id={statusId} aria-live="polite">
         {errors?.length ? (
-          <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p>
+          <FieldMessage>{errors.join(" ")}</FieldMessage>
         ) : live?.status === "checking" ? (
-          <p className="mt-1 text-sm text-slate-600">{messages.checking}</p>
+          <FieldMessage tone="info">{messages.checking}</FieldMessage>
+        ) : live?.status === "registered" ? (
+          <FieldMessage>
+            {live.account ? (
+              <>
+                {before}
+                <Link
+                  href={`/accounts/${encodeURIComponent(live.account.id)}`}
+                  prefetch={false}
+                  className="font-medium underline underline-offset-2"
+                >
+                  {live.account.name}
+                </Link>
+                {after}
+              </>
+            ) : (
+              messages.registeredHidden
+            )}
+          </FieldMessage>
         ) : live?.status === "ok" ? (
-          <p className="mt-1 text-sm text-emerald-800">
+          <FieldMessage tone="success">
             <span aria-hidden="true">✓ </span>
             {messages.valid.replace("{code}", live.code)}
-          </p>
-        ) : null}
+          </FieldMessage>
+        ) : (
+          <FieldMessage>{null}</FieldMessage>
+        )}
       </div>
     </div>
   );

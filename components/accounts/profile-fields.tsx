@@ -6,6 +6,8 @@ import { CreditCodeField, type CreditCodeCheck } from "./credit-code-field";
 import { fenToYuanInput } from "@/lib/domain/money";
 
 export type ProfileValues = {
+  /** Set when editing: the account's own code is not "already registered". */
+  id?: string;
   name: string;
   creditCode: string | null;
   legalRepresentative: string | null;
@@ -53,9 +55,12 @@ export async function ProfileFields({
           hint={t("profile.creditCodeHint")}
           defaultValue={values?.creditCode ?? ""}
           check={checkCreditCode}
+          accountId={values?.id}
           messages={{
             checking: t("profile.creditCodeChecking"),
             valid: t.raw("profile.creditCodeValid") as string,
+            registeredVisible: t.raw("creditCodeLookup.registeredVisible") as string,
+            registeredHidden: t("creditCodeLookup.registeredHidden"),
           }}
         />
         <TextField

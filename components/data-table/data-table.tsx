@@ -162,6 +162,8 @@ export function DataTable<T>({
                         <Link
                           href={href}
                           scroll={false}
+                          // The same list sorted otherwise: fetched when clicked, not for every column.
+                          prefetch={false}
                           className="inline-flex items-center gap-1 rounded hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
                         >
                           {content}

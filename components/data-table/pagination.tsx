@@ -54,7 +54,11 @@ export function Pagination({
           <ul className="flex flex-wrap items-center gap-1">
             {page > 1 ? (
               <li>
-                <Link href={hrefFor(Math.min(page - 1, pages))} className={buttonClass("secondary", "sm")}>
+                <Link
+                  href={hrefFor(Math.min(page - 1, pages))}
+                  prefetch={false}
+                  className={buttonClass("secondary", "sm")}
+                >
                   {labels.previous}
                 </Link>
               </li>
@@ -68,6 +72,8 @@ export function Pagination({
                 <li key={p}>
                   <Link
                     href={hrefFor(p)}
+                    // Only "next" is prefetched: the page a person most likely opens from here.
+                    prefetch={false}
                     aria-label={labels.page(p)}
                     aria-current={p === page ? "page" : undefined}
                     className={cn(

@@ -123,12 +123,37 @@ function FieldShell({
           {hint}
         </p>
       ) : null}
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessage id={errorId}>{errors?.length ? errors.join(" ") : null}</FieldMessage>
     </div>
+  );
+}
+
+/**
+ * The line under a field where its message appears. The line is always there, empty or not, so a
+ * message appearing (on leaving the field, or after saving) never pushes the fields and the submit
+ * button below it down — a click aimed at the button as the message appears still lands on it.
+ * A message longer than a line still takes the room it needs.
+ */
+export function FieldMessage({
+  id,
+  tone = "error",
+  children,
+}: {
+  id?: string;
+  tone?: "error" | "info" | "success";
+  children: ReactNode;
+}) {
+  return (
+    <p
+      id={id}
+      data-field-message=""
+      className={cn(
+        "mt-1 min-h-5 text-sm",
+        tone === "error" ? "text-red-700" : tone === "success" ? "text-emerald-800" : "text-slate-600",
+      )}
+    >
+      {children}
+    </p>
   );
 }
 

@@ -63,7 +63,7 @@ export function FilterPanel({
           <Button type="submit" size="sm">
             {labels.apply}
           </Button>
-          <Link href={clearHref} className={buttonClass("ghost", "sm")}>
+          <Link href={clearHref} prefetch={false} className={buttonClass("ghost", "sm")}>
             {labels.clear}
           </Link>
         </div>

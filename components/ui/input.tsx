@@ -1,18 +1,8 @@
-import {
-  forwardRef,
-  type InputHTMLAttributes,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-} from "react";
+import { forwardRef, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 import { cn } from "./cn";
+import { controlClass } from "./control-class";
 
-export const controlClass = (invalid?: boolean) =>
-  cn(
-    "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm",
-    "placeholder:text-slate-500 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600",
-    "disabled:bg-slate-100 disabled:text-slate-500",
-    invalid ? "border-red-600" : "border-slate-300",
-  );
+export { controlClass };
 
 export const Input = forwardRef<
   HTMLInputElement,
@@ -42,16 +32,5 @@ export const Select = forwardRef<
   );
 });
 
-export const Textarea = forwardRef<
-  HTMLTextAreaElement,
-  TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }
->(function Textarea({ className, invalid, ...props }, ref) {
-  return (
-    <textarea
-      ref={ref}
-      className={cn(controlClass(invalid), className)}
-      aria-invalid={invalid || undefined}
-      {...props}
-    />
-  );
-});
+// Grows with its content (a client component of its own).
+export { Textarea } from "./textarea";

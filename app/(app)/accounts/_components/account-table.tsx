@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type DataTableLabels, type SortState } from "@/components/data-table/data-table";
+import { RowLink } from "@/components/data-table/row-link";
 import { cn } from "@/components/ui/cn";
 import { formatMessage, useLocale } from "@/lib/i18n/client";
 import { BulkActions, type BulkLabels } from "./bulk-actions";
@@ -43,12 +43,12 @@ function buildColumns(labels: AccountTableLabels) {
       header: () => head("name"),
       meta: { sortKey: sortKey("name"), cellClassName: "min-w-40" },
       cell: ({ row }) => (
-        <Link
+        <RowLink
           href={`/accounts/${row.original.id}`}
           className="font-medium text-indigo-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
         >
           {row.original.name}
-        </Link>
+        </RowLink>
       ),
     }),
     tier: column.accessor("tier", {

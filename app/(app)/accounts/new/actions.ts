@@ -8,7 +8,11 @@ import { formAction, objectAction } from "@/lib/actions/action";
 import { echoValues, formDataToObject } from "@/lib/actions/form-data";
 import type { ActionState } from "@/lib/actions/types";
 import { createAccount, findSimilarAccounts } from "@/lib/data/accounts";
+import { findCreditCodeHolder } from "@/lib/data/account-credit-code";
+import { takeFromWindow } from "@/lib/domain/rate-window";
 import { createAccountSchema, creditCodeField } from "@/lib/validation/accounts";
+import { optionalId } from "@/lib/validation/primitives";
+import type { CreditCodeCheckResult } from "@/components/accounts/credit-code-field";
 
 type Similar = { id: string; name: string };
 type Created = { kind: "created"; id: string } | { kind: "similar"; similar: Similar[] };
@@ -51,8 +55,29 @@ export async function createAccountAction(
   };
 }
 
-/** The live check of a credit code while it is typed: the same rule as on saving. */
+// Lookups per person: a blur or a complete code triggers one, so 30 a minute is far above typing
+// and far below enumerating codes. Kept per process (a limit, not a security boundary: saving
+// tells the same).
+const LOOKUP_WINDOW = { limit: 30, windowMs: 60_000 };
+const lookups = new Map<string, number[]>();
+
+/**
+ * The live check of a credit code while it is typed: the same rule as on saving, and whether an
+ * account already holds it (with a link when the person may open that account). `accountId` is the
+ * account being edited, whose own code is not "taken". Over the limit the format is still checked
+ * and `registered` is unknown (saving checks it).
+ */
 export const checkCreditCodeAction = objectAction(
-  z.object({ creditCode: creditCodeField }),
-  async ({ input }) => ({ code: input.creditCode }),
+  z.object({ creditCode: creditCodeField, accountId: optionalId }),
+  async ({ viewer, input }): Promise<CreditCodeCheckResult> => {
+    const code = input.creditCode;
+    if (!code) return { code, registered: false };
+    const now = Date.now();
+    const taken = takeFromWindow(lookups.get(viewer.id) ?? [], now, LOOKUP_WINDOW);
+    lookups.set(viewer.id, taken.history);
+    if (lookups.size > 10_000) lookups.clear(); // a bound on memory, not on anyone
+    if (!taken.allowed) return { code, registered: null };
+    const holder = await findCreditCodeHolder(viewer, code, input.accountId ?? undefined);
+    return holder ? { code, registered: true, account: holder.account } : { code, registered: false };
+  },
 );
