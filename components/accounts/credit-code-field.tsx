@@ -134,14 +134,16 @@ export function CreditCodeField({
       <p id={hintId} className="mt-1 text-xs text-slate-600">
         {hint}
       </p>
-      {/* One line is always kept for the result, so it never pushes the submit button away. */}
+      {/* Two lines are always kept for the result, so it never pushes the submit button away. */}
       <div id={statusId} aria-live="polite">
         {errors?.length ? (
-          <FieldMessage>{errors.join(" ")}</FieldMessage>
+          <FieldMessage lines={2}>{errors.join(" ")}</FieldMessage>
         ) : live?.status === "checking" ? (
-          <FieldMessage tone="info">{messages.checking}</FieldMessage>
+          <FieldMessage lines={2} tone="info">
+            {messages.checking}
+          </FieldMessage>
         ) : live?.status === "registered" ? (
-          <FieldMessage>
+          <FieldMessage lines={2}>
             {live.account ? (
               <>
                 {before}
@@ -159,12 +161,12 @@ export function CreditCodeField({
             )}
           </FieldMessage>
         ) : live?.status === "ok" ? (
-          <FieldMessage tone="success">
+          <FieldMessage lines={2} tone="success">
             <span aria-hidden="true">✓ </span>
             {messages.valid.replace("{code}", live.code)}
           </FieldMessage>
         ) : (
-          <FieldMessage>{null}</FieldMessage>
+          <FieldMessage lines={2}>{null}</FieldMessage>
         )}
       </div>
     </div>

@@ -137,10 +137,13 @@ function FieldShell({
 export function FieldMessage({
   id,
   tone = "error",
+  lines = 1,
   children,
 }: {
   id?: string;
   tone?: "error" | "info" | "success";
+  /** Lines kept: 2 for a field whose messages are long (they may name a record). */
+  lines?: 1 | 2;
   children: ReactNode;
 }) {
   return (
@@ -148,7 +151,8 @@ export function FieldMessage({
       id={id}
       data-field-message=""
       className={cn(
-        "mt-1 min-h-5 text-sm",
+        "mt-1 text-sm",
+        lines === 2 ? "min-h-10" : "min-h-5",
         tone === "error" ? "text-red-700" : tone === "success" ? "text-emerald-800" : "text-slate-600",
       )}
     >

@@ -41,7 +41,7 @@ test("a new account: a taken credit code links to its account, the button stays 
   await code.fill(existing.code);
   const yBefore = (await submit.boundingBox())!.y;
   await form.getByLabel("企业名称").click(); // leaving the field checks it
-  const taken = form.getByText("该代码已登记");
+  const taken = form.getByText(/^已登记：/);
   await expect(taken).toBeVisible();
   await expect(taken.getByRole("link", { name: existing.name })).toHaveAttribute("href", existing.href);
   await expect(code).toHaveAttribute("aria-invalid", "true");
@@ -85,7 +85,7 @@ test("English: amounts typed as 1.8M, shown as ¥1,800,000; the credit-code chec
   await expect(form.getByText("In yuan per year, e.g. 1,250,000 or 1.25M.")).toBeVisible();
   await form.getByLabel("Unified social credit code").fill(existing.code);
   await form.getByLabel("Company name").click();
-  await expect(form.getByText(/^Already registered: .+\. Open that account instead/)).toBeVisible();
+  await expect(form.getByText(/^Already registered: .+\. Open it instead/)).toBeVisible();
   await form.getByLabel("Unified social credit code").fill("");
 
   const name = `${uniqueTag(info)} Forms English Co., Ltd.`;
@@ -129,9 +129,12 @@ test("English tables fit a 1,440 px screen", async ({ page }, info) => {
 test("list pages prefetch only what a person is likely to open", async ({ page }, info) => {
   await signInAs(page, usersFor(info).kam);
   for (const path of ["/accounts", "/pipeline?view=list"]) {
-    const prefetches: string[] = [];
+    // Start on a page without a list and let its own prefetches finish before counting.
+    await page.goto("/accounts/new");
+    await page.waitForLoadState("networkidle");
+    const prefetches: URL[] = [];
     const count = (request: { headers(): Record<string, string>; url(): string }) => {
-      if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+      if (request.headers()["next-router-prefetch"]) prefetches.push(new URL(request.url()));
     };
     page.on("request", count);
     await page.goto(path);
@@ -140,8 +143,19 @@ test("list pages prefetch only what a person is likely to open", async ({ page }
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(2500);
     page.off("request", count);
-    console.log(`${info.project.name} ${path}: ${prefetches.length} prefetches`);
-    // The main navigation (about ten links) and the page's own buttons; not every row and header.
-    expect(prefetches.length, prefetches.join("\n")).toBeLessThanOrEqual(16);
+    const list = new URL(path, "http://x").pathname;
+    // The list's own links: a record in a row, or the list sorted or paged otherwise.
+    const ofTheList = prefetches.filter(
+      (u) =>
+        /^\/(accounts|deals)\/(?!new$|import$|segments$)[^/]+$/.test(u.pathname) ||
+        (u.pathname === list && [...u.searchParams.keys()].some((k) => k !== "_rsc" && k !== "view")),
+    );
+    const report = prefetches.map((u) => u.pathname + u.search).join("\n");
+    console.log(
+      `${info.project.name} ${path}: ${prefetches.length} prefetches, ${ofTheList.length} of the list`,
+    );
+    // At most the next page; every row and column header used to be fetched (34–51 per view).
+    expect(ofTheList.length, report).toBeLessThanOrEqual(1);
+    expect(prefetches.length, report).toBeLessThanOrEqual(24);
   }
 });

@@ -52,6 +52,7 @@ export default async function AgreementsPage() {
   const accountLink = (a: { account: { id: string; name: string } }) => (
     <Link
       href={`/accounts/${encodeURIComponent(a.account.id)}`}
+      prefetch={false} // one per row: fetched when opened, not all on sight
       className="font-medium text-indigo-800 underline-offset-2 hover:underline"
     >
       {a.account.name}
@@ -160,6 +161,7 @@ export default async function AgreementsPage() {
                     {a.deal ? (
                       <Link
                         href={`/deals/${encodeURIComponent(a.deal.id)}`}
+                        prefetch={false}
                         className="text-indigo-800 underline-offset-2 hover:underline"
                       >
                         {a.deal.title}
