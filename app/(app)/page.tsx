@@ -40,7 +40,7 @@ export default async function HomePage() {
           {t(`home.${partOfDay(new Date())}`, { name: viewer.name })}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          {t("home.roleLine", { role: t(`roles.${viewer.role}`), team })}
+          {t("home.roleLine", { role: viewer.jobTitle || t(`roles.${viewer.role}`), team })}
         </p>
         <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
       </section>
@@ -77,6 +77,9 @@ export default async function HomePage() {
                   <span className="font-medium text-slate-900">
                     {m.name}
                     {m.id === viewer.id ? <span className="sr-only"> (you)</span> : null}
+                    {m.jobTitle ? (
+                      <span className="ml-2 text-xs font-normal text-slate-600">{m.jobTitle}</span>
+                    ) : null}
                   </span>
                   <span className="flex items-center gap-2 text-slate-600">
                     <Badge tone={hasCapability(m, "teams.subtree") ? "info" : "neutral"}>
