@@ -9,6 +9,7 @@ import { TIME_ZONE } from "@/lib/i18n/config";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditActionLabel } from "@/components/audit/audit-action-label";
 import { AuditChanges } from "@/components/admin/audit-changes";
+import { historyWords } from "@/components/history/history-words";
 import { FilterForm } from "@/components/admin/filter-form";
 import { LabelledField } from "@/components/forms/filter-fields";
 import { orNotFound } from "@/components/admin/guard";
@@ -24,13 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
   return { title: t("title") };
 }
-
-/** Records with an admin page of their own link there from the log. */
-const ENTITY_PAGES: Record<string, string> = {
-  User: "/admin/users",
-  Team: "/admin/teams",
-  Territory: "/admin/territories",
-};
 
 /** Everyone who may appear as an actor, active or not (lib/data has no unpaged list of all users). */
 async function allPeople(viewer: Viewer) {
@@ -48,15 +42,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = auditQuerySchema.parse(firstValues(await searchParams));
   // The log first: it refuses anyone but an administrator before anything else is read.
   const log = await orNotFound(listAuditLog(viewer, query));
-  const [people, entities, t, format] = await Promise.all([
+  const [people, entities, t, format, words] = await Promise.all([
     allPeople(viewer),
     listAuditEntities(viewer),
     getTranslations(),
     getFormatter(),
+    historyWords(),
   ]);
 
-  const entityLabel = (entity: string) => (t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity);
+  const entityLabel = words.entity;
   const filters = {
+    q: query.q || undefined,
     actorId: query.actorId || undefined,
     entity: query.entity || undefined,
     from: query.from,
@@ -72,6 +68,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       <Card>
         <FilterForm action="/admin/audit" label={t("audit.filters")}>
+          <LabelledField id="audit-q" label={t("history.auditLog.search")}>
+            <Input
+              id="audit-q"
+              name="q"
+              type="search"
+              defaultValue={query.q ?? ""}
+              placeholder={t("history.auditLog.searchPlaceholder")}
+            />
+          </LabelledField>
           <LabelledField id="audit-actor" label={t("audit.actor")}>
             <Select id="audit-actor" name="actorId" defaultValue={query.actorId ?? ""}>
               <option value="">{t("audit.anyone")}</option>
@@ -116,7 +121,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Th>{t("audit.actor")}</Th>
                 <Th>{t("audit.action")}</Th>
                 <Th>{t("audit.entity")}</Th>
-                <Th>{t("audit.entityId")}</Th>
+                <Th>{t("history.auditLog.record")}</Th>
                 <Th>{t("audit.changes")}</Th>
               </tr>
             </thead>
@@ -139,19 +144,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <AuditActionLabel action={row.action} />
                   </Td>
                   <Td className="whitespace-nowrap">{entityLabel(row.entity)}</Td>
-                  <Td className="font-mono text-xs break-all">
-                    {ENTITY_PAGES[row.entity] ? (
-                      <Link
-                        href={`${ENTITY_PAGES[row.entity]}/${encodeURIComponent(row.entityId)}`}
-                        className="text-indigo-800 underline-offset-2 hover:underline"
-                      >
-                        {row.entityId}
-                      </Link>
+                  <Td className="min-w-40 break-words">
+                    {row.record ? (
+                      <>
+                        {row.record.href ? (
+                          <Link
+                            href={row.record.href}
+                            className="font-medium text-indigo-800 underline-offset-2 hover:underline"
+                          >
+                            {row.record.name}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{row.record.name}</span>
+                        )}
+                        {row.record.nameAlt ? (
+                          <span className="block text-xs text-slate-600">{row.record.nameAlt}</span>
+                        ) : null}
+                      </>
                     ) : (
-                      row.entityId
+                      <span className="font-mono text-xs break-all text-slate-600">{row.entityId}</span>
                     )}
                   </Td>
                   <Td className="min-w-56">
+                    {words.sentence(row) ? (
+                      <p className="mb-1 text-slate-800">{words.sentence(row)}</p>
+                    ) : null}
                     <AuditChanges before={row.before} after={row.after} locale={viewer.locale} />
                   </Td>
                 </tr>
