@@ -43,7 +43,13 @@ export default async function HomePage() {
           {t(`home.${partOfDay(new Date())}`, { name: viewer.name })}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          {t("home.roleLine", { role: viewer.jobTitle || t(`roles.${viewer.role}`), team })}
+          {t("home.roleLine", {
+            // The title is what people call them; the role (what they may do) stays beside it.
+            role: viewer.jobTitle
+              ? t("people.titleAndRole", { title: viewer.jobTitle, role: t(`roles.${viewer.role}`) })
+              : t(`roles.${viewer.role}`),
+            team,
+          })}
         </p>
         <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
       </section>
