@@ -45,9 +45,10 @@ export default async function HomePage() {
         <p className="mt-1 text-sm text-slate-600">
           {t("home.roleLine", {
             // The title is what people call them; the role (what they may do) stays beside it.
-            role: viewer.jobTitle
-              ? t("people.titleAndRole", { title: viewer.jobTitle, role: t(`roles.${viewer.role}`) })
-              : t(`roles.${viewer.role}`),
+            role:
+              viewer.jobTitle && viewer.jobTitle !== t(`roles.${viewer.role}`)
+                ? t("people.titleAndRole", { title: viewer.jobTitle, role: t(`roles.${viewer.role}`) })
+                : t(`roles.${viewer.role}`),
             team,
           })}
         </p>

@@ -74,8 +74,9 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 const SEARCH_LIMIT = 5_000;
 
 /**
- * The audit rows a search finds: by the name of the record (account, deal, contact, person, team,
- * the account of an agreement), by who acted, or by any text in the recorded values.
+ * The audit rows a search finds: by the name of the record (account, deal, contact, person, team),
+ * by who acted, or by any text in the recorded values. An account's name also finds its deals,
+ * contacts and agreements, so searching a customer shows its whole story.
  */
 export async function auditSearchIds(text: string): Promise<string[]> {
   const p = likePattern(text);
@@ -86,8 +87,10 @@ export async function auditSearchIds(text: string): Promise<string[]> {
       OR l.before::text ILIKE ${p} OR l.after::text ILIKE ${p}
       OR l."entityId" IN (
         SELECT id FROM "Account" WHERE name ILIKE ${p}
-        UNION ALL SELECT id FROM "Deal" WHERE title ILIKE ${p}
-        UNION ALL SELECT id FROM "Contact" WHERE name ILIKE ${p}
+        UNION ALL SELECT d.id FROM "Deal" d JOIN "Account" a ON a.id = d."accountId"
+          WHERE d.title ILIKE ${p} OR a.name ILIKE ${p}
+        UNION ALL SELECT c.id FROM "Contact" c JOIN "Account" a ON a.id = c."accountId"
+          WHERE c.name ILIKE ${p} OR a.name ILIKE ${p}
         UNION ALL SELECT id FROM "User" WHERE name ILIKE ${p} OR email ILIKE ${p} OR "jobTitle" ILIKE ${p}
         UNION ALL SELECT id FROM "Team" WHERE name ILIKE ${p} OR "nameZh" ILIKE ${p}
         UNION ALL SELECT g.id FROM "CooperationAgreement" g JOIN "Account" a ON a.id = g."accountId"

@@ -16,10 +16,7 @@ test.describe("history", () => {
     await expect(feed.locator("li").first()).toBeVisible();
     await expect(feed).not.toContainText("登录");
     await expect(feed.locator("a").first()).toBeVisible();
-    await page.screenshot({
-      path: `tests/e2e/screenshots/history-home-${info.project.name}.png`,
-      fullPage: true,
-    });
+    await feed.screenshot({ path: `tests/e2e/screenshots/history-home-${info.project.name}.png` });
 
     // A seeded customer won through a deal: its agreement is on the agreements page.
     await page.goto("/agreements");
@@ -40,11 +37,7 @@ test.describe("history", () => {
     await expect(timeline).toContainText(/开发项目“.+”立项，进入确定开发对象/);
     await expect(timeline).toContainText(/新建客户档案“.+”/);
     await expect(timeline).not.toContainText("暂无动态");
-    await timeline.scrollIntoViewIfNeeded();
-    await page.screenshot({
-      path: `tests/e2e/screenshots/history-timeline-${info.project.name}.png`,
-      fullPage: true,
-    });
+    await timeline.screenshot({ path: `tests/e2e/screenshots/history-timeline-${info.project.name}.png` });
 
     // The administrator searches the audit log by the customer's name, in Chinese.
     await page.context().clearCookies();
@@ -56,6 +49,8 @@ test.describe("history", () => {
     const log = page.getByRole("table", { name: "审计日志" });
     await expect(log).toContainText("合作协议");
     await expect(log).not.toContainText("CooperationAgreement");
+    // The customer's name finds its deals' moves too, shown under the deal's title.
+    await expect(log).toContainText(/开发项目“.+”赢单/);
     await expect(log.getByRole("link", { name }).first()).toBeVisible();
     // The search is kept in the URL: a reload shows the same rows.
     await page.reload();

@@ -69,12 +69,17 @@ describe("the home feed", () => {
 describe("the audit log", () => {
   it("names records in one batch and finds rows by an account's name, agreements included", async () => {
     const admin = await viewerFor("usr_admin");
-    const { account, agreement } = await wonEastCustomer();
+    const { account, agreement, deal } = await wonEastCustomer();
     const log = await listAuditLog(admin, { q: account.name, page: 1 });
     expect(log.total).toBeGreaterThan(0);
     const agreementRow = log.rows.find((r) => r.entityId === agreement.id);
     expect(agreementRow).toMatchObject({ entity: "CooperationAgreement", record: { name: account.name } });
     expect(log.rows.find((r) => r.entityId === account.id)?.record?.name).toBe(account.name);
+    // The customer's name finds its deal's story too, named by the deal's title.
+    expect(log.rows.find((r) => r.entityId === deal.id && r.action === "deal.won")?.record).toMatchObject({
+      name: deal.title,
+      nameAlt: account.name,
+    });
     // By a person's name: their own actions.
     const byPerson = await listAuditLog(admin, { q: "王伟", page: 1 });
     expect(byPerson.rows.length).toBeGreaterThan(0);
