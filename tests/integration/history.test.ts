@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listAuditLog, recentActivity } from "@/lib/data/audit";
 import { accountTimeline } from "@/lib/data/contacts";
-import { outcome, viewerFor } from "./helpers";
+import { dealRow } from "../factories/deals";
+import { accountFixture, outcome, viewerFor } from "./helpers";
 
 /** A seeded East China customer won through a deal, with its agreement. */
 async function wonEastCustomer() {
@@ -38,6 +39,27 @@ describe("the seeded history", () => {
     // Newest first.
     const times = rows.map((r) => r.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("leaves out a deal on the account that was handed to another team", async () => {
+    const eastRep = await viewerFor("usr_east_rep1");
+    const account = await accountFixture("usr_east_kam1");
+    const theirs = await db.deal.create({
+      data: dealRow({
+        accountId: account.id,
+        ownerId: "usr_north_kam1",
+        teamId: "team_north",
+        title: "华北接手",
+      }),
+    });
+    await db.auditLog.createMany({
+      data: [
+        { action: "account.create", entity: "Account", entityId: account.id, actorId: "usr_east_kam1" },
+        { action: "deal.create", entity: "Deal", entityId: theirs.id, actorId: "usr_north_kam1" },
+      ],
+    });
+    const { rows } = await accountTimeline(eastRep, account.id);
+    expect(rows.map((r) => r.action)).toEqual(["account.create"]);
   });
 
   it("is not shown to a rep of another team", async () => {

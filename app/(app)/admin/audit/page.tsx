@@ -117,62 +117,63 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Table caption={t("audit.title")}>
             <thead className="bg-slate-50">
               <tr>
-                <Th>{t("audit.time")}</Th>
-                <Th>{t("audit.actor")}</Th>
-                <Th>{t("audit.action")}</Th>
-                <Th>{t("audit.entity")}</Th>
-                <Th>{t("history.auditLog.record")}</Th>
-                <Th>{t("audit.changes")}</Th>
+                {/* Two columns, so a row reads on a phone without scrolling sideways. */}
+                <Th className="whitespace-normal">
+                  {t("audit.time")} · {t("audit.actor")}
+                </Th>
+                <Th>
+                  {t("audit.action")} · {t("history.auditLog.record")} · {t("audit.changes")}
+                </Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {log.rows.map((row) => (
-                <tr key={row.id}>
-                  <Td className="whitespace-nowrap tabular-nums">
-                    <time dateTime={row.createdAt.toISOString()}>
-                      {format.dateTime(row.createdAt, {
-                        dateStyle: "medium",
-                        timeStyle: "medium",
-                        timeZone: TIME_ZONE,
-                      })}
-                    </time>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {row.actor?.name ?? <span className="text-slate-600">{t("audit.system")}</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <AuditActionLabel action={row.action} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{entityLabel(row.entity)}</Td>
-                  <Td className="min-w-40 break-words">
-                    {row.record ? (
-                      <>
-                        {row.record.href ? (
-                          <Link
-                            href={row.record.href}
-                            className="font-medium text-indigo-800 underline-offset-2 hover:underline"
-                          >
-                            {row.record.name}
-                          </Link>
+              {log.rows.map((row) => {
+                const line = words.sentence(row);
+                return (
+                  <tr key={row.id} className="align-top">
+                    <Td className="w-32 tabular-nums sm:w-44">
+                      <time dateTime={row.createdAt.toISOString()} className="block">
+                        {format.dateTime(row.createdAt, { dateStyle: "medium", timeZone: TIME_ZONE })}{" "}
+                        <span className="whitespace-nowrap">
+                          {format.dateTime(row.createdAt, { timeStyle: "medium", timeZone: TIME_ZONE })}
+                        </span>
+                      </time>
+                      <span className="mt-1 block text-slate-900">
+                        {row.actor?.name ?? <span className="text-slate-600">{t("audit.system")}</span>}
+                      </span>
+                    </Td>
+                    <Td className="min-w-0 break-words">
+                      <p>
+                        <span className="font-medium text-slate-900">
+                          <AuditActionLabel action={row.action} />
+                        </span>
+                        <span className="text-slate-600"> · {entityLabel(row.entity)} · </span>
+                        {row.record ? (
+                          row.record.href ? (
+                            <Link
+                              href={row.record.href}
+                              className="font-medium text-indigo-800 underline-offset-2 hover:underline"
+                            >
+                              {row.record.name}
+                            </Link>
+                          ) : (
+                            <span className="font-medium">{row.record.name}</span>
+                          )
                         ) : (
-                          <span className="font-medium">{row.record.name}</span>
+                          <span className="font-mono text-xs break-all text-slate-600">{row.entityId}</span>
                         )}
-                        {row.record.nameAlt ? (
-                          <span className="block text-xs text-slate-600">{row.record.nameAlt}</span>
+                        {row.record?.nameAlt ? (
+                          <span className="text-slate-600"> ({row.record.nameAlt})</span>
                         ) : null}
-                      </>
-                    ) : (
-                      <span className="font-mono text-xs break-all text-slate-600">{row.entityId}</span>
-                    )}
-                  </Td>
-                  <Td className="min-w-56">
-                    {words.sentence(row) ? (
-                      <p className="mb-1 text-slate-800">{words.sentence(row)}</p>
-                    ) : null}
-                    <AuditChanges before={row.before} after={row.after} locale={viewer.locale} />
-                  </Td>
-                </tr>
-              ))}
+                      </p>
+                      {line ? <p className="mt-1 text-slate-800">{line}</p> : null}
+                      <div className="mt-1">
+                        <AuditChanges before={row.before} after={row.after} locale={viewer.locale} />
+                      </div>
+                    </Td>
+                  </tr>
+                );
+              })}
             </tbody>
           </Table>
         )}
