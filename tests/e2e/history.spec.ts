@@ -2,7 +2,7 @@
 // sentences with who and when; the admin audit log finds it by name and shows 合作协议 and record
 // names in Chinese; the home feed shows work, not sign-ins.
 import { expect, test } from "@playwright/test";
-import { signInAs, usersFor } from "./support";
+import { formAlert, signIn, signInAs, usersFor } from "./support";
 
 test.describe("history", () => {
   test("a won customer's timeline, the audit log search and the home feed", async ({ page }, info) => {
@@ -59,5 +59,37 @@ test.describe("history", () => {
       path: `tests/e2e/screenshots/history-audit-${info.project.name}.png`,
       fullPage: true,
     });
+  });
+
+  test("a person's job title is shown apart from their role", async ({ page, browser }, info) => {
+    const { director, admin } = usersFor(info);
+    // The sales director is 销售总监 (their title), whose role is 大客户部经理.
+    await signInAs(page, director);
+    await expect(page.locator("main")).toContainText("销售总监 · 大客户部经理");
+    await expect(page.getByRole("button", { name: /林国栋/ })).toContainText("销售总监");
+
+    // An administrator gives a new person a title; the user list and their own home page show it.
+    await page.context().clearCookies();
+    await signInAs(page, admin);
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "新建用户" });
+    const email = `titled.${info.project.name}.${Date.now()}@keystone.demo`;
+    const name = `职务测试${info.project.name === "phone" ? "乙" : "甲"}`;
+    await form.locator('input[name="name"]').fill(name);
+    await form.getByLabel("职务").fill("  华东区域销售代表 ");
+    await form.locator('input[name="email"]').fill(email);
+    await form.locator('select[name="role"]').selectOption("REP");
+    await form.locator('select[name="teamId"]').selectOption({ label: "华东大区" });
+    await form.locator('input[name="password"]').fill("Solid-Password-2026");
+    await form.getByRole("button", { name: "新建用户" }).click();
+    await expect(formAlert(page).filter({ hasText: `已添加 ${name}` })).toBeVisible();
+    await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+    await expect(page.getByRole("table")).toContainText("华东区域销售代表");
+
+    const other = await browser.newContext({ locale: "zh-CN" });
+    const theirs = await other.newPage();
+    await signIn(theirs, email, "Solid-Password-2026");
+    await expect(theirs.locator("main")).toContainText("华东区域销售代表 · 销售代表");
+    await other.close();
   });
 });
