@@ -18,6 +18,8 @@ export type DemoUser = {
   email: string;
   name: string;
   role: Role;
+  /** 职务: what the person is called at work, apart from their access role. */
+  jobTitle: string;
   teamId: string | null;
   locale: "en" | "zh_CN";
 };
@@ -69,6 +71,7 @@ export const DEMO_USERS: DemoUser[] = [
     email: "admin@keystone.demo",
     name: "周敏",
     role: "ADMIN",
+    jobTitle: "信息系统主管",
     teamId: null,
     locale: "zh_CN",
   },
@@ -77,6 +80,7 @@ export const DEMO_USERS: DemoUser[] = [
     email: "director@keystone.demo",
     name: "林国栋",
     role: "MANAGER",
+    jobTitle: "销售总监",
     teamId: "team_sales",
     locale: "zh_CN",
   },
@@ -86,6 +90,7 @@ export const DEMO_USERS: DemoUser[] = [
       email: `${region}.manager@keystone.demo`,
       name: p.manager,
       role: "MANAGER" as const,
+      jobTitle: "大区经理",
       teamId: `team_${region}`,
       locale: "zh_CN" as const,
     },
@@ -94,6 +99,8 @@ export const DEMO_USERS: DemoUser[] = [
       email: `${region}.kam${i + 1}@keystone.demo`,
       name,
       role: "KAM" as const,
+      // The English-speaking colleague's title is written in English, as they gave it.
+      jobTitle: i === 1 ? "Key Account Manager" : "大客户经理",
       teamId: `team_${region}`,
       // One English-speaking user per region, so both languages appear in the demo.
       locale: (i === 1 ? "en" : "zh_CN") as "en" | "zh_CN",
@@ -103,6 +110,7 @@ export const DEMO_USERS: DemoUser[] = [
       email: `${region}.rep${i + 1}@keystone.demo`,
       name,
       role: "REP" as const,
+      jobTitle: i === 0 ? "高级销售代表" : "销售代表",
       teamId: `team_${region}`,
       locale: "zh_CN" as const,
     })),

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoDeals } from "./demo-deals";
+import { seedDemoHistory } from "./demo-history";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
 // The seed builds its rows with the same factories as the tests (one definition of a complete row).
 import { teamRow, territoryRow, userRow } from "../tests/factories/org";
@@ -47,12 +48,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       }
       const seeded = await seedDemoAccounts(tx, { territoryIdByCode: idByCode, users: DEMO_USERS, random });
       const deals = await seedDemoDeals(tx, { users: DEMO_USERS, random });
+      // Last: the audit trail of everything above, as the app would have written it.
+      const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
         data: {
           action: "system.seed",
           entity: "System",
           entityId: "demo",
-          after: { users: DEMO_USERS.length, ...seeded, ...deals },
+          after: { users: DEMO_USERS.length, ...seeded, ...deals, ...history },
         },
       });
     },

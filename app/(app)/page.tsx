@@ -8,6 +8,8 @@ import { Card, CardHeader, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AuditActionLabel } from "@/components/audit/audit-action-label";
 import { teamLabel } from "@/lib/i18n/names";
+import { historyWords } from "@/components/history/history-words";
+import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -25,11 +27,12 @@ function partOfDay(now: Date): "morning" | "afternoon" | "evening" {
 
 export default async function HomePage() {
   const viewer = await requireViewer();
-  const [t, format, summary, activity] = await Promise.all([
+  const [t, format, summary, activity, words] = await Promise.all([
     getTranslations(),
     getFormatter(),
     homeSummary(viewer),
     recentActivity(viewer),
+    historyWords(),
   ]);
   const team = summary.team ? teamLabel(summary.team, viewer.locale) : t("home.noTeam");
 
@@ -40,7 +43,14 @@ export default async function HomePage() {
           {t(`home.${partOfDay(new Date())}`, { name: viewer.name })}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          {t("home.roleLine", { role: t(`roles.${viewer.role}`), team })}
+          {t("home.roleLine", {
+            // The title is what people call them; the role (what they may do) stays beside it.
+            role:
+              viewer.jobTitle && viewer.jobTitle !== t(`roles.${viewer.role}`)
+                ? t("people.titleAndRole", { title: viewer.jobTitle, role: t(`roles.${viewer.role}`) })
+                : t(`roles.${viewer.role}`),
+            team,
+          })}
         </p>
         <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
       </section>
@@ -77,6 +87,9 @@ export default async function HomePage() {
                   <span className="font-medium text-slate-900">
                     {m.name}
                     {m.id === viewer.id ? <span className="sr-only"> (you)</span> : null}
+                    {m.jobTitle ? (
+                      <span className="ml-2 text-xs font-normal text-slate-600">{m.jobTitle}</span>
+                    ) : null}
                   </span>
                   <span className="flex items-center gap-2 text-slate-600">
                     <Badge tone={hasCapability(m, "teams.subtree") ? "info" : "neutral"}>
@@ -95,21 +108,45 @@ export default async function HomePage() {
       )}
 
       <Card>
-        <CardHeader title={t("home.recentActivity")} />
+        <CardHeader title={t("history.feed.title")} />
         {activity.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-600">{t("home.noActivity")}</p>
+          <p className="px-4 py-6 text-sm text-slate-600">{t("history.feed.empty")}</p>
         ) : (
-          <ul className="divide-y divide-slate-100">
-            {activity.map((a) => (
-              <li key={a.id} className="flex flex-wrap justify-between gap-2 px-4 py-2.5 text-sm">
-                <span className="text-slate-800">
-                  {a.actor?.name ?? t("audit.system")} · <AuditActionLabel action={a.action} />
-                </span>
-                <time dateTime={a.createdAt.toISOString()} className="text-slate-600">
-                  {format.relativeTime(a.createdAt)}
-                </time>
-              </li>
-            ))}
+          <ul className="divide-y divide-slate-100" data-testid="home-feed">
+            {activity.map((a) => {
+              const line = words.sentence(a);
+              return (
+                <li key={a.id} className="flex justify-between gap-3 px-4 py-2.5 text-sm">
+                  <div className="min-w-0">
+                    <p className="text-slate-800">
+                      <span className="font-medium">
+                        <AuditActionLabel action={a.action} />
+                      </span>
+                      {a.record ? (
+                        <>
+                          {" · "}
+                          {a.record.href ? (
+                            <Link
+                              href={a.record.href}
+                              className="text-indigo-800 underline-offset-2 hover:underline"
+                            >
+                              {a.record.name}
+                            </Link>
+                          ) : (
+                            a.record.name
+                          )}
+                        </>
+                      ) : null}
+                      <span className="text-slate-600"> · {a.actor?.name ?? t("audit.system")}</span>
+                    </p>
+                    {line ? <p className="mt-0.5 break-words text-slate-600">{line}</p> : null}
+                  </div>
+                  <time dateTime={a.createdAt.toISOString()} className="shrink-0 text-xs text-slate-600">
+                    {format.relativeTime(a.createdAt)}
+                  </time>
+                </li>
+              );
+            })}
           </ul>
         )}
       </Card>

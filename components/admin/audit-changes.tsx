@@ -59,7 +59,13 @@ export async function AuditChanges({
   after: unknown;
   locale: AppLocale;
 }) {
-  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  const [t, th, format] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("history.fields"),
+    getFormatter(),
+  ]);
+  // Field names in the reader's language; the stored name stays available as a tooltip.
+  const label = (field: string) => (th.has(field) ? th(field) : field);
   const changes = changedFields(before, after);
   if (changes.length === 0) return <span className="text-slate-600">{t("noChanges")}</span>;
   return (
@@ -84,8 +90,8 @@ export async function AuditChanges({
         <tbody className="divide-y divide-slate-100">
           {changes.map((c) => (
             <tr key={c.field}>
-              <th scope="row" className="py-1 pr-3 text-left font-mono font-normal text-slate-700">
-                {c.field}
+              <th scope="row" title={c.field} className="py-1 pr-3 text-left font-normal text-slate-700">
+                {label(c.field)}
               </th>
               <td className="max-w-60 py-1 pr-3 break-words text-slate-600">
                 {display(c.before, locale, format)}

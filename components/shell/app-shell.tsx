@@ -73,7 +73,11 @@ export async function AppShell({
           </Link>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch switchLocale={actions.switchLocale} />
-            <UserMenu name={viewer.name} roleLabel={t(`roles.${viewer.role}`)} signOut={actions.signOut} />
+            <UserMenu
+              name={viewer.name}
+              roleLabel={viewer.jobTitle || t(`roles.${viewer.role}`)}
+              signOut={actions.signOut}
+            />
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">

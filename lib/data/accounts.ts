@@ -173,7 +173,7 @@ export async function getAccount(
 /** Everything the account page shows. */
 type AccountWithNames = Prisma.AccountGetPayload<{
   include: {
-    owner: { select: { id: true; name: true } };
+    owner: { select: { id: true; name: true; jobTitle: true } };
     team: { select: { id: true; name: true; nameZh: true } };
     territory: { select: { id: true; name: true; nameEn: true } };
   };
@@ -188,7 +188,7 @@ export async function getAccountDetail(viewer: Viewer, id: string) {
   const [rows, contacts, lifecycleChanges, snapshots] = await Promise.all([
     db.$queryRaw<AccountWithNames[]>`
       SELECT a.*,
-        json_build_object('id', u.id, 'name', u.name) AS owner,
+        json_build_object('id', u.id, 'name', u.name, 'jobTitle', u."jobTitle") AS owner,
         json_build_object('id', tm.id, 'name', tm.name, 'nameZh', tm."nameZh") AS team,
         CASE WHEN tr.id IS NULL THEN NULL
           ELSE json_build_object('id', tr.id, 'name', tr.name, 'nameEn', tr."nameEn") END AS territory

@@ -1,8 +1,11 @@
 import "server-only";
 import { db, Prisma, type Tx } from "@/lib/db";
-import { hasCapability, type Role } from "@/lib/domain/access";
+import { hasCapability, type Role, type Viewer } from "@/lib/domain/access";
+import { SESSION_ACTIONS } from "@/lib/domain/history";
 import { addDays, chinaDayStart } from "@/lib/domain/calendar";
 import { forbidden } from "@/lib/errors";
+import { auditRecordNames, auditSearchIds, type AuditRecord } from "./audit-records";
+import { scopeSql } from "./scope-sql";
 
 export type AuditEntry = {
   action: string; // e.g. "account.update", "user.deactivate"
@@ -139,11 +142,33 @@ export type AuditRow = {
   actor: { id: string; name: string } | null;
 };
 
-/** The audit trail, newest first. Administrators only. Dates are whole days in China time. */
+/** An audit row with its record's name (see auditRecordNames). */
+export type NamedAuditRow = AuditRow & { record: AuditRecord | null };
+
+const auditRowSelect = {
+  id: true,
+  action: true,
+  entity: true,
+  entityId: true,
+  before: true,
+  after: true,
+  createdAt: true,
+  actor: { select: { id: true, name: true } },
+} satisfies Prisma.AuditLogSelect;
+
+async function withNames(rows: AuditRow[]): Promise<NamedAuditRow[]> {
+  const names = await auditRecordNames(rows);
+  return rows.map((r) => ({ ...r, record: names.get(`${r.entity}:${r.entityId}`) ?? null }));
+}
+
+/**
+ * The audit trail, newest first, each row with its record's name. Administrators only. Dates are
+ * whole days in China time; `q` finds rows by record name, person or recorded text.
+ */
 export async function listAuditLog(
   viewer: { id: string; role: Role },
-  query: { actorId?: string; entity?: string; from?: string; to?: string; page: number },
-): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }> {
+  query: { actorId?: string; entity?: string; q?: string; from?: string; to?: string; page: number },
+): Promise<{ rows: NamedAuditRow[]; total: number; page: number; pageSize: number }> {
   if (!hasCapability(viewer, "audit.read")) throw forbidden();
   const createdAt: Prisma.DateTimeFilter = {};
   // The chosen days are days in China: from the start of `from` to the end of `to`, Beijing time.
@@ -153,6 +178,7 @@ export async function listAuditLog(
     ...(query.actorId ? { actorId: query.actorId } : {}),
     ...(query.entity ? { entity: query.entity } : {}),
     ...(query.from || query.to ? { createdAt } : {}),
+    ...(query.q ? { id: { in: await auditSearchIds(query.q) } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({
@@ -160,20 +186,11 @@ export async function listAuditLog(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: {
-        id: true,
-        action: true,
-        entity: true,
-        entityId: true,
-        before: true,
-        after: true,
-        createdAt: true,
-        actor: { select: { id: true, name: true } },
-      },
+      select: auditRowSelect,
     }),
     db.auditLog.count({ where }),
   ]);
-  return { rows, total, page: query.page, pageSize: AUDIT_PAGE_SIZE };
+  return { rows: await withNames(rows), total, page: query.page, pageSize: AUDIT_PAGE_SIZE };
 }
 
 /** The record types that appear in the audit trail (for the filter). */
@@ -187,23 +204,33 @@ export async function listAuditEntities(viewer: { role: Role }): Promise<string[
   return rows.map((r) => r.entity);
 }
 
-/** The viewer's own latest actions (administrators: everyone's), for the home page. */
-export async function recentActivity(viewer: { id: string; role: Role }, take = 8): Promise<AuditRow[]> {
-  return db.auditLog.findMany({
-    where: hasCapability(viewer, "audit.read")
-      ? { action: { notIn: ["auth.signIn", "auth.signInFailed"] } }
-      : { actorId: viewer.id },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      action: true,
-      entity: true,
-      entityId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-      actor: { select: { id: true, name: true } },
-    },
+/**
+ * The latest work the viewer may see, for the home page: changes to accounts, their contacts, deals
+ * and agreements in the viewer's scope (administrators: every change). Signing in and out, and
+ * other session events, stay in the audit log: they are not work.
+ */
+export async function recentActivity(viewer: Viewer, take = 8): Promise<NamedAuditRow[]> {
+  const notSession = Prisma.sql`l.action <> ALL(${[...SESSION_ACTIONS]}::text[]) AND l.entity <> 'System'`;
+  const inScope =
+    viewer.visibleTeamIds === "all"
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(
+        (l.entity = 'Account' AND EXISTS (SELECT 1 FROM "Account" r WHERE r.id = l."entityId" AND ${scopeSql(viewer, "r")}))
+        OR (l.entity = 'Deal' AND EXISTS (SELECT 1 FROM "Deal" r WHERE r.id = l."entityId" AND ${scopeSql(viewer, "r")}))
+        OR (l.entity = 'CooperationAgreement' AND EXISTS (
+          SELECT 1 FROM "CooperationAgreement" r WHERE r.id = l."entityId" AND ${scopeSql(viewer, "r")}))
+        OR (l.entity = 'Contact' AND EXISTS (
+          SELECT 1 FROM "Contact" c JOIN "Account" r ON r.id = c."accountId"
+          WHERE c.id = l."entityId" AND ${scopeSql(viewer, "r")})))`;
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT l.id FROM "AuditLog" l
+    WHERE ${notSession} AND ${inScope}
+    ORDER BY l."createdAt" DESC, l.id DESC
+    LIMIT ${take}`;
+  const rows = await db.auditLog.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: auditRowSelect,
   });
+  return withNames(rows);
 }

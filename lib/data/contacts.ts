@@ -176,11 +176,15 @@ export async function accountTimeline(
   opts: { take?: number } = {},
 ): Promise<{ rows: AuditRow[]; more: boolean }> {
   const account = await scopedAccount(db, viewer, accountId);
-  // Its people, deals (stage changes) and agreements, deleted ones included.
+  // Its people, deals (stage changes) and agreements, deleted ones included. Deals and agreements
+  // have owners of their own: one handed to another team is not this viewer's to read about.
   const [contacts, deals, agreements] = await Promise.all([
     db.contact.findMany({ where: { accountId: account.id }, select: { id: true } }),
-    db.deal.findMany({ where: { accountId: account.id }, select: { id: true } }),
-    db.cooperationAgreement.findMany({ where: { accountId: account.id }, select: { id: true } }),
+    db.deal.findMany({ where: { accountId: account.id, ...scopeWhere(viewer) }, select: { id: true } }),
+    db.cooperationAgreement.findMany({
+      where: { accountId: account.id, ...scopeWhere(viewer) },
+      select: { id: true },
+    }),
   ]);
   const related = (entity: string, rows: { id: string }[]) =>
     rows.length ? [{ entity, entityId: { in: rows.map((r) => r.id) } }] : [];

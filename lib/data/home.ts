@@ -25,6 +25,7 @@ export async function homeSummary(viewer: Viewer) {
       select: {
         id: true,
         name: true,
+        jobTitle: true,
         role: true,
         team: { select: { name: true, nameZh: true } },
         _count: { select: { ownedAccounts: { where: { deletedAt: null } } } },

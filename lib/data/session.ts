@@ -9,6 +9,7 @@ type UserRow = {
   id: string;
   name: string;
   email: string;
+  jobTitle: string | null;
   role: Viewer["role"];
   teamId: string | null;
   active: boolean;
@@ -27,6 +28,7 @@ async function toViewer(user: UserRow | undefined, tokenVersion: number): Promis
     id: user.id,
     name: user.name,
     email: user.email,
+    jobTitle: user.jobTitle,
     role: user.role,
     teamId: user.teamId,
     visibleTeamIds: visibleTeamsFor(user, teams),
@@ -45,7 +47,7 @@ export async function loadSessionViewer(session: {
   sessionId: string;
 }): Promise<Viewer | null> {
   const [user] = await db.$queryRaw<UserRow[]>`
-    SELECT u.id, u.name, u.email, u.role, u."teamId", u.active, u."tokenVersion", u.locale
+    SELECT u.id, u.name, u.email, u."jobTitle", u.role, u."teamId", u.active, u."tokenVersion", u.locale
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${session.sessionId} AND s."userId" = ${session.userId} AND s."endedAt" IS NULL`;
   return toViewer(user, session.tokenVersion);
@@ -54,7 +56,7 @@ export async function loadSessionViewer(session: {
 /** A user as a viewer without a session (tests, benchmarks, background work). */
 export async function loadViewer(userId: string, tokenVersion: number): Promise<Viewer | null> {
   const [user] = await db.$queryRaw<UserRow[]>`
-    SELECT id, name, email, role, "teamId", active, "tokenVersion", locale FROM "User" WHERE id = ${userId}`;
+    SELECT id, name, email, "jobTitle", role, "teamId", active, "tokenVersion", locale FROM "User" WHERE id = ${userId}`;
   return toViewer(user, tokenVersion);
 }
 

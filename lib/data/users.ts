@@ -14,6 +14,7 @@ export const USER_PAGE_SIZE = 25;
 const userSelect = {
   id: true,
   name: true,
+  jobTitle: true,
   email: true,
   role: true,
   teamId: true,
@@ -70,7 +71,7 @@ export async function listActiveUserOptions(viewer: Viewer) {
   assertCapability(viewer, "admin.users");
   return db.user.findMany({
     where: { active: true },
-    select: { id: true, name: true, role: true, teamId: true },
+    select: { id: true, name: true, jobTitle: true, role: true, teamId: true },
     orderBy: { name: "asc" },
   });
 }
@@ -91,6 +92,8 @@ async function assertTeamExists(tx: Tx, teamId: string | null) {
 
 type UserInput = {
   name: string;
+  /** Left out: unchanged on update, none on create. */
+  jobTitle?: string | null;
   email: string;
   role: Viewer["role"];
   teamId: string | null;
@@ -107,6 +110,7 @@ export async function createUser(viewer: Viewer, input: UserInput & { password: 
     const user = await tx.user.create({
       data: {
         name: input.name,
+        jobTitle: input.jobTitle,
         email: input.email,
         role: input.role,
         teamId: input.teamId,
@@ -139,6 +143,7 @@ export async function updateUser(viewer: Viewer, input: UserInput & { id: string
       version: input.version,
       data: {
         name: input.name,
+        jobTitle: input.jobTitle,
         email: input.email,
         role: input.role,
         teamId: input.teamId,

@@ -10,6 +10,8 @@ export type Viewer = {
   name: string;
   email: string;
   role: Role;
+  /** 职务, shown beside the name; the role decides access, the title is what colleagues call them. */
+  jobTitle?: string | null;
   teamId: string | null;
   visibleTeamIds: readonly string[] | "all";
   locale: "en" | "zh-CN";

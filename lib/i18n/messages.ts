@@ -16,6 +16,10 @@ import enDeal from "@/messages/en/deal.json";
 import zhDeal from "@/messages/zh-CN/deal.json";
 import enPipelineAdmin from "@/messages/en/pipelineAdmin.json";
 import zhPipelineAdmin from "@/messages/zh-CN/pipelineAdmin.json";
+import enHistory from "@/messages/en/history.json";
+import zhHistory from "@/messages/zh-CN/history.json";
+import enPeople from "@/messages/en/people.json";
+import zhPeople from "@/messages/zh-CN/people.json";
 import type { AppLocale } from "./config";
 
 // The core catalogue (messages/<locale>.json) plus one file per feature (messages/<locale>/<ns>.json,
@@ -31,6 +35,8 @@ const catalogues = {
     pipeline: enPipeline,
     deal: enDeal,
     pipelineAdmin: enPipelineAdmin,
+    history: enHistory,
+    people: enPeople,
   },
   "zh-CN": {
     ...zhCN,
@@ -42,6 +48,8 @@ const catalogues = {
     pipeline: zhPipeline,
     deal: zhDeal,
     pipelineAdmin: zhPipelineAdmin,
+    history: zhHistory,
+    people: zhPeople,
   },
 };
 

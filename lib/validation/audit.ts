@@ -5,6 +5,7 @@ import { queryDate, queryId, queryInt, queryText } from "./primitives";
 export const auditQuerySchema = z.object({
   actorId: queryId,
   entity: queryText(40),
+  q: queryText(100),
   from: queryDate,
   to: queryDate,
   page: queryInt(1, 1_000_000, 1),

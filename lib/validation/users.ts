@@ -2,7 +2,17 @@ import { z } from "zod";
 import { checkPassword, MIN_PASSWORD_LENGTH } from "@/lib/domain/password-policy";
 import { hasCapability, ROLES, type Role } from "@/lib/domain/access";
 import { LOCALES } from "@/lib/i18n/config";
-import { id, optionalId, queryId, queryInt, queryText, requiredText, version, whenValid } from "./primitives";
+import {
+  id,
+  optionalId,
+  optionalText,
+  queryId,
+  queryInt,
+  queryText,
+  requiredText,
+  version,
+  whenValid,
+} from "./primitives";
 
 const ISSUE_KEYS = {
   tooShort: "validation.passwordTooShort",
@@ -29,6 +39,7 @@ function checkPasswordField(
 
 const userFields = {
   name: requiredText(80),
+  jobTitle: optionalText(60),
   email: requiredText(254)
     .transform((v) => v.toLowerCase())
     .pipe(z.email()),

@@ -379,7 +379,7 @@ describe("hand-written reads stay equal to Prisma's", () => {
     const expected = await db.account.findUniqueOrThrow({
       where: { id: seeded.id },
       include: {
-        owner: { select: { id: true, name: true } },
+        owner: { select: { id: true, name: true, jobTitle: true } },
         team: { select: { id: true, name: true, nameZh: true } },
         territory: { select: { id: true, name: true, nameEn: true } },
         contacts: { where: { deletedAt: null }, orderBy: [{ influence: "desc" }, { name: "asc" }] },

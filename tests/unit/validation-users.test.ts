@@ -20,7 +20,15 @@ function issuesOf(schema: z.ZodType, input: unknown): { path: string; message: s
 
 describe("createUserSchema", () => {
   it("accepts a valid user, defaulting the locale to zh-CN", () => {
-    expect(createUserSchema.parse(valid)).toEqual({ ...valid, locale: "zh-CN" });
+    expect(createUserSchema.parse(valid)).toEqual({ ...valid, jobTitle: null, locale: "zh-CN" });
+  });
+
+  it("keeps a job title apart from the role, trimmed; empty means none; too long is refused", () => {
+    expect(createUserSchema.parse({ ...valid, jobTitle: "  销售总监 " }).jobTitle).toBe("销售总监");
+    expect(createUserSchema.parse({ ...valid, jobTitle: "   " }).jobTitle).toBeNull();
+    expect(issuesOf(createUserSchema, { ...valid, jobTitle: "长".repeat(61) })).toEqual([
+      { path: "jobTitle", message: "validation.tooLong" },
+    ]);
   });
 
   it.each([

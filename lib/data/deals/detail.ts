@@ -16,7 +16,7 @@ export async function getDealDetail(viewer: Viewer, id: string, now = new Date()
   const deal = await db.deal.findFirst({
     where: { id, ...scopeWhere(viewer), deletedAt: null },
     include: {
-      owner: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true, jobTitle: true } },
       team: { select: { id: true, name: true, nameZh: true } },
       lostReason: { select: { id: true, name: true, nameEn: true } },
       account: {

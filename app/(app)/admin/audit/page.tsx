@@ -9,6 +9,7 @@ import { TIME_ZONE } from "@/lib/i18n/config";
 import { auditQuerySchema } from "@/lib/validation/audit";
 import { AuditActionLabel } from "@/components/audit/audit-action-label";
 import { AuditChanges } from "@/components/admin/audit-changes";
+import { historyWords } from "@/components/history/history-words";
 import { FilterForm } from "@/components/admin/filter-form";
 import { LabelledField } from "@/components/forms/filter-fields";
 import { orNotFound } from "@/components/admin/guard";
@@ -24,13 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
   return { title: t("title") };
 }
-
-/** Records with an admin page of their own link there from the log. */
-const ENTITY_PAGES: Record<string, string> = {
-  User: "/admin/users",
-  Team: "/admin/teams",
-  Territory: "/admin/territories",
-};
 
 /** Everyone who may appear as an actor, active or not (lib/data has no unpaged list of all users). */
 async function allPeople(viewer: Viewer) {
@@ -48,15 +42,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = auditQuerySchema.parse(firstValues(await searchParams));
   // The log first: it refuses anyone but an administrator before anything else is read.
   const log = await orNotFound(listAuditLog(viewer, query));
-  const [people, entities, t, format] = await Promise.all([
+  const [people, entities, t, format, words] = await Promise.all([
     allPeople(viewer),
     listAuditEntities(viewer),
     getTranslations(),
     getFormatter(),
+    historyWords(),
   ]);
 
-  const entityLabel = (entity: string) => (t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity);
+  const entityLabel = words.entity;
   const filters = {
+    q: query.q || undefined,
     actorId: query.actorId || undefined,
     entity: query.entity || undefined,
     from: query.from,
@@ -72,6 +68,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       <Card>
         <FilterForm action="/admin/audit" label={t("audit.filters")}>
+          <LabelledField id="audit-q" label={t("history.auditLog.search")}>
+            <Input
+              id="audit-q"
+              name="q"
+              type="search"
+              defaultValue={query.q ?? ""}
+              placeholder={t("history.auditLog.searchPlaceholder")}
+            />
+          </LabelledField>
           <LabelledField id="audit-actor" label={t("audit.actor")}>
             <Select id="audit-actor" name="actorId" defaultValue={query.actorId ?? ""}>
               <option value="">{t("audit.anyone")}</option>
@@ -112,50 +117,63 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Table caption={t("audit.title")}>
             <thead className="bg-slate-50">
               <tr>
-                <Th>{t("audit.time")}</Th>
-                <Th>{t("audit.actor")}</Th>
-                <Th>{t("audit.action")}</Th>
-                <Th>{t("audit.entity")}</Th>
-                <Th>{t("audit.entityId")}</Th>
-                <Th>{t("audit.changes")}</Th>
+                {/* Two columns, so a row reads on a phone without scrolling sideways. */}
+                <Th className="whitespace-normal">
+                  {t("audit.time")} · {t("audit.actor")}
+                </Th>
+                <Th>
+                  {t("audit.action")} · {t("history.auditLog.record")} · {t("audit.changes")}
+                </Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {log.rows.map((row) => (
-                <tr key={row.id}>
-                  <Td className="whitespace-nowrap tabular-nums">
-                    <time dateTime={row.createdAt.toISOString()}>
-                      {format.dateTime(row.createdAt, {
-                        dateStyle: "medium",
-                        timeStyle: "medium",
-                        timeZone: TIME_ZONE,
-                      })}
-                    </time>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {row.actor?.name ?? <span className="text-slate-600">{t("audit.system")}</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <AuditActionLabel action={row.action} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{entityLabel(row.entity)}</Td>
-                  <Td className="font-mono text-xs break-all">
-                    {ENTITY_PAGES[row.entity] ? (
-                      <Link
-                        href={`${ENTITY_PAGES[row.entity]}/${encodeURIComponent(row.entityId)}`}
-                        className="text-indigo-800 underline-offset-2 hover:underline"
-                      >
-                        {row.entityId}
-                      </Link>
-                    ) : (
-                      row.entityId
-                    )}
-                  </Td>
-                  <Td className="min-w-56">
-                    <AuditChanges before={row.before} after={row.after} locale={viewer.locale} />
-                  </Td>
-                </tr>
-              ))}
+              {log.rows.map((row) => {
+                const line = words.sentence(row);
+                return (
+                  <tr key={row.id} className="align-top">
+                    <Td className="w-32 tabular-nums sm:w-44">
+                      <time dateTime={row.createdAt.toISOString()} className="block">
+                        {format.dateTime(row.createdAt, { dateStyle: "medium", timeZone: TIME_ZONE })}{" "}
+                        <span className="whitespace-nowrap">
+                          {format.dateTime(row.createdAt, { timeStyle: "medium", timeZone: TIME_ZONE })}
+                        </span>
+                      </time>
+                      <span className="mt-1 block text-slate-900">
+                        {row.actor?.name ?? <span className="text-slate-600">{t("audit.system")}</span>}
+                      </span>
+                    </Td>
+                    <Td className="min-w-0 break-words">
+                      <p>
+                        <span className="font-medium text-slate-900">
+                          <AuditActionLabel action={row.action} />
+                        </span>
+                        <span className="text-slate-600"> · {entityLabel(row.entity)} · </span>
+                        {row.record ? (
+                          row.record.href ? (
+                            <Link
+                              href={row.record.href}
+                              className="font-medium text-indigo-800 underline-offset-2 hover:underline"
+                            >
+                              {row.record.name}
+                            </Link>
+                          ) : (
+                            <span className="font-medium">{row.record.name}</span>
+                          )
+                        ) : (
+                          <span className="font-mono text-xs break-all text-slate-600">{row.entityId}</span>
+                        )}
+                        {row.record?.nameAlt ? (
+                          <span className="text-slate-600"> ({row.record.nameAlt})</span>
+                        ) : null}
+                      </p>
+                      {line ? <p className="mt-1 text-slate-800">{line}</p> : null}
+                      <div className="mt-1">
+                        <AuditChanges before={row.before} after={row.after} locale={viewer.locale} />
+                      </div>
+                    </Td>
+                  </tr>
+                );
+              })}
             </tbody>
           </Table>
         )}

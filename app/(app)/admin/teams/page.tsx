@@ -101,7 +101,10 @@ export default async function TeamsPage() {
               <SelectField
                 name="managerId"
                 label={t("teams.manager")}
-                options={people.map((p) => ({ value: p.id, label: `${p.name} · ${t(`roles.${p.role}`)}` }))}
+                options={people.map((p) => ({
+                  value: p.id,
+                  label: `${p.name} · ${p.jobTitle || t(`roles.${p.role}`)}`,
+                }))}
                 placeholder={t("teams.noManager")}
               />
               <SelectField

@@ -118,6 +118,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     >
                       {user.name}
                     </Link>
+                    {user.jobTitle ? (
+                      <span className="block text-xs text-slate-600">{user.jobTitle}</span>
+                    ) : null}
                   </Td>
                   <Td className="whitespace-nowrap">{user.email}</Td>
                   <Td className="whitespace-nowrap">{t(`roles.${user.role}`)}</Td>
@@ -162,6 +165,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <ActionForm action={createUserAction} resetOnSuccess aria-label={t("users.new")}>
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField name="name" label={t("users.name")} autoComplete="off" required maxLength={80} />
+              <TextField
+                name="jobTitle"
+                label={t("people.jobTitle")}
+                hint={t("people.jobTitleHint")}
+                autoComplete="organization-title"
+                maxLength={60}
+              />
               <TextField
                 name="email"
                 label={t("users.email")}

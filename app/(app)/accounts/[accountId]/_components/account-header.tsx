@@ -91,6 +91,9 @@ export async function AccountHeader({
         <Field label={ta("fields.owner")}>
           {account.owner.name}
           {account.owner.id === viewer.id ? <span className="text-slate-600">{t("header.you")}</span> : null}
+          {account.owner.jobTitle ? (
+            <span className="block text-xs font-normal text-slate-600">{account.owner.jobTitle}</span>
+          ) : null}
         </Field>
         <Field label={ta("fields.team")}>{teamLabel(account.team, viewer.locale)}</Field>
         <Field label={ta("fields.territory")}>

@@ -38,7 +38,10 @@ export default async function EditTeamPage({ params }: { params: Promise<{ teamI
   const parentOptions = live
     .filter((x) => !excluded.has(x.id))
     .map((x) => ({ value: x.id, label: label(x) }));
-  const managerOptions = people.map((p) => ({ value: p.id, label: `${p.name} · ${t(`roles.${p.role}`)}` }));
+  const managerOptions = people.map((p) => ({
+    value: p.id,
+    label: `${p.name} · ${p.jobTitle || t(`roles.${p.role}`)}`,
+  }));
   // A manager who has since been deactivated is still shown, so the form does not silently drop them.
   if (team.manager && !people.some((p) => p.id === team.manager!.id)) {
     managerOptions.unshift({

@@ -42,7 +42,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
     .filter((c) => c.id !== user.id && c.teamId)
     .map((c) => ({
       value: c.id,
-      label: [c.name, t(`roles.${c.role}`), c.teamId ? teamName.get(c.teamId) : null]
+      label: [c.name, c.jobTitle || t(`roles.${c.role}`), c.teamId ? teamName.get(c.teamId) : null]
         .filter(Boolean)
         .join(" · "),
     }));
@@ -93,6 +93,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
                 autoComplete="off"
                 required
                 maxLength={80}
+              />
+              <TextField
+                name="jobTitle"
+                label={t("people.jobTitle")}
+                hint={t("people.jobTitleHint")}
+                defaultValue={user.jobTitle ?? ""}
+                autoComplete="organization-title"
+                maxLength={60}
               />
               <TextField
                 name="email"

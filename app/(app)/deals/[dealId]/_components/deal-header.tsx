@@ -94,6 +94,9 @@ export async function DealHeader({
         <Item label={t("fields.owner")}>
           {deal.owner.name}
           {deal.owner.id === viewerId ? <span className="text-slate-600">{t("header.you")}</span> : null}
+          {deal.owner.jobTitle ? (
+            <span className="block text-xs font-normal text-slate-600">{deal.owner.jobTitle}</span>
+          ) : null}
         </Item>
         <Item label={t("fields.team")}>{teamLabel(deal.team, locale)}</Item>
         <Item label={t("fields.lifecycle")}>{ta(`lifecycle.${deal.account.lifecycle}`)}</Item>

@@ -1,0 +1,101 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+
+/** What an audit row's record is called, and where it lives (for a link). */
+export type AuditRecord = { name: string; nameAlt: string | null; href: string | null };
+
+type NameRow = { entity: string; id: string; name: string; nameAlt: string | null; href: string | null };
+
+/**
+ * Names the records of many audit rows in ONE statement (a UNION over the record tables), not one
+ * query per row. Deleted records keep their names (deletes are soft); records of other types, or
+ * removed outright, get none.
+ */
+export async function auditRecordNames(
+  rows: { entity: string; entityId: string }[],
+): Promise<Map<string, AuditRecord>> {
+  const ids = (entity: string) => [
+    ...new Set(rows.filter((r) => r.entity === entity).map((r) => r.entityId)),
+  ];
+  const parts: Prisma.Sql[] = [];
+  const part = (entity: string, sql: (list: string[]) => Prisma.Sql) => {
+    const list = ids(entity);
+    if (list.length) parts.push(sql(list));
+  };
+  part(
+    "Account",
+    (l) => Prisma.sql`SELECT 'Account' AS entity, id, name, NULL AS "nameAlt", '/accounts/' || id AS href
+      FROM "Account" WHERE id = ANY(${l})`,
+  );
+  part(
+    "Deal",
+    (l) => Prisma.sql`SELECT 'Deal', d.id, d.title, a.name, '/deals/' || d.id
+      FROM "Deal" d JOIN "Account" a ON a.id = d."accountId" WHERE d.id = ANY(${l})`,
+  );
+  part(
+    "CooperationAgreement",
+    (l) => Prisma.sql`SELECT 'CooperationAgreement', g.id, a.name, NULL, '/accounts/' || a.id
+      FROM "CooperationAgreement" g JOIN "Account" a ON a.id = g."accountId" WHERE g.id = ANY(${l})`,
+  );
+  part(
+    "Contact",
+    (l) => Prisma.sql`SELECT 'Contact', c.id, c.name, a.name, '/accounts/' || a.id || '#contacts'
+      FROM "Contact" c JOIN "Account" a ON a.id = c."accountId" WHERE c.id = ANY(${l})`,
+  );
+  part(
+    "User",
+    (l) => Prisma.sql`SELECT 'User', id, name, "jobTitle", '/admin/users/' || id
+      FROM "User" WHERE id = ANY(${l})`,
+  );
+  part(
+    "Team",
+    (l) => Prisma.sql`SELECT 'Team', id, COALESCE("nameZh", name), name, '/admin/teams/' || id
+      FROM "Team" WHERE id = ANY(${l})`,
+  );
+  part(
+    "Territory",
+    (l) => Prisma.sql`SELECT 'Territory', id, name, "nameEn", '/admin/territories/' || id
+      FROM "Territory" WHERE id = ANY(${l})`,
+  );
+  part(
+    "LostReason",
+    (l) => Prisma.sql`SELECT 'LostReason', id, name, "nameEn", NULL FROM "LostReason" WHERE id = ANY(${l})`,
+  );
+  const found = parts.length ? await db.$queryRaw<NameRow[]>`${Prisma.join(parts, " UNION ALL ")}` : [];
+  return new Map(
+    found.map((r) => [`${r.entity}:${r.id}`, { name: r.name, nameAlt: r.nameAlt, href: r.href }]),
+  );
+}
+
+/** `%text%` for ILIKE with the person's own % and _ taken literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// A search matching more rows than this shows the newest of them.
+const SEARCH_LIMIT = 5_000;
+
+/**
+ * The audit rows a search finds: by the name of the record (account, deal, contact, person, team),
+ * by who acted, or by any text in the recorded values. An account's name also finds its deals,
+ * contacts and agreements, so searching a customer shows its whole story.
+ */
+export async function auditSearchIds(text: string): Promise<string[]> {
+  const p = likePattern(text);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT l.id FROM "AuditLog" l
+    LEFT JOIN "User" actor ON actor.id = l."actorId"
+    WHERE actor.name ILIKE ${p}
+      OR l.before::text ILIKE ${p} OR l.after::text ILIKE ${p}
+      OR l."entityId" IN (
+        SELECT id FROM "Account" WHERE name ILIKE ${p}
+        UNION ALL SELECT d.id FROM "Deal" d JOIN "Account" a ON a.id = d."accountId"
+          WHERE d.title ILIKE ${p} OR a.name ILIKE ${p}
+        UNION ALL SELECT c.id FROM "Contact" c JOIN "Account" a ON a.id = c."accountId"
+          WHERE c.name ILIKE ${p} OR a.name ILIKE ${p}
+        UNION ALL SELECT id FROM "User" WHERE name ILIKE ${p} OR email ILIKE ${p} OR "jobTitle" ILIKE ${p}
+        UNION ALL SELECT id FROM "Team" WHERE name ILIKE ${p} OR "nameZh" ILIKE ${p}
+        UNION ALL SELECT g.id FROM "CooperationAgreement" g JOIN "Account" a ON a.id = g."accountId"
+          WHERE a.name ILIKE ${p})
+    ORDER BY l."createdAt" DESC
+    LIMIT ${SEARCH_LIMIT}`;
+  return rows.map((r) => r.id);
+}
