@@ -121,7 +121,7 @@ const CardList = memo(function CardList({
             onMore(column);
           }}
           className={cn(
-            "mt-2 w-full rounded-md border border-dashed px-2 py-1.5 text-xs font-medium hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600",
+            "mt-2 min-h-11 w-full rounded-md border border-dashed px-2 py-1.5 text-xs sm:min-h-0 font-medium hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600",
             state.failed ? "border-red-400 text-red-800" : "border-slate-400 text-slate-700",
           )}
         >
@@ -155,7 +155,13 @@ export const BoardColumnView = memo(function BoardColumnView({
       data-column={column}
       className={cn(
         "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
-        closed ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-slate-100",
+        // From lg the seven columns share the width (five stages of at least 10rem, 赢单 and 丢单
+        // compact), and the outcomes stay pinned at the right edge: drop targets that never scroll away.
+        closed
+          ? "border-slate-200 bg-slate-50 lg:sticky lg:z-10 lg:w-32 lg:shadow-[-4px_0_6px_-4px_rgb(15_23_42/0.2)]"
+          : "border-slate-200 bg-slate-100 lg:w-auto lg:min-w-40 lg:flex-1 lg:basis-0",
+        column === "WON" && "lg:right-34",
+        column === "LOST" && "lg:right-0",
         // Marked by board-drag's DropTarget while a carried card is over the column.
         "data-over:border-indigo-500 data-over:ring-2 data-over:ring-indigo-400",
       )}

@@ -17,6 +17,8 @@ import { columnOf, type PipelineCard } from "./card-data";
 export type MoveInput = {
   id: string;
   version: number;
+  /** The stage the card was in when it was picked up (the server refuses a move from elsewhere). */
+  from?: DealStage;
   to: DealStage | "LOST";
   overrideReason?: string;
   lostReasonId?: string;
@@ -122,7 +124,7 @@ export function useBoardMoves({
       // Sending (serialising the action, the router's bookkeeping) waits until the move is shown.
       await afterPaint();
       // A network failure (or an action id a deploy replaced) throws: the move did not happen.
-      const answer: MoveAnswer = await moveDeal({ id: card.id, version: card.version, to, ...input }).catch(
+      const answer: MoveAnswer = await moveDeal({ id: card.id, version: card.version, from: card.stage, to, ...input }).catch(
         () => ({ status: "error", code: "UNEXPECTED", message: te("UNEXPECTED"), at: Date.now() }),
       );
       if (answer.status === "ok" && answer.data) {

@@ -96,6 +96,8 @@ export function PipelineBoard({
       daysInStage: perValue((days) => t("card.daysInStage", { days })),
       stale: t("card.stale"),
       staleTitle: t("card.staleTitle", { limit: staleDays }),
+      overdue: t("overdue.badge"),
+      overdueTitle: (date) => t("overdue.title", { date }),
       gateOpen: perValue((count) => t("card.gateOpen", { count })),
       gateMet: t("card.gateMet"),
       closedOn: (date) => t("card.closedOn", { date }),

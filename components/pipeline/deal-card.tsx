@@ -28,6 +28,8 @@ export type CardText = {
   daysInStage: (days: number) => string;
   stale: string;
   staleTitle: string;
+  overdue: string;
+  overdueTitle: (date: string) => string;
   gateOpen: (count: number) => string;
   gateMet: string;
   closedOn: (date: string) => string;
@@ -84,6 +86,8 @@ export const CardView = memo(function CardView({
   const open = card.status === "OPEN";
   const movable = open && !!drag && !pending;
   const stale = open && card.daysInStage > staleDays;
+  // An overdue deal is marked on its edge like a stale one: both need attention now.
+  const flagged = stale || card.overdue;
   const Tag = overlay ? "div" : "li";
   return (
     <Tag
@@ -95,7 +99,7 @@ export const CardView = memo(function CardView({
       // a drop took about a fifth longer at 4× CPU slowdown (tests/bench/board-inp.ts).
       className={cn(
         "relative rounded-md border bg-white p-2.5 text-sm select-none",
-        stale ? "border-l-4 border-amber-500 border-y-slate-200 border-r-slate-200" : "border-slate-200",
+        flagged ? "border-l-4 border-amber-500 border-y-slate-200 border-r-slate-200" : "border-slate-200",
         recent && "ring-2 ring-indigo-300",
         "data-dragging:opacity-40",
         overlay && "w-64 rotate-1 cursor-grabbing shadow-lg ring-2 ring-indigo-500",
@@ -112,7 +116,7 @@ export const CardView = memo(function CardView({
             aria-roledescription={text.roleDescription}
             aria-describedby={drag.describedBy}
             aria-label={text.handle(card.title)}
-            className="-ml-1 mt-0.5 inline-flex h-6 w-5 shrink-0 cursor-grab items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            className="-my-1 -ml-1.5 inline-flex h-11 w-11 shrink-0 cursor-grab sm:my-0 sm:-ml-1 sm:mt-0.5 sm:h-6 sm:w-5 items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             <svg aria-hidden="true" viewBox="0 0 10 16" className="h-4 w-2.5 fill-current">
               <path d={GRIP} />
@@ -143,7 +147,7 @@ export const CardView = memo(function CardView({
               // Hundreds of cards: no viewport prefetching (each link would be watched and fetched).
               prefetch={false}
               draggable={false}
-              className="mt-1 block font-medium text-indigo-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+              className="mt-1 flex min-h-11 items-center font-medium text-indigo-800 underline-offset-2 sm:block sm:min-h-0 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
               {card.title}
             </Link>
@@ -180,6 +184,16 @@ export const CardView = memo(function CardView({
                   <span className="sr-only"> ({text.staleTitle})</span>
                 </span>
               ) : null}
+              {card.overdue && card.expectedCloseDate ? (
+                <span
+                  data-overdue
+                  className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900"
+                  title={text.overdueTitle(fmt.dateFull(card.expectedCloseDate))}
+                >
+                  {text.overdue}
+                  <span className="sr-only"> ({text.overdueTitle(fmt.dateFull(card.expectedCloseDate))})</span>
+                </span>
+              ) : null}
             </>
           ) : card.closedOn ? (
             <span className="text-slate-600">{text.closedOn(fmt.date(card.closedOn))}</span>
@@ -195,7 +209,7 @@ export const CardView = memo(function CardView({
             onPointerDown={(e) => e.stopPropagation()}
             disabled={pending}
             aria-label={text.moveToLabel(card.title)}
-            className="inline-flex h-7 shrink-0 items-center rounded border border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400"
+            className="inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded border sm:h-7 sm:min-w-0 border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400"
           >
             {text.moveTo}
           </button>
@@ -228,7 +242,7 @@ function UnmetGate({ card, text }: { card: PipelineCard; text: CardText }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="group mt-1 text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-inset ring-red-200 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
+      <summary className="inline-flex min-h-11 cursor-pointer sm:min-h-0 list-none items-center gap-1 rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-inset ring-red-200 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="transition-transform group-open:rotate-90">
           ▸
         </span>

@@ -154,6 +154,8 @@ export const closingWorkSchema = z.object({
 export const moveDealSchema = z.object({
   id,
   version,
+  /** The stage the person saw the deal in: a move from anywhere else is refused, never re-aimed. */
+  from: z.enum(DEAL_STAGES).optional(),
   to: z.enum([...DEAL_STAGES, "LOST"]),
   overrideReason: optionalText(1000),
   lostReasonId: optionalId,
