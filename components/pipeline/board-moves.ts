@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/actions/types";
 import { gatesPassed, stageNumber, type BoardColumn, type DealStage } from "@/lib/domain/pipeline";
 import { useTranslations } from "@/lib/i18n/client";
-import type { GateStage } from "./board-dialogs";
+import type { GateStage } from "./gate-dialog";
 import type { BoardAction } from "./board-state";
 import { columnOf, type PipelineCard } from "./card-data";
 

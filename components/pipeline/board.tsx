@@ -12,7 +12,8 @@ import {
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
 import { BoardColumnView, type ColumnHeading, type MoreText } from "./board-column";
-import { GateDialog, LostDialog, MoveToDialog } from "./board-dialogs";
+import { LostDialog, MoveToDialog } from "./board-dialogs";
+import { GateDialog } from "./gate-dialog";
 import { BoardDragAndDrop } from "./board-drag";
 import { afterPaint, keepFocus, useBoardMoves, type BoardMessage, type MoveAction } from "./board-moves";
 import { boardReducer, initialBoard, type BoardColumnPage } from "./board-state";

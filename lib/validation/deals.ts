@@ -162,6 +162,15 @@ export const moveDealSchema = z.object({
   note: optionalText(1000),
 });
 
+/** A decision maker's relationship raised where the 关系建立 gate asks for it (dealId: the page to refresh). */
+export const decisionMakerRelationshipSchema = z.object({
+  id,
+  version,
+  dealId: id,
+  relationshipStrength: requiredInt(1, 5, "validation.rating"),
+  approach: optionalText(2000),
+});
+
 export const agreementFields = {
   startDate: optionalDate,
   endDate: optionalDate,

@@ -72,6 +72,7 @@ export async function getDealDetail(viewer: Viewer, id: string, now = new Date()
     checklist: deal.status === "OPEN" ? gateChecklist(deal.stage, gate) : [],
     decisionMakers: dms.map((c) => ({
       id: c.id,
+      version: c.version,
       name: c.name,
       title: c.title,
       relationshipStrength: c.relationshipStrength,
