@@ -33,6 +33,7 @@ type ListProps = {
   moreText: MoreText;
   onMore: (column: BoardColumn) => void;
   onMoveTo: (card: PipelineCard) => void;
+  onWork: (card: PipelineCard) => void;
 };
 
 /**
@@ -52,6 +53,7 @@ const CardList = memo(function CardList({
   moreText,
   onMore,
   onMoveTo,
+  onWork,
 }: ListProps & { column: BoardColumn }) {
   const drag = useContext(DragStartContext);
   const more = useRef<HTMLButtonElement>(null);
@@ -108,6 +110,7 @@ const CardList = memo(function CardList({
             recent={recentIds.includes(card.id)}
             drag={card.status === "OPEN" ? drag : undefined}
             onMoveTo={onMoveTo}
+            onWork={onWork}
           />
         ))}
       </ul>

@@ -8,12 +8,15 @@ import {
   stageNumber,
   type BoardColumn,
   type ColumnTotals,
+  type DealStage,
+  type GateItem,
 } from "@/lib/domain/pipeline";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
 import { BoardColumnView, type ColumnHeading, type MoreText } from "./board-column";
 import { LostDialog, MoveToDialog } from "./board-dialogs";
 import { GateDialog } from "./gate-dialog";
+import { WorkPanel, type LoadStageWorkAction } from "./work-panel";
 import { BoardDragAndDrop } from "./board-drag";
 import { afterPaint, keepFocus, useBoardMoves, type BoardMessage, type MoveAction } from "./board-moves";
 import { boardReducer, initialBoard, type BoardColumnPage } from "./board-state";
@@ -23,6 +26,7 @@ import { boardFormat } from "./format";
 
 export type { BoardColumnPage } from "./board-state";
 export type { MoveAction, MoveAnswer, MoveInput } from "./board-moves";
+export type { LoadStageWorkAction } from "./work-panel";
 export type LoadColumnAction = (input: {
   query: string;
   column: BoardColumn;
@@ -54,6 +58,7 @@ export function PipelineBoard({
   lostReasons,
   moveDeal,
   loadColumn,
+  loadStageWork,
 }: {
   columns: Record<BoardColumn, BoardColumnPage>;
   /** The board's filters as a query string: the next pages of a column are loaded with them. */
@@ -64,6 +69,8 @@ export function PipelineBoard({
   lostReasons: { id: string; label: string }[];
   moveDeal: MoveAction;
   loadColumn: LoadColumnAction;
+  /** A deal's stage work for the side panel and the gate dialog (the deal page's forms). */
+  loadStageWork: LoadStageWorkAction;
 }) {
   const locale = useLocale();
   const t = useTranslations("pipeline");
@@ -80,6 +87,7 @@ export function PipelineBoard({
     dispatch({ type: "reset", pages: initialColumns });
   }
   const [moveTo, setMoveTo] = useState<PipelineCard | null>(null);
+  const [work, setWork] = useState<PipelineCard | null>(null);
 
   const columnName = useCallback(
     (column: BoardColumn) => (isStageColumn(column) ? tg(`stages.${column}`) : tg(`columns.${column}`)),
@@ -94,6 +102,8 @@ export function PipelineBoard({
       roleDescription: t("card.roleDescription"),
       moveTo: t("card.moveTo"),
       moveToLabel: (title) => t("card.moveToLabel", { title }),
+      work: t("work.open"),
+      workLabel: (title) => t("work.openLabel", { title }),
       daysInStage: perValue((days) => t("card.daysInStage", { days })),
       stale: t("card.stale"),
       staleTitle: t("card.staleTitle", { limit: staleDays }),
@@ -173,6 +183,20 @@ export function PipelineBoard({
     [fmt, staleDays, text],
   );
   const { gate, lost, message } = moves;
+  const checksText = useMemo(
+    () => ({
+      stage: (stage: string) => t("gate.stage", { stage }),
+      met: t("gate.met"),
+      unmet: t("gate.unmet"),
+      stageName: (stage: DealStage) => tg(`stages.${stage}`),
+      item: (item: GateItem) => tg(`items.${item}`),
+      loading: t("work.loading"),
+      failed: t("work.failed"),
+      retry: t("work.retry"),
+      moved: t("work.moved"),
+    }),
+    [t, tg],
+  );
 
   // One element: the page lays out its sections with margins, which must not reach the fixed
   // toast, backdrop and dialogs.
@@ -194,6 +218,7 @@ export function PipelineBoard({
             moreText={moreText}
             onMore={loadMore}
             onMoveTo={setMoveTo}
+            onWork={setWork}
           />
         ))}
       </BoardDragAndDrop>
@@ -232,10 +257,36 @@ export function PipelineBoard({
           onClose={() => setMoveTo(null)}
         />
       ) : null}
+      {work ? (
+        <WorkPanel
+          card={work}
+          load={loadStageWork}
+          onAdvance={(card, to) => {
+            // As "Move to…": the panel closes in this frame, the board answers after it.
+            void afterPaint().then(() => {
+              requestMove(card, to);
+              keepFocus(card.id);
+            });
+          }}
+          onClose={() => setWork(null)}
+          text={{
+            ...checksText,
+            title: t("work.title", { title: work.title }),
+            current: t("work.current", { stage: tg(`stages.${work.stage}`) }),
+            gateMet: t("work.gateMet"),
+            advance: (stage) => t("work.advance", { stage }),
+            dealPage: t("work.dealPage"),
+            close: t("work.close"),
+          }}
+        />
+      ) : null}
       {gate ? (
         <GateDialog
           card={gate.card}
+          to={gate.to}
           stages={gate.stages}
+          load={loadStageWork}
+          onMet={moves.completeGate}
           canOverride={canOverride}
           error={gate.error}
           busy={gate.busy}
@@ -244,9 +295,9 @@ export function PipelineBoard({
           text={{
             title: t("gate.title"),
             intro: t("gate.intro", { title: gate.card.title, column: columnName(gate.to) }),
-            stage: (stage) => t("gate.stage", { stage }),
-            met: t("gate.met"),
-            unmet: t("gate.unmet"),
+            ...checksText,
+            completeHere: t("gate.completeHere"),
+            moveNow: t("gate.moveNow", { column: columnName(gate.to) }),
             complete: t("gate.complete"),
             overrideLabel: t("gate.overrideLabel"),
             overrideHint: t("gate.overrideHint"),
@@ -254,8 +305,6 @@ export function PipelineBoard({
             moveAnyway: t("gate.moveAnyway"),
             noOverride: t("gate.noOverride"),
             cancel: t("gate.cancel"),
-            stageName: (stage) => tg(`stages.${stage}`),
-            item: (item) => tg(`items.${item}`),
           }}
         />
       ) : null}

@@ -25,6 +25,8 @@ export type CardText = {
   roleDescription: string;
   moveTo: string;
   moveToLabel: (title: string) => string;
+  work: string;
+  workLabel: (title: string) => string;
   daysInStage: (days: number) => string;
   stale: string;
   staleTitle: string;
@@ -49,6 +51,10 @@ const TIER_STYLES: Record<PipelineCard["tier"], string> = {
   C: "bg-slate-100 text-slate-700 ring-1 ring-inset ring-slate-300",
 };
 
+/** A card's buttons: 44 px tall on phones (a thumb's target), compact from sm up. */
+const ACTION_BUTTON =
+  "inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded border border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400 sm:h-7 sm:min-w-0";
+
 /** Six dots (the grip) as one path: one element per card instead of six. */
 const GRIP = [3, 8, 13]
   .flatMap((y) => [2.5, 7.5].map((x) => `M${x - 1.4} ${y}a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0 -2.8 0`))
@@ -66,6 +72,8 @@ type CardViewProps = {
   /** Absent for closed deals (they do not move) and for the overlay. */
   drag?: DragStart;
   onMoveTo?: (card: PipelineCard) => void;
+  /** Opens the card's stage work in the board's side panel. */
+  onWork?: (card: PipelineCard) => void;
 };
 
 /**
@@ -82,6 +90,7 @@ export const CardView = memo(function CardView({
   overlay = false,
   drag,
   onMoveTo,
+  onWork,
 }: CardViewProps) {
   const open = card.status === "OPEN";
   const movable = open && !!drag && !pending;
@@ -166,7 +175,7 @@ export const CardView = memo(function CardView({
           <dd className="truncate">{card.ownerName}</dd>
         </div>
       </dl>
-      <div className="mt-1 flex items-center justify-between gap-2 text-xs">
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs">
         <div className="flex min-w-0 flex-wrap items-center gap-1.5">
           {pending ? (
             <span className="text-slate-700">{text.saving}</span>
@@ -191,7 +200,10 @@ export const CardView = memo(function CardView({
                   title={text.overdueTitle(fmt.dateFull(card.expectedCloseDate))}
                 >
                   {text.overdue}
-                  <span className="sr-only"> ({text.overdueTitle(fmt.dateFull(card.expectedCloseDate))})</span>
+                  <span className="sr-only">
+                    {" "}
+                    ({text.overdueTitle(fmt.dateFull(card.expectedCloseDate))})
+                  </span>
                 </span>
               ) : null}
             </>
@@ -203,16 +215,31 @@ export const CardView = memo(function CardView({
           ) : null}
         </div>
         {onMoveTo && open && !overlay ? (
-          <button
-            type="button"
-            onClick={() => onMoveTo(card)}
-            onPointerDown={(e) => e.stopPropagation()}
-            disabled={pending}
-            aria-label={text.moveToLabel(card.title)}
-            className="inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded border sm:h-7 sm:min-w-0 border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400"
-          >
-            {text.moveTo}
-          </button>
+          <span className="flex shrink-0 gap-1">
+            {onWork ? (
+              <button
+                type="button"
+                data-stage-work
+                onClick={() => onWork(card)}
+                onPointerDown={(e) => e.stopPropagation()}
+                disabled={pending}
+                aria-label={text.workLabel(card.title)}
+                className={ACTION_BUTTON}
+              >
+                {text.work}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => onMoveTo(card)}
+              onPointerDown={(e) => e.stopPropagation()}
+              disabled={pending}
+              aria-label={text.moveToLabel(card.title)}
+              className={ACTION_BUTTON}
+            >
+              {text.moveTo}
+            </button>
+          </span>
         ) : null}
       </div>
       {open && !pending ? (

@@ -1,61 +1,92 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
-import type { DealStage, GateItem } from "@/lib/domain/pipeline";
+import type { DealStage } from "@/lib/domain/pipeline";
 import type { PipelineCard } from "./card-data";
 import { closeDialog, Modal } from "./modal";
+import {
+  allMet,
+  GateChecks,
+  StageWorkBody,
+  useStageWork,
+  type ChecksText,
+  type GateStage,
+  type LoadStageWorkAction,
+  type WorkBodyText,
+} from "./work-panel";
 
-export type GateStage = { stage: DealStage; items: { item: GateItem; met: boolean }[] };
+export type { GateStage } from "./work-panel";
 
-export type GateDialogText = {
-  title: string;
-  intro: string;
-  stage: (stage: string) => string;
-  met: string;
-  unmet: string;
-  complete: string;
-  overrideLabel: string;
-  overrideHint: string;
-  overrideRequired: string;
-  moveAnyway: string;
-  noOverride: string;
-  cancel: string;
-  stageName: (stage: DealStage) => string;
-  item: (item: GateItem) => string;
-};
+export type GateDialogText = ChecksText &
+  WorkBodyText & {
+    title: string;
+    intro: string;
+    completeHere: string;
+    moveNow: string;
+    complete: string;
+    overrideLabel: string;
+    overrideHint: string;
+    overrideRequired: string;
+    moveAnyway: string;
+    noOverride: string;
+    cancel: string;
+  };
 
 /**
  * The checklist of the gate(s) a move would pass, instead of moving the card: each item met or not
- * (in words, not only colour), a link to the stage work, and for managers an override with a reason.
+ * (in words, not only colour), the missing work to do right here (the deal page's forms, loaded
+ * from the server), the move made as soon as a save meets the gates, and for managers an override
+ * with a reason.
  */
 export function GateDialog({
   card,
+  to,
   stages,
   canOverride,
   text,
   error,
   busy,
+  load,
+  onMet,
   onOverride,
   onClose,
 }: {
   card: PipelineCard;
+  to: DealStage;
   stages: GateStage[];
   canOverride: boolean;
   text: GateDialogText;
   /** The server's answer to the last override attempt. */
   error: string | null;
   busy: boolean;
+  load: LoadStageWorkAction;
+  /** The gates are met now (at this version): make the move. */
+  onMet: (version: number) => void;
   onOverride: (reason: string) => void;
   onClose: () => void;
 }) {
   const reasonId = useId();
   const [missing, setMissing] = useState(false);
-  const firstUnmet = stages.find((s) => s.items.some((i) => !i.met))?.stage ?? card.stage;
+  const work = useStageWork(load, card.id, to);
+  const here = work.data && work.data.stage === card.stage && work.data.status === "OPEN";
+  // The gates as loaded just now once they are; until then as the board or the refusal knew them.
+  const checks = here ? work.data!.checks : stages;
+  const met = here && allMet(checks);
+  const firstUnmet = checks.find((s) => s.items.some((i) => !i.met))?.stage ?? card.stage;
+  // A save that meets the gates makes the move the person asked for by dropping the card.
+  const { data, saved } = work;
+  // Once per version: a refusal (someone else changed the deal meanwhile) is not retried in a loop.
+  const tried = useRef<number | null>(null);
+  useEffect(() => {
+    if (!data || !saved || busy || tried.current === data.version) return;
+    if (data.stage !== card.stage || data.status !== "OPEN" || !allMet(data.checks)) return;
+    tried.current = data.version;
+    onMet(data.version);
+  }, [data, saved, busy, card.stage, onMet]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const reason = String(new FormData(e.currentTarget).get("overrideReason") ?? "").trim();
@@ -63,30 +94,25 @@ export function GateDialog({
     if (reason) onOverride(reason);
   };
   return (
-    <Modal title={text.title} onClose={onClose}>
+    <Modal title={text.title} onClose={onClose} sheet>
       <>
         <p className="mt-2 text-sm text-slate-700">{text.intro}</p>
-        {stages.map((s) => (
-          <section key={s.stage} className="mt-3">
-            <h3 className="text-sm font-semibold text-slate-900">{text.stage(text.stageName(s.stage))}</h3>
-            <ul className="mt-1 space-y-1">
-              {s.items.map(({ item, met }) => (
-                <li key={item} className="flex items-start gap-2 text-sm">
-                  <span
-                    className={cn(
-                      "mt-0.5 inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold",
-                      met ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900",
-                    )}
-                  >
-                    <span aria-hidden="true">{met ? "✓" : "✗"}</span>
-                    {met ? text.met : text.unmet}
-                  </span>
-                  <span className="text-slate-800">{text.item(item)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+        <GateChecks stages={checks} text={text} />
+        {met ? (
+          <div className="mt-3 flex justify-end">
+            <Button disabled={busy} onClick={() => onMet(work.data!.version)}>
+              {text.moveNow}
+            </Button>
+          </div>
+        ) : (
+          <p className="mt-3 text-sm font-medium text-slate-800">{text.completeHere}</p>
+        )}
+        {error ? (
+          <Alert tone="error" className="mt-3">
+            {error}
+          </Alert>
+        ) : null}
+        <StageWorkBody work={work} card={card} text={text} />
         <p className="mt-4">
           <Link
             href={`/deals/${card.id}#stage-${firstUnmet}`}
@@ -97,7 +123,6 @@ export function GateDialog({
         </p>
         {canOverride ? (
           <form onSubmit={submit} noValidate className="mt-4 space-y-2 border-t border-slate-200 pt-4">
-            {error ? <Alert tone="error">{error}</Alert> : null}
             <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
               {text.overrideLabel}
             </label>
@@ -129,11 +154,6 @@ export function GateDialog({
           </form>
         ) : (
           <>
-            {error ? (
-              <Alert tone="error" className="mt-3">
-                {error}
-              </Alert>
-            ) : null}
             <p className="mt-3 text-sm text-slate-600">{text.noOverride}</p>
             <div className="mt-4 flex justify-end">
               <Button variant="secondary" onClick={(e) => closeDialog(e.currentTarget)}>

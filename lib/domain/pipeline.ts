@@ -190,6 +190,12 @@ export const gateRefusal = (unmet: readonly { item: GateItem }[]): GateRefusal =
   unmet: unmet.map((u) => u.item),
 });
 
+/** The stages whose gates a forward move from `from` to `to` passes (none for a move back). */
+export function stagesToPass(from: DealStage, to: DealStage | "WON"): DealStage[] {
+  const toN = to === "WON" ? DEAL_STAGES.length + 1 : stageNumber(to);
+  return DEAL_STAGES.slice(stageNumber(from) - 1, Math.max(stageNumber(from) - 1, toN - 1));
+}
+
 /**
  * The checklists of the gates a forward move from `from` to `to` passes (each stage it leaves),
  * every item met unless `unmet` names it: how the board shows the server's refusal.

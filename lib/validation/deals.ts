@@ -162,6 +162,9 @@ export const moveDealSchema = z.object({
   note: optionalText(1000),
 });
 
+/** The stage work the board's panel shows: the deal's current stage, or what a move to `to` needs. */
+export const stageWorkQuerySchema = z.object({ id, to: z.enum([...DEAL_STAGES, "WON"]).optional() });
+
 /** A decision maker's relationship raised where the 关系建立 gate asks for it (dealId: the page to refresh). */
 export const decisionMakerRelationshipSchema = z.object({
   id,

@@ -25,6 +25,7 @@ import {
   probabilityOf,
   stageNumber,
   stageStays,
+  stagesToPass,
   unmetGate,
   weightedValue,
   type DealForFigures,
@@ -1133,5 +1134,15 @@ describe("isOverdue", () => {
     expect(isOverdue(open(null), NOW)).toBe(false);
     for (const status of ["WON", "LOST", "TERMINATED"] as const)
       expect(isOverdue({ status, expectedCloseDate: "2020-01-01" }, NOW)).toBe(false);
+  });
+});
+
+describe("stagesToPass", () => {
+  it("lists the stages whose gates a forward move leaves, and none for a move back", () => {
+    expect(stagesToPass("TARGET", "INFORMATION")).toEqual(["TARGET"]);
+    expect(stagesToPass("TARGET", "VALUE")).toEqual(["TARGET", "INFORMATION"]);
+    expect(stagesToPass("RELATIONSHIP", "WON")).toEqual(["RELATIONSHIP", "CLOSING"]);
+    expect(stagesToPass("VALUE", "TARGET")).toEqual([]);
+    expect(stagesToPass("VALUE", "VALUE")).toEqual([]);
   });
 });
