@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { WorkSavedContext } from "@/components/deals/work-saved";
 import { Alert } from "@/components/ui/alert";
@@ -50,22 +50,30 @@ export function useStageWork(load: LoadStageWorkAction, id: string, to?: DealSta
   });
   const [round, setRound] = useState(0);
   const afterSave = useRef(false);
+  // The action's reference may be new after the page is refreshed (a save revalidates the board):
+  // that is no reason to load again, and a second load would cancel the one after the save.
+  const loadRef = useRef(load);
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
   useEffect(() => {
     let live = true;
-    const saved = afterSave.current;
-    afterSave.current = false;
     // A network failure (or a deploy's new action ids) throws: offer a retry.
-    load({ id, to })
+    loadRef
+      .current({ id, to })
       .catch(() => null)
       .then((answer) => {
         if (!live) return;
+        // Consumed only by a load that lands, so a cancelled one leaves it to the next.
+        const saved = afterSave.current;
+        afterSave.current = false;
         if (answer?.status === "ok" && answer.data) setState({ data: answer.data, failed: false, saved });
         else setState((s) => ({ ...s, failed: true, saved: false }));
       });
     return () => {
       live = false;
     };
-  }, [load, id, to, round]);
+  }, [id, to, round]);
   const onSaved = useCallback(() => {
     afterSave.current = true;
     setRound((r) => r + 1);
