@@ -35,7 +35,13 @@ export function Modal({
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.show();
     dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // Escape closes it even when focus was lost to the page (content replaced after a save).
+    const onEscape = (e: globalThis.KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented && dialog.open) dialog.close();
+    };
+    document.addEventListener("keydown", onEscape);
     return () => {
+      document.removeEventListener("keydown", onEscape);
       // Back to where focus was, unless it has gone somewhere on purpose (another dialog, a card).
       const now = document.activeElement;
       const lost = !now || now === document.body || dialog.contains(now);
@@ -68,6 +74,7 @@ export function Modal({
         ref={ref}
         aria-labelledby={titleId}
         aria-modal="true"
+        tabIndex={-1}
         onClose={onClose}
         onKeyDown={onKeyDown}
         className={cn(

@@ -127,6 +127,12 @@ export function StageWorkBody({
   card: PipelineCard;
   text: WorkBodyText;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // New forms replace the ones just saved: focus, if it went with them, stays in the panel.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) ref.current?.closest("dialog")?.focus();
+  }, [work.data]);
   if (!work.data)
     return work.failed ? (
       <Alert tone="error" className="mt-4">
@@ -141,7 +147,7 @@ export function StageWorkBody({
       </p>
     );
   return (
-    <div className="mt-4 space-y-3">
+    <div ref={ref} className="mt-4 space-y-3">
       {work.data.stage !== card.stage || work.data.status !== "OPEN" ? (
         <Alert tone="error">{text.moved}</Alert>
       ) : null}
@@ -190,7 +196,8 @@ export function WorkPanel({
       </p>
       {data && here ? <GateChecks stages={data.checks} text={text} /> : null}
       {ready ? (
-        <div className="mt-3 flex flex-wrap items-center gap-3 rounded-md bg-emerald-50 p-3">
+        // Pinned at the top of the panel: on a phone the save button is far below it.
+        <div className="sticky top-0 z-10 mt-3 flex flex-wrap items-center gap-3 rounded-md bg-emerald-50 p-3 shadow-sm">
           <p className="flex-1 text-sm text-emerald-900">{text.gateMet}</p>
           <Button
             onClick={(e) => {
