@@ -158,13 +158,11 @@ export const BoardColumnView = memo(function BoardColumnView({
       data-column={column}
       className={cn(
         "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
-        // From lg the seven columns share the width (five stages of at least 10rem, 赢单 and 丢单
-        // compact), and the outcomes stay pinned at the right edge: drop targets that never scroll away.
+        // From lg the five stages share the width (at least 10rem each) beside a narrow strip of
+        // 赢单 over 丢单 (board.tsx), so all seven fit at 1280 px.
         closed
-          ? "border-slate-200 bg-slate-50 lg:sticky lg:z-10 lg:w-32 lg:shadow-[-4px_0_6px_-4px_rgb(15_23_42/0.2)]"
+          ? "border-slate-200 bg-slate-50 lg:min-h-0 lg:w-auto lg:max-w-none lg:flex-1"
           : "border-slate-200 bg-slate-100 lg:w-auto lg:min-w-40 lg:flex-1 lg:basis-0",
-        column === "WON" && "lg:right-34",
-        column === "LOST" && "lg:right-0",
         // Marked by board-drag's DropTarget while a carried card is over the column.
         "data-over:border-indigo-500 data-over:ring-2 data-over:ring-indigo-400",
       )}

@@ -4,6 +4,7 @@ import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } f
 import type { ActionState } from "@/lib/actions/types";
 import {
   BOARD_COLUMNS,
+  DEAL_STAGES,
   isStageColumn,
   stageNumber,
   type BoardColumn,
@@ -25,6 +26,8 @@ import { CardView, type CardText } from "./deal-card";
 import { boardFormat } from "./format";
 
 export type { BoardColumnPage } from "./board-state";
+
+const OUTCOME_COLUMNS = ["WON", "LOST"] as const;
 export type { MoveAction, MoveAnswer, MoveInput } from "./board-moves";
 export type { LoadStageWorkAction } from "./work-panel";
 export type LoadColumnAction = (input: {
@@ -198,29 +201,35 @@ export function PipelineBoard({
     [t, tg],
   );
 
+  const columnView = (column: BoardColumn) => (
+    <BoardColumnView
+      key={column}
+      column={column}
+      heading={heading}
+      state={state.columns[column]}
+      recentIds={state.marks[column].recent}
+      pendingIds={state.marks[column].pending}
+      text={text}
+      fmt={fmt}
+      staleDays={staleDays}
+      emptyLabel={t("columns.empty")}
+      moreText={moreText}
+      onMore={loadMore}
+      onMoveTo={setMoveTo}
+      onWork={setWork}
+    />
+  );
+
   // One element: the page lays out its sections with margins, which must not reach the fixed
   // toast, backdrop and dialogs.
   return (
     <div>
       <BoardDragAndDrop overlay={overlay} columnName={columnName} onDrop={requestMove}>
-        {BOARD_COLUMNS.map((column) => (
-          <BoardColumnView
-            key={column}
-            column={column}
-            heading={heading}
-            state={state.columns[column]}
-            recentIds={state.marks[column].recent}
-            pendingIds={state.marks[column].pending}
-            text={text}
-            fmt={fmt}
-            staleDays={staleDays}
-            emptyLabel={t("columns.empty")}
-            moreText={moreText}
-            onMore={loadMore}
-            onMoveTo={setMoveTo}
-            onWork={setWork}
-          />
-        ))}
+        {DEAL_STAGES.map(columnView)}
+        {/* 赢单 and 丢单 one above the other from lg, pinned at the right edge: drop targets always in view. */}
+        <div className="contents lg:sticky lg:right-0 lg:z-10 lg:flex lg:w-32 lg:shrink-0 lg:flex-col lg:gap-2 lg:bg-white lg:shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.25)]">
+          {OUTCOME_COLUMNS.map(columnView)}
+        </div>
       </BoardDragAndDrop>
 
       <div className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex flex-col items-center gap-2 px-3">

@@ -53,7 +53,7 @@ const TIER_STYLES: Record<PipelineCard["tier"], string> = {
 
 /** A card's buttons: 44 px tall on phones (a thumb's target), compact from sm up. */
 const ACTION_BUTTON =
-  "inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded border border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400 sm:h-7 sm:min-w-0";
+  "inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded border border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400 sm:h-7 sm:min-w-0 sm:px-1.5";
 
 /** Six dots (the grip) as one path: one element per card instead of six. */
 const GRIP = [3, 8, 13]

@@ -197,11 +197,17 @@ test.describe("pipeline board", () => {
       }
     } else {
       // At 1280 px all seven columns are in view at once: 赢单 and 丢单 are drop targets without scrolling.
-      for (const id of ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING", "WON", "LOST"]) {
+      let right = 0;
+      for (const id of ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING", "WON"]) {
         const box = (await column(page, id).boundingBox())!;
-        expect(box.x).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width).toBeLessThanOrEqual(1280);
+        expect(box.x).toBeGreaterThanOrEqual(right); // side by side, none under another
+        expect(box.width).toBeGreaterThanOrEqual(120);
+        right = box.x + box.width;
       }
+      expect(right).toBeLessThanOrEqual(1280);
+      const [won, lost] = [await column(page, "WON").boundingBox(), await column(page, "LOST").boundingBox()];
+      expect(lost!.x).toBe(won!.x); // 丢单 under 赢单
+      expect(lost!.y).toBeGreaterThan(won!.y);
     }
 
     // The card's stage work in a side panel: the stage-1 form itself, saved there.
