@@ -156,7 +156,7 @@ export const CardView = memo(function CardView({
               // Hundreds of cards: no viewport prefetching (each link would be watched and fetched).
               prefetch={false}
               draggable={false}
-              className="mt-1 flex min-h-11 items-center font-medium text-indigo-800 underline-offset-2 sm:block sm:min-h-0 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+              className="mt-1 flex min-h-11 items-center font-medium [overflow-wrap:anywhere] text-indigo-800 underline-offset-2 sm:block sm:min-h-0 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
               {card.title}
             </Link>
