@@ -33,6 +33,7 @@ type ListProps = {
   moreText: MoreText;
   onMore: (column: BoardColumn) => void;
   onMoveTo: (card: PipelineCard) => void;
+  onWork: (card: PipelineCard) => void;
 };
 
 /**
@@ -52,6 +53,7 @@ const CardList = memo(function CardList({
   moreText,
   onMore,
   onMoveTo,
+  onWork,
 }: ListProps & { column: BoardColumn }) {
   const drag = useContext(DragStartContext);
   const more = useRef<HTMLButtonElement>(null);
@@ -108,6 +110,7 @@ const CardList = memo(function CardList({
             recent={recentIds.includes(card.id)}
             drag={card.status === "OPEN" ? drag : undefined}
             onMoveTo={onMoveTo}
+            onWork={onWork}
           />
         ))}
       </ul>
@@ -121,7 +124,7 @@ const CardList = memo(function CardList({
             onMore(column);
           }}
           className={cn(
-            "mt-2 w-full rounded-md border border-dashed px-2 py-1.5 text-xs font-medium hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600",
+            "mt-2 min-h-11 w-full rounded-md border border-dashed px-2 py-1.5 text-xs sm:min-h-0 font-medium hover:bg-white focus-visible:outline-2 focus-visible:outline-indigo-600",
             state.failed ? "border-red-400 text-red-800" : "border-slate-400 text-slate-700",
           )}
         >
@@ -155,7 +158,11 @@ export const BoardColumnView = memo(function BoardColumnView({
       data-column={column}
       className={cn(
         "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
-        closed ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-slate-100",
+        // From lg the five stages share the width (at least 10rem each) beside a narrow strip of
+        // 赢单 over 丢单 (board.tsx), so all seven fit at 1280 px.
+        closed
+          ? "border-slate-200 bg-slate-50 lg:min-h-0 lg:w-auto lg:max-w-none lg:flex-1"
+          : "border-slate-200 bg-slate-100 lg:w-auto lg:min-w-40 lg:flex-1 lg:basis-0",
         // Marked by board-drag's DropTarget while a carried card is over the column.
         "data-over:border-indigo-500 data-over:ring-2 data-over:ring-indigo-400",
       )}

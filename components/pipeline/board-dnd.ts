@@ -30,8 +30,8 @@ export class MouseAndPenSensor extends PointerSensor {
 /**
  * ← and → jump to the previous or next column (from the column the card is over, or, before dnd-kit
  * has worked that out, the column under the card); ↑ and ↓ do nothing, since a column has no order
- * to change. The dragged card is placed level with where it was, centred on the target column, so
- * the rectangle test finds that column.
+ * to change. The dragged card is placed level with where it was (or within the column, when that
+ * is lower), centred on the target column, so the rectangle test finds that column.
  */
 export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
   const step = event.code === KeyboardCode.Right ? 1 : event.code === KeyboardCode.Left ? -1 : 0;
@@ -44,7 +44,10 @@ export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, cu
   const rect = target ? context.droppableRects.get(target) : undefined;
   if (!rect) return undefined;
   const width = context.collisionRect?.width ?? 0;
-  return { x: rect.left + Math.max(0, (rect.width - width) / 2), y: currentCoordinates.y };
+  const height = context.collisionRect?.height ?? 0;
+  // Level with where it was, unless the column lies lower (丢单 sits under 赢单 on wide screens).
+  const y = Math.min(Math.max(currentCoordinates.y, rect.top), rect.top + Math.max(0, rect.height - height));
+  return { x: rect.left + Math.max(0, (rect.width - width) / 2), y };
 };
 
 /** The column whose rectangle holds the dragged card's centre (left to right). */

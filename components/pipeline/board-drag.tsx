@@ -219,7 +219,7 @@ export function BoardDragAndDrop({
       <div
         ref={boardRef}
         className={cn(
-          "-mx-3 flex gap-3 overflow-x-auto px-3 pb-3 sm:mx-0 sm:px-0",
+          "-mx-3 flex gap-3 overflow-x-auto px-3 pb-3 sm:mx-0 sm:px-0 lg:gap-2",
           // Snapping fights the drag's auto-scroll, so it is off while a card is carried.
           "snap-x snap-mandatory data-dragging:snap-none sm:snap-proximity",
         )}

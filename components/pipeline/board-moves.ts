@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/actions/types";
 import { gatesPassed, stageNumber, type BoardColumn, type DealStage } from "@/lib/domain/pipeline";
 import { useTranslations } from "@/lib/i18n/client";
-import type { GateStage } from "./board-dialogs";
+import type { GateStage } from "./gate-dialog";
 import type { BoardAction } from "./board-state";
 import { columnOf, type PipelineCard } from "./card-data";
 
@@ -17,6 +17,8 @@ import { columnOf, type PipelineCard } from "./card-data";
 export type MoveInput = {
   id: string;
   version: number;
+  /** The stage the card was in when it was picked up (the server refuses a move from elsewhere). */
+  from?: DealStage;
   to: DealStage | "LOST";
   overrideReason?: string;
   lostReasonId?: string;
@@ -122,9 +124,13 @@ export function useBoardMoves({
       // Sending (serialising the action, the router's bookkeeping) waits until the move is shown.
       await afterPaint();
       // A network failure (or an action id a deploy replaced) throws: the move did not happen.
-      const answer: MoveAnswer = await moveDeal({ id: card.id, version: card.version, to, ...input }).catch(
-        () => ({ status: "error", code: "UNEXPECTED", message: te("UNEXPECTED"), at: Date.now() }),
-      );
+      const answer: MoveAnswer = await moveDeal({
+        id: card.id,
+        version: card.version,
+        from: card.stage,
+        to,
+        ...input,
+      }).catch(() => ({ status: "error", code: "UNEXPECTED", message: te("UNEXPECTED"), at: Date.now() }));
       if (answer.status === "ok" && answer.data) {
         dispatch({ type: "moveSaved", card: answer.data });
         setGate(null);
@@ -217,6 +223,16 @@ export function useBoardMoves({
     [gate, send],
   );
 
+  /** The gate dialog's work met the gates (at `version`, saved just now): the move goes through. */
+  const completeGate = useCallback(
+    (version: number) => {
+      if (!gate) return;
+      setGate({ ...gate, busy: true, error: null });
+      void send({ card: { ...gate.card, version }, to: gate.to, optimistic: false, dialog: "gate" });
+    },
+    [gate, send],
+  );
+
   const markLost = useCallback(
     (input: { lostReasonId: string; note: string }) => {
       if (!lost) return;
@@ -232,6 +248,7 @@ export function useBoardMoves({
   return {
     requestMove,
     override,
+    completeGate,
     markLost,
     gate,
     lost,

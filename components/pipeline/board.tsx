@@ -4,15 +4,20 @@ import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } f
 import type { ActionState } from "@/lib/actions/types";
 import {
   BOARD_COLUMNS,
+  DEAL_STAGES,
   isStageColumn,
   stageNumber,
   type BoardColumn,
   type ColumnTotals,
+  type DealStage,
+  type GateItem,
 } from "@/lib/domain/pipeline";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
 import { BoardColumnView, type ColumnHeading, type MoreText } from "./board-column";
-import { GateDialog, LostDialog, MoveToDialog } from "./board-dialogs";
+import { LostDialog, MoveToDialog } from "./board-dialogs";
+import { GateDialog } from "./gate-dialog";
+import { WorkPanel, type LoadStageWorkAction } from "./work-panel";
 import { BoardDragAndDrop } from "./board-drag";
 import { afterPaint, keepFocus, useBoardMoves, type BoardMessage, type MoveAction } from "./board-moves";
 import { boardReducer, initialBoard, type BoardColumnPage } from "./board-state";
@@ -21,7 +26,10 @@ import { CardView, type CardText } from "./deal-card";
 import { boardFormat } from "./format";
 
 export type { BoardColumnPage } from "./board-state";
+
+const OUTCOME_COLUMNS = ["WON", "LOST"] as const;
 export type { MoveAction, MoveAnswer, MoveInput } from "./board-moves";
+export type { LoadStageWorkAction } from "./work-panel";
 export type LoadColumnAction = (input: {
   query: string;
   column: BoardColumn;
@@ -53,6 +61,7 @@ export function PipelineBoard({
   lostReasons,
   moveDeal,
   loadColumn,
+  loadStageWork,
 }: {
   columns: Record<BoardColumn, BoardColumnPage>;
   /** The board's filters as a query string: the next pages of a column are loaded with them. */
@@ -63,6 +72,8 @@ export function PipelineBoard({
   lostReasons: { id: string; label: string }[];
   moveDeal: MoveAction;
   loadColumn: LoadColumnAction;
+  /** A deal's stage work for the side panel and the gate dialog (the deal page's forms). */
+  loadStageWork: LoadStageWorkAction;
 }) {
   const locale = useLocale();
   const t = useTranslations("pipeline");
@@ -79,6 +90,7 @@ export function PipelineBoard({
     dispatch({ type: "reset", pages: initialColumns });
   }
   const [moveTo, setMoveTo] = useState<PipelineCard | null>(null);
+  const [work, setWork] = useState<PipelineCard | null>(null);
 
   const columnName = useCallback(
     (column: BoardColumn) => (isStageColumn(column) ? tg(`stages.${column}`) : tg(`columns.${column}`)),
@@ -93,9 +105,13 @@ export function PipelineBoard({
       roleDescription: t("card.roleDescription"),
       moveTo: t("card.moveTo"),
       moveToLabel: (title) => t("card.moveToLabel", { title }),
+      work: t("work.open"),
+      workLabel: (title) => t("work.openLabel", { title }),
       daysInStage: perValue((days) => t("card.daysInStage", { days })),
       stale: t("card.stale"),
       staleTitle: t("card.staleTitle", { limit: staleDays }),
+      overdue: t("overdue.badge"),
+      overdueTitle: (date) => t("overdue.title", { date }),
       gateOpen: perValue((count) => t("card.gateOpen", { count })),
       gateMet: t("card.gateMet"),
       closedOn: (date) => t("card.closedOn", { date }),
@@ -170,29 +186,50 @@ export function PipelineBoard({
     [fmt, staleDays, text],
   );
   const { gate, lost, message } = moves;
+  const checksText = useMemo(
+    () => ({
+      stage: (stage: string) => t("gate.stage", { stage }),
+      met: t("gate.met"),
+      unmet: t("gate.unmet"),
+      stageName: (stage: DealStage) => tg(`stages.${stage}`),
+      item: (item: GateItem) => tg(`items.${item}`),
+      loading: t("work.loading"),
+      failed: t("work.failed"),
+      retry: t("work.retry"),
+      moved: t("work.moved"),
+    }),
+    [t, tg],
+  );
+
+  const columnView = (column: BoardColumn) => (
+    <BoardColumnView
+      key={column}
+      column={column}
+      heading={heading}
+      state={state.columns[column]}
+      recentIds={state.marks[column].recent}
+      pendingIds={state.marks[column].pending}
+      text={text}
+      fmt={fmt}
+      staleDays={staleDays}
+      emptyLabel={t("columns.empty")}
+      moreText={moreText}
+      onMore={loadMore}
+      onMoveTo={setMoveTo}
+      onWork={setWork}
+    />
+  );
 
   // One element: the page lays out its sections with margins, which must not reach the fixed
   // toast, backdrop and dialogs.
   return (
     <div>
       <BoardDragAndDrop overlay={overlay} columnName={columnName} onDrop={requestMove}>
-        {BOARD_COLUMNS.map((column) => (
-          <BoardColumnView
-            key={column}
-            column={column}
-            heading={heading}
-            state={state.columns[column]}
-            recentIds={state.marks[column].recent}
-            pendingIds={state.marks[column].pending}
-            text={text}
-            fmt={fmt}
-            staleDays={staleDays}
-            emptyLabel={t("columns.empty")}
-            moreText={moreText}
-            onMore={loadMore}
-            onMoveTo={setMoveTo}
-          />
-        ))}
+        {DEAL_STAGES.map(columnView)}
+        {/* 赢单 and 丢单 one above the other from lg, pinned at the right edge: drop targets always in view. */}
+        <div className="contents lg:sticky lg:right-0 lg:z-10 lg:flex lg:w-32 lg:shrink-0 lg:flex-col lg:gap-2 lg:bg-white lg:shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.25)]">
+          {OUTCOME_COLUMNS.map(columnView)}
+        </div>
       </BoardDragAndDrop>
 
       <div className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex flex-col items-center gap-2 px-3">
@@ -229,10 +266,36 @@ export function PipelineBoard({
           onClose={() => setMoveTo(null)}
         />
       ) : null}
+      {work ? (
+        <WorkPanel
+          card={work}
+          load={loadStageWork}
+          onAdvance={(card, to) => {
+            // As "Move to…": the panel closes in this frame, the board answers after it.
+            void afterPaint().then(() => {
+              requestMove(card, to);
+              keepFocus(card.id);
+            });
+          }}
+          onClose={() => setWork(null)}
+          text={{
+            ...checksText,
+            title: t("work.title", { title: work.title }),
+            current: t("work.current", { stage: tg(`stages.${work.stage}`) }),
+            gateMet: t("work.gateMet"),
+            advance: (stage) => t("work.advance", { stage }),
+            dealPage: t("work.dealPage"),
+            close: t("work.close"),
+          }}
+        />
+      ) : null}
       {gate ? (
         <GateDialog
           card={gate.card}
+          to={gate.to}
           stages={gate.stages}
+          load={loadStageWork}
+          onMet={moves.completeGate}
           canOverride={canOverride}
           error={gate.error}
           busy={gate.busy}
@@ -241,9 +304,9 @@ export function PipelineBoard({
           text={{
             title: t("gate.title"),
             intro: t("gate.intro", { title: gate.card.title, column: columnName(gate.to) }),
-            stage: (stage) => t("gate.stage", { stage }),
-            met: t("gate.met"),
-            unmet: t("gate.unmet"),
+            ...checksText,
+            completeHere: t("gate.completeHere"),
+            moveNow: t("gate.moveNow", { column: columnName(gate.to) }),
             complete: t("gate.complete"),
             overrideLabel: t("gate.overrideLabel"),
             overrideHint: t("gate.overrideHint"),
@@ -251,8 +314,6 @@ export function PipelineBoard({
             moveAnyway: t("gate.moveAnyway"),
             noOverride: t("gate.noOverride"),
             cancel: t("gate.cancel"),
-            stageName: (stage) => tg(`stages.${stage}`),
-            item: (item) => tg(`items.${item}`),
           }}
         />
       ) : null}

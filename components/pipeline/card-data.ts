@@ -5,6 +5,7 @@ import type { BoardCard } from "@/lib/data/deals/card";
 import {
   BOARD_COLUMNS,
   daysBetween,
+  isOverdue,
   weightedValue,
   type BoardColumn,
   type DealStage,
@@ -35,9 +36,13 @@ export type PipelineCard = {
   expectedCloseDate: string | null;
   version: number;
   unmet: GateItem[];
+  /** Open and past its expected close date (worked out on the server, as daysInStage). */
+  overdue: boolean;
 };
 
 export function toPipelineCard(card: BoardCard, now: Date): PipelineCard {
+  // A calendar date (@db.Date) arrives as UTC midnight.
+  const expectedCloseDate = card.expectedCloseDate ? fromDbDate(card.expectedCloseDate) : null;
   return {
     id: card.id,
     title: card.title,
@@ -57,10 +62,10 @@ export function toPipelineCard(card: BoardCard, now: Date): PipelineCard {
     daysInStage: daysBetween(card.stageEnteredAt, now),
     closedOn: card.closedAt ? chinaDate(card.closedAt) : null,
     closeProbability: card.closeProbability,
-    // A calendar date (@db.Date) arrives as UTC midnight.
-    expectedCloseDate: card.expectedCloseDate ? fromDbDate(card.expectedCloseDate) : null,
+    expectedCloseDate,
     version: card.version,
     unmet: card.unmet,
+    overdue: isOverdue({ status: card.status, expectedCloseDate }, now),
   };
 }
 

@@ -25,9 +25,13 @@ export type CardText = {
   roleDescription: string;
   moveTo: string;
   moveToLabel: (title: string) => string;
+  work: string;
+  workLabel: (title: string) => string;
   daysInStage: (days: number) => string;
   stale: string;
   staleTitle: string;
+  overdue: string;
+  overdueTitle: (date: string) => string;
   gateOpen: (count: number) => string;
   gateMet: string;
   closedOn: (date: string) => string;
@@ -47,6 +51,10 @@ const TIER_STYLES: Record<PipelineCard["tier"], string> = {
   C: "bg-slate-100 text-slate-700 ring-1 ring-inset ring-slate-300",
 };
 
+/** A card's buttons: 44 px tall on phones (a thumb's target), compact from sm up. */
+const ACTION_BUTTON =
+  "inline-flex h-11 min-w-11 shrink-0 items-center justify-center rounded border border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400 sm:h-7 sm:min-w-0 sm:px-1.5";
+
 /** Six dots (the grip) as one path: one element per card instead of six. */
 const GRIP = [3, 8, 13]
   .flatMap((y) => [2.5, 7.5].map((x) => `M${x - 1.4} ${y}a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0 -2.8 0`))
@@ -64,6 +72,8 @@ type CardViewProps = {
   /** Absent for closed deals (they do not move) and for the overlay. */
   drag?: DragStart;
   onMoveTo?: (card: PipelineCard) => void;
+  /** Opens the card's stage work in the board's side panel. */
+  onWork?: (card: PipelineCard) => void;
 };
 
 /**
@@ -80,10 +90,13 @@ export const CardView = memo(function CardView({
   overlay = false,
   drag,
   onMoveTo,
+  onWork,
 }: CardViewProps) {
   const open = card.status === "OPEN";
   const movable = open && !!drag && !pending;
   const stale = open && card.daysInStage > staleDays;
+  // An overdue deal is marked on its edge like a stale one: both need attention now.
+  const flagged = stale || card.overdue;
   const Tag = overlay ? "div" : "li";
   return (
     <Tag
@@ -95,7 +108,7 @@ export const CardView = memo(function CardView({
       // a drop took about a fifth longer at 4× CPU slowdown (tests/bench/board-inp.ts).
       className={cn(
         "relative rounded-md border bg-white p-2.5 text-sm select-none",
-        stale ? "border-l-4 border-amber-500 border-y-slate-200 border-r-slate-200" : "border-slate-200",
+        flagged ? "border-l-4 border-amber-500 border-y-slate-200 border-r-slate-200" : "border-slate-200",
         recent && "ring-2 ring-indigo-300",
         "data-dragging:opacity-40",
         overlay && "w-64 rotate-1 cursor-grabbing shadow-lg ring-2 ring-indigo-500",
@@ -112,7 +125,7 @@ export const CardView = memo(function CardView({
             aria-roledescription={text.roleDescription}
             aria-describedby={drag.describedBy}
             aria-label={text.handle(card.title)}
-            className="-ml-1 mt-0.5 inline-flex h-6 w-5 shrink-0 cursor-grab items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            className="-my-1 -ml-1.5 inline-flex h-11 w-11 shrink-0 cursor-grab sm:my-0 sm:-ml-1 sm:mt-0.5 sm:h-6 sm:w-5 items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             <svg aria-hidden="true" viewBox="0 0 10 16" className="h-4 w-2.5 fill-current">
               <path d={GRIP} />
@@ -143,7 +156,7 @@ export const CardView = memo(function CardView({
               // Hundreds of cards: no viewport prefetching (each link would be watched and fetched).
               prefetch={false}
               draggable={false}
-              className="mt-1 block font-medium text-indigo-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+              className="mt-1 flex min-h-11 items-center font-medium [overflow-wrap:anywhere] text-indigo-800 underline-offset-2 sm:block sm:min-h-0 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
               {card.title}
             </Link>
@@ -162,7 +175,7 @@ export const CardView = memo(function CardView({
           <dd className="truncate">{card.ownerName}</dd>
         </div>
       </dl>
-      <div className="mt-1 flex items-center justify-between gap-2 text-xs">
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs">
         <div className="flex min-w-0 flex-wrap items-center gap-1.5">
           {pending ? (
             <span className="text-slate-700">{text.saving}</span>
@@ -180,6 +193,19 @@ export const CardView = memo(function CardView({
                   <span className="sr-only"> ({text.staleTitle})</span>
                 </span>
               ) : null}
+              {card.overdue && card.expectedCloseDate ? (
+                <span
+                  data-overdue
+                  className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900"
+                  title={text.overdueTitle(fmt.dateFull(card.expectedCloseDate))}
+                >
+                  {text.overdue}
+                  <span className="sr-only">
+                    {" "}
+                    ({text.overdueTitle(fmt.dateFull(card.expectedCloseDate))})
+                  </span>
+                </span>
+              ) : null}
             </>
           ) : card.closedOn ? (
             <span className="text-slate-600">{text.closedOn(fmt.date(card.closedOn))}</span>
@@ -189,16 +215,31 @@ export const CardView = memo(function CardView({
           ) : null}
         </div>
         {onMoveTo && open && !overlay ? (
-          <button
-            type="button"
-            onClick={() => onMoveTo(card)}
-            onPointerDown={(e) => e.stopPropagation()}
-            disabled={pending}
-            aria-label={text.moveToLabel(card.title)}
-            className="inline-flex h-7 shrink-0 items-center rounded border border-slate-300 bg-white px-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:text-slate-400"
-          >
-            {text.moveTo}
-          </button>
+          <span className="flex shrink-0 gap-1">
+            {onWork ? (
+              <button
+                type="button"
+                data-stage-work
+                onClick={() => onWork(card)}
+                onPointerDown={(e) => e.stopPropagation()}
+                disabled={pending}
+                aria-label={text.workLabel(card.title)}
+                className={ACTION_BUTTON}
+              >
+                {text.work}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => onMoveTo(card)}
+              onPointerDown={(e) => e.stopPropagation()}
+              disabled={pending}
+              aria-label={text.moveToLabel(card.title)}
+              className={ACTION_BUTTON}
+            >
+              {text.moveTo}
+            </button>
+          </span>
         ) : null}
       </div>
       {open && !pending ? (
@@ -228,7 +269,7 @@ function UnmetGate({ card, text }: { card: PipelineCard; text: CardText }) {
   const [open, setOpen] = useState(false);
   return (
     <details className="group mt-1 text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-inset ring-red-200 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
+      <summary className="inline-flex min-h-11 cursor-pointer sm:min-h-0 list-none items-center gap-1 rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-800 ring-1 ring-inset ring-red-200 focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="transition-transform group-open:rotate-90">
           ▸
         </span>

@@ -117,8 +117,18 @@ export function DealList({
       column.accessor("expectedCloseDate", {
         id: "close",
         header: t("list.close"),
-        cell: ({ row }) =>
-          row.original.expectedCloseDate ? fmt.dateFull(row.original.expectedCloseDate) : "—",
+        cell: ({ row }) => {
+          const c = row.original;
+          if (!c.expectedCloseDate) return "—";
+          return (
+            <span className={c.overdue ? "font-semibold text-amber-900" : undefined}>
+              {fmt.dateFull(c.expectedCloseDate)}
+              {c.overdue ? (
+                <span className="ml-1 rounded bg-amber-100 px-1 text-xs">{t("overdue.badge")}</span>
+              ) : null}
+            </span>
+          );
+        },
         meta: { sortKey: "close", cellClassName: "whitespace-nowrap" },
       }),
       column.display({

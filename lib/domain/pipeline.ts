@@ -2,7 +2,7 @@
 // person may make on the board, and the pipeline figures. Pure rules; the server enforces them and the
 // UI only explains them.
 import type { MarkAnswer } from "./qualification";
-import { chinaToday } from "./calendar";
+import { chinaDate, chinaToday, type IsoDate } from "./calendar";
 
 export const DEAL_STAGES = ["TARGET", "INFORMATION", "VALUE", "RELATIONSHIP", "CLOSING"] as const;
 export type DealStage = (typeof DEAL_STAGES)[number];
@@ -190,6 +190,12 @@ export const gateRefusal = (unmet: readonly { item: GateItem }[]): GateRefusal =
   unmet: unmet.map((u) => u.item),
 });
 
+/** The stages whose gates a forward move from `from` to `to` passes (none for a move back). */
+export function stagesToPass(from: DealStage, to: DealStage | "WON"): DealStage[] {
+  const toN = to === "WON" ? DEAL_STAGES.length + 1 : stageNumber(to);
+  return DEAL_STAGES.slice(stageNumber(from) - 1, Math.max(stageNumber(from) - 1, toN - 1));
+}
+
 /**
  * The checklists of the gates a forward move from `from` to `to` passes (each stage it leaves),
  * every item met unless `unmet` names it: how the board shows the server's refusal.
@@ -219,6 +225,14 @@ export const daysBetween = (from: Date, to: Date) =>
 
 export const isStale = (stageEnteredAt: Date, now: Date, staleDays: number) =>
   daysBetween(stageEnteredAt, now) > staleDays;
+
+/**
+ * Is an open deal past its expected close date? The date is a calendar day in China: a deal due
+ * today is not overdue until tomorrow begins in Beijing, whatever the server's zone. Closed deals
+ * never are (they closed).
+ */
+export const isOverdue = (d: { status: DealStatus; expectedCloseDate: IsoDate | null }, now: Date) =>
+  d.status === "OPEN" && d.expectedCloseDate !== null && d.expectedCloseDate < chinaDate(now);
 
 export type StageTransition = {
   fromStage: DealStage | null;
@@ -263,6 +277,8 @@ export type DealForFigures = {
   expectedValue: number; // yuan
   closeProbability: number | null;
   stageEnteredAt: Date;
+  /** YYYY-MM-DD (a calendar day in China), or none. */
+  expectedCloseDate: IsoDate | null;
   /** The furthest stage the deal ever reached. */
   furthestStage: DealStage;
   history: readonly StageTransition[];
@@ -290,6 +306,8 @@ export type PipelineFigures = {
   openValue: number;
   weightedValue: number;
   stuck: number;
+  /** Open deals past their expected close date (isOverdue). */
+  overdue: number;
 };
 
 /**
@@ -307,6 +325,7 @@ export type PipelineTotals = {
   openValue: number;
   weightedValue: number;
   stuck: number;
+  overdue: number;
 };
 
 export function pipelineTotals(
@@ -337,6 +356,7 @@ export function pipelineTotals(
     openValue: open.reduce((t, d) => t + d.expectedValue, 0),
     weightedValue: open.reduce((t, d) => t + weightedValue(d), 0),
     stuck: open.filter((d) => isStale(d.stageEnteredAt, now, settings.staleDays)).length,
+    overdue: open.filter((d) => isOverdue(d, now)).length,
   };
 }
 
@@ -358,6 +378,7 @@ export function figuresFromTotals(t: PipelineTotals): PipelineFigures {
     openValue: t.openValue,
     weightedValue: t.weightedValue,
     stuck: t.stuck,
+    overdue: t.overdue,
   };
 }
 

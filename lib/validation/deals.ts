@@ -154,10 +154,24 @@ export const closingWorkSchema = z.object({
 export const moveDealSchema = z.object({
   id,
   version,
+  /** The stage the person saw the deal in: a move from anywhere else is refused, never re-aimed. */
+  from: z.enum(DEAL_STAGES).optional(),
   to: z.enum([...DEAL_STAGES, "LOST"]),
   overrideReason: optionalText(1000),
   lostReasonId: optionalId,
   note: optionalText(1000),
+});
+
+/** The stage work the board's panel shows: the deal's current stage, or what a move to `to` needs. */
+export const stageWorkQuerySchema = z.object({ id, to: z.enum([...DEAL_STAGES, "WON"]).optional() });
+
+/** A decision maker's relationship raised where the 关系建立 gate asks for it (dealId: the page to refresh). */
+export const decisionMakerRelationshipSchema = z.object({
+  id,
+  version,
+  dealId: id,
+  relationshipStrength: requiredInt(1, 5, "validation.rating"),
+  approach: optionalText(2000),
 });
 
 export const agreementFields = {

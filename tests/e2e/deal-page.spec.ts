@@ -249,6 +249,41 @@ test.describe("deal page", () => {
     });
   });
 
+  test("a stage move that loses a race says so, keeps what was typed and never moves further than meant", async ({
+    page,
+  }, info) => {
+    test.setTimeout(150_000);
+    const { kam } = usersFor(info);
+    const tag = uniqueTag(info);
+    await signInAs(page, kam);
+    await createAccount(page, `${tag}阀门制造有限公司`);
+    const dealUrl = await openDeal(page, `${tag} 阀门备件`, "80万");
+    const target = form(page, "第 1 阶段工作");
+    await target.getByRole("group", { name: "是否有成交机会？" }).getByLabel("有——继续开发").check();
+    await target.getByRole("button", { name: "保存第 1 阶段" }).click();
+    await expect(formAlert(page).filter({ hasText: "已保存“确定开发对象”的工作" })).toBeVisible();
+
+    // A second tab on the same deal, then the first moves it on.
+    const other = await page.context().newPage();
+    await other.goto(dealUrl);
+    await moveForward(page, "信息收集/提供样品");
+
+    // The second still shows stage 1: its move is refused in words, with the note kept.
+    const forward = form(other, "推进到“信息收集/提供样品”");
+    await forward.getByLabel("备注", { exact: true }).fill("客户采购部已口头确认");
+    await forward.getByRole("button", { name: "推进到信息收集/提供样品" }).click();
+    await expect(forward.getByRole("alert")).toContainText("已被他人修改");
+    await expect(forward.getByLabel("备注", { exact: true })).toHaveValue("客户采购部已口头确认");
+    await other.screenshot({ path: `tests/e2e/screenshots/deal-page-race-${info.project.name}.png` });
+    // A second click is refused again: the deal does not go on to stage 3.
+    await forward.getByRole("button", { name: "推进到信息收集/提供样品" }).click();
+    await expect(forward.getByRole("alert")).toContainText("已被他人修改");
+    await other.reload();
+    await expect(currentStep(other)).toContainText("信息收集/提供样品");
+    await expect(other.getByRole("table", { name: "阶段记录" }).locator("tbody tr")).toHaveCount(2);
+    await other.close();
+  });
+
   test("a manager moves a deal past an unmet gate with a written reason", async ({ page }, info) => {
     test.setTimeout(120_000);
     const { manager } = usersFor(info);

@@ -34,6 +34,7 @@ function card(stage: DealStage, value: number, over: Partial<PipelineCard> = {})
     expectedCloseDate: null,
     version: 1,
     unmet: [],
+    overdue: false,
     ...over,
   };
 }

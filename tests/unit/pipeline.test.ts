@@ -18,12 +18,14 @@ import {
   gateRefusal,
   gatesPassed,
   isStageColumn,
+  isOverdue,
   isStale,
   isWeakDecisionMaker,
   pipelineFigures,
   probabilityOf,
   stageNumber,
   stageStays,
+  stagesToPass,
   unmetGate,
   weightedValue,
   type DealForFigures,
@@ -810,6 +812,7 @@ describe("pipeline figures", () => {
     expectedValue: 0,
     closeProbability: null,
     stageEnteredAt: NOW,
+    expectedCloseDate: null,
     furthestStage: "TARGET",
     history: [],
     ...over,
@@ -890,6 +893,21 @@ describe("pipeline figures", () => {
     expect(pipelineFigures(sample, NOW, { staleDays: 31 }).stuck).toBe(0);
   });
 
+  it("counts open deals past their expected close date, as calendar days in China", () => {
+    // NOW is 2025-06-15 17:00 in Beijing: a deal due on the 14th is overdue, one due today is not.
+    const due = (expectedCloseDate: string | null, status: DealStatus = "OPEN") =>
+      deal({ expectedCloseDate, status });
+    const deals = [
+      due("2025-06-14"),
+      due("2025-06-15"),
+      due("2025-06-16"),
+      due(null),
+      due("2025-01-01", "WON"),
+    ];
+    expect(pipelineFigures(deals, NOW, { staleDays: 30 }).overdue).toBe(1);
+    expect(figures.overdue).toBe(0);
+  });
+
   it("averages days per stage over completed stays only", () => {
     const stillOpen = deal({
       stage: "INFORMATION",
@@ -952,6 +970,7 @@ describe("pipeline figures", () => {
       openValue: 0,
       weightedValue: 0,
       stuck: 0,
+      overdue: 0,
     });
   });
 
@@ -1097,5 +1116,33 @@ describe("an agreement's annual value", () => {
     expect(annualisedValue(1_000_000, at("2024-01-01T00:00:00Z"), at("2024-12-31T00:00:00Z"))).toBe(
       1_000_000,
     );
+  });
+});
+
+describe("isOverdue", () => {
+  const open = (expectedCloseDate: string | null) => ({ status: "OPEN" as const, expectedCloseDate });
+
+  it("is overdue from the day after the expected close date, in China's calendar", () => {
+    // 2025-06-14 23:30 in Beijing is still the 14th; 16:00 UTC on the 14th is already the 15th there.
+    expect(isOverdue(open("2025-06-14"), at("2025-06-14T15:30:00Z"))).toBe(false);
+    expect(isOverdue(open("2025-06-14"), at("2025-06-14T16:00:00Z"))).toBe(true);
+    expect(isOverdue(open("2025-06-15"), NOW)).toBe(false);
+    expect(isOverdue(open("2025-06-16"), NOW)).toBe(false);
+  });
+
+  it("never flags a deal without a date, or one that is closed", () => {
+    expect(isOverdue(open(null), NOW)).toBe(false);
+    for (const status of ["WON", "LOST", "TERMINATED"] as const)
+      expect(isOverdue({ status, expectedCloseDate: "2020-01-01" }, NOW)).toBe(false);
+  });
+});
+
+describe("stagesToPass", () => {
+  it("lists the stages whose gates a forward move leaves, and none for a move back", () => {
+    expect(stagesToPass("TARGET", "INFORMATION")).toEqual(["TARGET"]);
+    expect(stagesToPass("TARGET", "VALUE")).toEqual(["TARGET", "INFORMATION"]);
+    expect(stagesToPass("RELATIONSHIP", "WON")).toEqual(["RELATIONSHIP", "CLOSING"]);
+    expect(stagesToPass("VALUE", "TARGET")).toEqual([]);
+    expect(stagesToPass("VALUE", "VALUE")).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ import {
   DEAL_LIST_SORTS,
   dealListQuerySchema,
 } from "@/lib/validation/deals";
-import { loadColumnAction, moveDealAction } from "./actions";
+import { loadColumnAction, loadStageWorkAction, moveDealAction } from "./actions";
 import { BoardFilterForm } from "./_components/filters";
 import { PipelineFigures, PipelineFiguresSkeleton } from "./_components/figures";
 
@@ -226,6 +226,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
             }))}
             moveDeal={moveDealAction}
             loadColumn={loadColumnAction}
+            loadStageWork={loadStageWorkAction}
           />
         ) : null}
       </ClientI18nProvider>

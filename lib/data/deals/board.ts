@@ -91,7 +91,7 @@ export function boardDealsSql(
   const where = Prisma.join(deals, " AND ");
   const columns = opts.figures
     ? Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d.status,
-        d."closeProbability", d."stageEnteredAt"`
+        d."closeProbability", d."stageEnteredAt", d."expectedCloseDate"`
     : Prisma.sql`d.id, d.title, d."accountId", d."expectedValue", d.stage, d."closeProbability"`;
   const open = Prisma.sql`SELECT ${columns}, d.stage::text AS col FROM "Deal" d
     WHERE d.status = 'OPEN' ${only ? Prisma.sql`AND d.stage = ${only.column}::"DealStage"` : Prisma.empty} AND ${where}`;

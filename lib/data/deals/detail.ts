@@ -70,8 +70,11 @@ export async function getDealDetail(viewer: Viewer, id: string, now = new Date()
     })),
     history,
     checklist: deal.status === "OPEN" ? gateChecklist(deal.stage, gate) : [],
+    /** What every stage's gate reads (the board's panel checks the gates a move would pass). */
+    gate,
     decisionMakers: dms.map((c) => ({
       id: c.id,
+      version: c.version,
       name: c.name,
       title: c.title,
       relationshipStrength: c.relationshipStrength,

@@ -9,6 +9,7 @@ import {
   type PipelineTotals,
 } from "@/lib/domain/pipeline";
 import type { BoardFilters } from "@/lib/validation/deals";
+import { chinaDate } from "@/lib/domain/calendar";
 import { boardClosedSince, boardDealsSql, PROBABILITY_SQL } from "./board";
 import { cachedPipelineSettings } from "./settings";
 
@@ -74,6 +75,9 @@ export async function getPipelineFigures(
       (coalesce(sum(x."expectedValue" * ${PROBABILITY_SQL}) FILTER (WHERE x.status = 'OPEN'), 0)
         / 10000.0)::float8 AS "weightedValue",
       count(*) FILTER (WHERE x.status = 'OPEN' AND x."stageEnteredAt" <= ${staleBefore})::int AS stuck,
+      -- Overdue: the expected close date (a calendar day) is before today in China (isOverdue).
+      count(*) FILTER (WHERE x.status = 'OPEN' AND x."expectedCloseDate" < ${chinaDate(now)}::date)::int
+        AS overdue,
       (SELECT coalesce(json_agg(stays), '[]'::json) FROM stays) AS stays
     FROM x`;
   const { dealCount, stays, ...totals } = row!;

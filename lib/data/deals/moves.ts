@@ -75,6 +75,7 @@ export async function decideMove(
   input: {
     id: string;
     version: number;
+    from?: DealStage;
     to: DealStage | "WON" | "LOST";
     overrideReason?: string | null;
     lostReasonId?: string | null;
@@ -82,6 +83,10 @@ export async function decideMove(
 ) {
   const settings = await cachedPipelineSettings();
   const before = await dealForMove(tx, viewer, input.id, settings.minDecisionMakerStrength);
+  // The person meant a move from the stage they saw: from anywhere else (someone moved or closed
+  // it meanwhile) nothing moves, rather than the deal going one stage further than they meant.
+  if (input.from && (before.status !== "OPEN" || before.stage !== input.from))
+    throw new AppError("CONFLICT", "changed by someone else", { _form: ["gate.errors.movedElsewhere"] });
   // A board showing an old state gets "changed by someone else", not a gate or "same stage" answer.
   if (before.version !== input.version) throw staleVersion();
   const decision = checkMove({
@@ -185,6 +190,7 @@ export async function moveDeal(
   input: {
     id: string;
     version: number;
+    from?: DealStage;
     to: DealStage | "LOST";
     overrideReason?: string | null;
     lostReasonId?: string | null;

@@ -4,6 +4,7 @@ import { getPipelineFigures } from "@/lib/data/deals/figures";
 import { terminateDeal, winDeal } from "@/lib/data/deals/outcomes";
 import { createUser } from "@/lib/data/users";
 import { db } from "@/lib/db";
+import { chinaDate, fromDbDate, toDbDate, addDays } from "@/lib/domain/calendar";
 import {
   DEFAULT_PIPELINE_SETTINGS,
   pipelineFigures,
@@ -144,6 +145,10 @@ describe("pipeline figures", () => {
     await dated(b, [ago(31)]);
     const c = await deal("C", 3_500_000);
     await dated(c, [ago(31, 1)]);
+    // Overdue: B's expected close was yesterday in China; C's is today (not yet); the won deal's long past.
+    const today = chinaDate(now);
+    await db.deal.update({ where: { id: b }, data: { expectedCloseDate: toDbDate(addDays(today, -1)) } });
+    await db.deal.update({ where: { id: c }, data: { expectedCloseDate: toDbDate(today) } });
     // Won, lost and terminated inside the window; one lost long ago and one deleted are not counted.
     const won = await deal("Won", 8_000_000);
     await move(manager, won, "CLOSING", { overrideReason: "集团指定供应商" });
@@ -189,6 +194,7 @@ describe("pipeline figures", () => {
         expectedValue: Number(r.expectedValue) / 100,
         closeProbability: r.closeProbability,
         stageEnteredAt: r.stageEnteredAt,
+        expectedCloseDate: r.expectedCloseDate ? fromDbDate(r.expectedCloseDate) : null,
         furthestStage: furthest,
         history: r.stageChanges,
       };
@@ -196,6 +202,7 @@ describe("pipeline figures", () => {
     expect(deals).toHaveLength(6);
     const expected = pipelineFigures(deals, now, DEFAULT_PIPELINE_SETTINGS);
     expect(expected.stuck).toBe(2); // A and B
+    expect(expected.overdue).toBe(1); // B
     expect(expected.averageDays.INFORMATION).toBe(1);
 
     expect(ids).not.toContain(orphan);

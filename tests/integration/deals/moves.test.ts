@@ -321,6 +321,30 @@ describe("back-moves and history", () => {
 });
 
 describe("concurrent changes", () => {
+  it("refuses a move from a stage the deal has left, even at the current version, and changes nothing", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const account = await accountFixture(kam.id);
+    const id = await newDeal(kam, account.id, uniquePrefix("FromStage"));
+    await work(kam, id, TARGET_DONE);
+    await moveDeal(kam, { id, version: 2, from: "TARGET", to: "INFORMATION" });
+    // A page refreshed to the new version but still meaning "from 确定开发对象": not re-aimed at stage 3.
+    const error = await moveDeal(kam, { id, version: 3, from: "TARGET", to: "INFORMATION" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "CONFLICT", fieldErrors: { _form: ["gate.errors.movedElsewhere"] } });
+    expect(
+      await outcome(
+        moveDeal(kam, { id, version: 3, from: "TARGET", to: "LOST", lostReasonId: "lr_competitor" }),
+      ),
+    ).toBe("CONFLICT");
+    const deal = await dealRow(id);
+    expect(deal).toMatchObject({ stage: "INFORMATION", status: "OPEN", version: 3 });
+    expect(await historyOf(id)).toHaveLength(2);
+    // From the stage it is in, the same move goes through.
+    expect(await outcome(moveDeal(kam, { id, version: 3, from: "INFORMATION", to: "TARGET" }))).toBe("OK");
+  });
+
   it("of two moves of the same deal at the same version exactly one wins; the history has one row for it", async () => {
     const kam = await viewerFor("usr_east_kam1");
     const manager = await viewerFor("usr_east_manager");

@@ -6,10 +6,12 @@ import { formAction } from "@/lib/actions/action";
 import type { ActionState } from "@/lib/actions/types";
 import type { DealStage, DealStatus } from "@/lib/domain/pipeline";
 import { updateDeal, updateStageWork } from "@/lib/data/deals/changes";
+import { updateDecisionMakerRelationship } from "@/lib/data/deals/decision-makers";
 import { moveDeal } from "@/lib/data/deals/moves";
 import { deleteDeal, terminateDeal, winDeal } from "@/lib/data/deals/outcomes";
 import {
   closingWorkSchema,
+  decisionMakerRelationshipSchema,
   informationWorkSchema,
   moveDealSchema,
   recordRefSchema,
@@ -82,6 +84,18 @@ export const saveClosingWorkAction = formAction(
     return { id: deal.id };
   },
   (t) => t("deal.work.saved", { stage: t("gate.stages.CLOSING") }),
+);
+
+/** A decision maker's relationship strength and 公关策略, raised where the stage-4 gate asks for it. */
+export const saveDecisionMakerAction = formAction(
+  decisionMakerRelationshipSchema,
+  async ({ viewer, input }) => {
+    const { dealId, ...change } = input;
+    const contact = await updateDecisionMakerRelationship(viewer, change);
+    refresh(dealId, contact.accountId);
+    return { name: contact.name };
+  },
+  (t, data) => t("deal.raise.saved", { name: data.name }),
 );
 
 /** Forward, back, or 丢单 (to = "LOST" with a reason from the managed list); a gate's refusal names its unmet items (`gate`). */

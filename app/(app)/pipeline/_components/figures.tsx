@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BOARD_CLOSED_DAYS } from "@/lib/data/deals/board";
@@ -59,11 +60,30 @@ export async function PipelineFigures({
           value={percent(figures.winRate)}
           detail={t("winRateDetail", { won: figures.won, lost: figures.lost })}
         />
-        <Figure
-          label={t("stuck")}
-          value={format.number(figures.stuck)}
-          detail={t("stuckDetail", { count: figures.stuck, days: staleDays })}
-        />
+        {/* Stuck and overdue share a tile: both are deals needing attention now. */}
+        <div className={cn(TILE, "grid grid-cols-2 gap-x-3")}>
+          <div>
+            <dt className="text-xs text-slate-600">{t("stuck")}</dt>
+            <dd className="mt-0.5 text-lg font-semibold text-slate-900 tabular-nums">
+              {format.number(figures.stuck)}
+            </dd>
+            <dd className="text-xs text-slate-700">
+              {t("stuckDetail", { count: figures.stuck, days: staleDays })}
+            </dd>
+          </div>
+          <div data-figure="overdue">
+            <dt className="text-xs text-slate-600">{t("overdue")}</dt>
+            <dd
+              className={cn(
+                "mt-0.5 text-lg font-semibold tabular-nums",
+                figures.overdue ? "text-amber-900" : "text-slate-900",
+              )}
+            >
+              {format.number(figures.overdue)}
+            </dd>
+            <dd className="text-xs text-slate-700">{t("overdueDetail", { count: figures.overdue })}</dd>
+          </div>
+        </div>
         <div className={TILE}>
           <dt className="text-xs text-slate-600">{t("conversion")}</dt>
           <dd className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-sm text-slate-900">

@@ -79,6 +79,7 @@ export async function MovePanel({
               aria-label={t("move.forwardTitle", { stage: tg(`stages.${next}`) })}
             >
               <Ref deal={deal} />
+              <input type="hidden" name="from" value={deal.stage} />
               <input type="hidden" name="to" value={next} />
               <GateErrors title={t("move.gateListTitle")} labels={gateLabels} />
               <p className="text-sm text-slate-700">
@@ -160,6 +161,7 @@ export async function MovePanel({
                 className="max-w-xl space-y-4"
               >
                 <Ref deal={deal} />
+                <input type="hidden" name="from" value={deal.stage} />
                 <input type="hidden" name="to" value={previous} />
                 <p className="text-sm text-slate-700">{t("move.backBody")}</p>
                 <TextAreaField name="note" label={t("move.backReason")} rows={2} maxLength={1000} />
@@ -176,6 +178,7 @@ export async function MovePanel({
               className="max-w-xl space-y-4"
             >
               <Ref deal={deal} />
+              <input type="hidden" name="from" value={deal.stage} />
               <input type="hidden" name="to" value="LOST" />
               <SelectField
                 name="lostReasonId"

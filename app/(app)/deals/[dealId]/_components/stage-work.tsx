@@ -6,7 +6,6 @@ import { stageNumber, type DealStage } from "@/lib/domain/pipeline";
 import { MARK_ANSWERS } from "@/lib/domain/account-kinds";
 import { fenToYuanInput } from "@/lib/domain/money";
 import { RadioGroupField } from "@/components/accounts/radio-group-field";
-import { StrengthDots } from "@/components/accounts/contact-style";
 import {
   ActionForm,
   SelectField,
@@ -19,7 +18,6 @@ import { dateInput } from "@/components/deals/format";
 import { ObstacleRows, ProgrammeRows } from "@/components/deals/row-editors";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
 import {
   saveClosingWorkAction,
   saveInformationWorkAction,
@@ -28,6 +26,8 @@ import {
   terminateDealAction,
 } from "../actions";
 import { RecordRef } from "@/components/forms/record-ref";
+import { WorkSaved } from "@/components/deals/work-saved";
+import { RelationshipWork } from "./relationship-work";
 
 const MARK_TONE = { YES: "good", NO: "bad", UNKNOWN: "neutral" } as const;
 const link = "font-medium text-indigo-800 underline underline-offset-2";
@@ -37,13 +37,17 @@ async function StageCard({
   stage,
   current,
   open,
+  only,
   children,
 }: {
   stage: DealStage;
   current: DealStage;
   open: boolean;
+  /** The stages shown (the board's panel shows only those a move needs); all when absent. */
+  only?: readonly DealStage[];
   children: ReactNode;
 }) {
+  if (only && !only.includes(stage)) return null;
   const [t, tg] = await Promise.all([getTranslations("deal.work"), getTranslations("gate.stages")]);
   const n = stageNumber(stage);
   const here = stageNumber(current);
@@ -84,12 +88,15 @@ export async function StageWork({
   deal,
   editable,
   owners,
+  only,
 }: {
   deal: DealDetail;
   editable: boolean;
   owners: { id: string; name: string }[];
+  /** Only these stages' work (the board's panel shows the stages a move needs). */
+  only?: readonly DealStage[];
 }) {
-  const [t, ta] = await Promise.all([getTranslations("deal.work"), getTranslations("account")]);
+  const t = await getTranslations("deal.work");
   const open = deal.status === "OPEN";
   const contactsHref = `/accounts/${encodeURIComponent(deal.account.id)}#contacts`;
   const coaches = deal.account.contacts.filter((c) => c.buyingRole === "COACH");
@@ -99,8 +106,14 @@ export async function StageWork({
       ownerOptions.push({ value: s.ownerId, label: s.ownerName ?? s.ownerId });
   // Row labels keep their "{n}" for the row editor to number each row.
   const row = { n: "{n}" };
+  // WorkSaved tells a panel around these forms (the board's) that a stage's work was saved.
   const save = (stage: DealStage) =>
-    editable ? <SubmitButton>{t("save", { stage: stageNumber(stage) })}</SubmitButton> : null;
+    editable ? (
+      <>
+        <WorkSaved />
+        <SubmitButton>{t("save", { stage: stageNumber(stage) })}</SubmitButton>
+      </>
+    ) : null;
   const answers = (prefix: string) =>
     MARK_ANSWERS.map((a) => ({ value: a, label: t(`${prefix}.${a}`), tone: MARK_TONE[a] }));
 
@@ -112,7 +125,7 @@ export async function StageWork({
         </p>
       )}
 
-      <StageCard stage="TARGET" current={deal.stage} open={open}>
+      <StageCard stage="TARGET" current={deal.stage} open={open} only={only}>
         <ActionForm action={saveTargetWorkAction} aria-label={t("formLabel", { stage: 1 })}>
           <Ref deal={deal} />
           <fieldset disabled={!editable} className="grid gap-4 sm:grid-cols-2">
@@ -182,7 +195,7 @@ export async function StageWork({
         ) : null}
       </StageCard>
 
-      <StageCard stage="INFORMATION" current={deal.stage} open={open}>
+      <StageCard stage="INFORMATION" current={deal.stage} open={open} only={only}>
         <ActionForm action={saveInformationWorkAction} aria-label={t("formLabel", { stage: 2 })}>
           <Ref deal={deal} />
           <fieldset disabled={!editable} className="space-y-4">
@@ -274,7 +287,7 @@ export async function StageWork({
         </div>
       </StageCard>
 
-      <StageCard stage="VALUE" current={deal.stage} open={open}>
+      <StageCard stage="VALUE" current={deal.stage} open={open} only={only}>
         <ActionForm
           action={saveValueWorkAction}
           aria-label={t("formLabel", { stage: 3 })}
@@ -342,77 +355,11 @@ export async function StageWork({
         </ActionForm>
       </StageCard>
 
-      <StageCard stage="RELATIONSHIP" current={deal.stage} open={open}>
-        <p className="text-sm text-slate-700">
-          {t("relationship.rule", { min: deal.settings.minDecisionMakerStrength })}
-        </p>
-        {deal.decisionMakers.length === 0 ? (
-          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-            {t("relationship.none")}{" "}
-            <Link href={contactsHref} className={link}>
-              {t("relationship.addOne")}
-            </Link>
-          </p>
-        ) : (
-          <Table caption={t("relationship.caption")}>
-            <thead className="bg-slate-50">
-              <tr>
-                <Th>{t("relationship.person")}</Th>
-                <Th>{t("relationship.strength")}</Th>
-                <Th>{t("relationship.approach")}</Th>
-                <Th>{t("relationship.status")}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {deal.decisionMakers.map((c) => (
-                <tr key={c.id}>
-                  <Td className="whitespace-nowrap">
-                    <Link
-                      href={`/accounts/${encodeURIComponent(deal.account.id)}#contact-${c.id}`}
-                      className={link}
-                    >
-                      {c.name}
-                    </Link>
-                    {c.title ? <span className="block text-xs text-slate-600">{c.title}</span> : null}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <span className="inline-flex items-center gap-2">
-                      <StrengthDots
-                        value={c.relationshipStrength}
-                        label={t("relationship.strengthAlt", { value: c.relationshipStrength })}
-                      />
-                      <span aria-hidden="true" className="tabular-nums">
-                        {c.relationshipStrength}/5
-                      </span>
-                    </span>
-                  </Td>
-                  <Td className="min-w-48 whitespace-pre-line">
-                    {c.approach ?? <span className="text-slate-500">{t("relationship.noApproach")}</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {c.weak ? (
-                      <Badge tone="warn">
-                        {c.relationshipStrength < deal.settings.minDecisionMakerStrength
-                          ? t("relationship.belowMin", { min: deal.settings.minDecisionMakerStrength })
-                          : t("relationship.needsPlan")}
-                      </Badge>
-                    ) : (
-                      <Badge tone="good">{t("relationship.ok")}</Badge>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-        <p className="text-sm">
-          <Link href={contactsHref} className={link}>
-            {t("relationship.editOnAccount", { role: ta("buyingRoles.DECISION_MAKER") })}
-          </Link>
-        </p>
+      <StageCard stage="RELATIONSHIP" current={deal.stage} open={open} only={only}>
+        <RelationshipWork deal={deal} editable={editable} />
       </StageCard>
 
-      <StageCard stage="CLOSING" current={deal.stage} open={open}>
+      <StageCard stage="CLOSING" current={deal.stage} open={open} only={only}>
         <ActionForm action={saveClosingWorkAction} aria-label={t("formLabel", { stage: 5 })}>
           <Ref deal={deal} />
           <fieldset disabled={!editable} className="space-y-3">
