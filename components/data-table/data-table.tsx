@@ -131,7 +131,7 @@ export function DataTable<T>({
   return (
     <>
       {toolbar ? toolbar({ ids, clear }) : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{labels.caption}</caption>
           <thead className="bg-slate-50">
