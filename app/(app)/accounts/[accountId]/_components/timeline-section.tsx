@@ -157,7 +157,7 @@ export async function TimelineSection({
   }
 
   return (
-    <Section id="activity" title={t("sections.activity")} description={t("timeline.description")}>
+    <Section id="activity" title={t("sections.activity")} description={t("timeline.description")} collapsible>
       <Card>
         {rows.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-600">{t("timeline.empty")}</p>
