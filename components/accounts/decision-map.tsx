@@ -100,7 +100,7 @@ export async function DecisionMap({ contacts, linkPrefix }: { contacts: MapConta
       {forest.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto pb-2">
+        <div className="relative overflow-x-auto pb-2">
           <ul className={styles.tree} aria-label={t("treeLabel")}>
             {forest.map((n) => (
               <li key={n.id}>

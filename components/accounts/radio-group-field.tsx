@@ -38,7 +38,7 @@ export function RadioGroupField({
           <label
             key={o.value}
             className={cn(
-              "inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800",
+              "inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800",
               "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
               o.tone === "good" && "has-[:checked]:border-emerald-600 has-[:checked]:bg-emerald-50",
               o.tone === "bad" && "has-[:checked]:border-red-600 has-[:checked]:bg-red-50",

@@ -53,35 +53,38 @@ export async function ScoreHistory({
           }}
         />
       </div>
-      <table className="sr-only">
-        <caption>{t("tableCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("date")}</th>
-            <th scope="col">{t("composite")}</th>
-            <th scope="col">{t("tier")}</th>
-            <th scope="col">{t("subScores")}</th>
-            <th scope="col">{t("cause")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {snapshots.map((s) => (
-            <tr key={s.id}>
-              <td>{day(s.createdAt)}</td>
-              <td>{one(s.compositeScore)}</td>
-              <td>{s.tier}</td>
-              <td>
-                {t("subScoresValue", {
-                  current: one(s.currentScore),
-                  potential: one(s.potentialScore),
-                  strategic: one(s.strategicScore),
-                })}
-              </td>
-              <td>{cause(s.cause)}</td>
+      {/* A table ignores sr-only's 1 px width; the box around it does not, so the page keeps its width. */}
+      <div className="sr-only">
+        <table>
+          <caption>{t("tableCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("date")}</th>
+              <th scope="col">{t("composite")}</th>
+              <th scope="col">{t("tier")}</th>
+              <th scope="col">{t("subScores")}</th>
+              <th scope="col">{t("cause")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {snapshots.map((s) => (
+              <tr key={s.id}>
+                <td>{day(s.createdAt)}</td>
+                <td>{one(s.compositeScore)}</td>
+                <td>{s.tier}</td>
+                <td>
+                  {t("subScoresValue", {
+                    current: one(s.currentScore),
+                    potential: one(s.potentialScore),
+                    strategic: one(s.strategicScore),
+                  })}
+                </td>
+                <td>{cause(s.cause)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

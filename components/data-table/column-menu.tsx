@@ -76,7 +76,7 @@ export function ColumnMenu({
       >
         <legend className="sr-only">{menuLabel}</legend>
         {columns.map((c) => (
-          <label key={c.id} className="flex items-center gap-2 text-sm text-slate-800">
+          <label key={c.id} className="flex min-h-11 items-center gap-2 text-sm text-slate-800 sm:min-h-0">
             <input
               type="checkbox"
               name={param}

@@ -131,7 +131,7 @@ export function DataTable<T>({
   return (
     <>
       {toolbar ? toolbar({ ids, clear }) : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{labels.caption}</caption>
           <thead className="bg-slate-50">
@@ -243,15 +243,18 @@ function Checkbox({
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = indeterminate && !checked;
   }, [indeterminate, checked]);
+  // On a phone the box's label is a 44 px square around it (negative margins keep the row's height).
   return (
-    <input
-      ref={ref}
-      type="checkbox"
-      aria-label={label}
-      checked={checked}
-      disabled={disabled}
-      onChange={onChange}
-      className="size-4 accent-indigo-700 align-middle"
-    />
+    <label className="-m-3.5 inline-flex size-11 cursor-pointer items-center justify-center align-middle sm:m-0 sm:size-auto">
+      <input
+        ref={ref}
+        type="checkbox"
+        aria-label={label}
+        checked={checked}
+        disabled={disabled}
+        onChange={onChange}
+        className="size-4 accent-indigo-700 align-middle"
+      />
+    </label>
   );
 }

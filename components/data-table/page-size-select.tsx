@@ -29,7 +29,7 @@ export function PageSizeSelect({
           const option = options.find((o) => String(o.value) === e.target.value);
           if (option) startTransition(() => router.push(option.href, { scroll: false }));
         }}
-        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:outline-2 focus:outline-indigo-600"
+        className="h-11 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus:outline-2 sm:h-8 focus:outline-indigo-600"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

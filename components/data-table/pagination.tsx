@@ -78,7 +78,7 @@ export function Pagination({
                     aria-current={p === page ? "page" : undefined}
                     className={cn(
                       buttonClass(p === page ? "primary" : "ghost", "sm"),
-                      "min-w-8 px-2 tabular-nums",
+                      "min-w-11 px-2 tabular-nums sm:min-w-8",
                     )}
                   >
                     {p}

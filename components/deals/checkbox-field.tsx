@@ -30,7 +30,11 @@ export function CheckboxField({
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
     <div className={className}>
-      <div className="flex items-start gap-2">
+      {/* The whole row is the label: a 44 px tap target on a phone. */}
+      <label
+        htmlFor={id}
+        className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800 sm:min-h-0 sm:items-start"
+      >
         <input
           id={id}
           type="checkbox"
@@ -39,12 +43,10 @@ export function CheckboxField({
           disabled={disabled}
           aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
           aria-invalid={errorId ? true : undefined}
-          className="mt-0.5 h-5 w-5 shrink-0 accent-indigo-700"
+          className="h-5 w-5 shrink-0 accent-indigo-700 sm:mt-0.5"
         />
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
-      </div>
+        {label}
+      </label>
       {hint ? (
         <p id={hintId} className="mt-1 pl-7 text-xs text-slate-600">
           {hint}

@@ -218,7 +218,7 @@ export function ProgrammeRows({
                   disabled={disabled}
                 />
               </LabelledField>
-              <div className="flex h-10 items-center gap-2">
+              <label className="flex h-11 items-center gap-2 text-sm text-slate-800 sm:h-10">
                 <input
                   id={`${id}-x${key}`}
                   type="checkbox"
@@ -228,10 +228,8 @@ export function ProgrammeRows({
                   disabled={disabled}
                   className="h-5 w-5 accent-indigo-700"
                 />
-                <label htmlFor={`${id}-x${key}`} className="text-sm text-slate-800">
-                  {nth(labels.done, i + 1)}
-                </label>
-              </div>
+                {nth(labels.done, i + 1)}
+              </label>
               {disabled ? null : <RemoveButton label={nth(labels.remove, i + 1)} onClick={() => remove(i)} />}
             </li>
           );

@@ -150,7 +150,10 @@ export function FilterCheckboxes({
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => (
-          <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm text-slate-800">
+          <label
+            key={o.value}
+            className="inline-flex min-h-11 items-center gap-2 text-sm text-slate-800 sm:min-h-8"
+          >
             <input
               type="checkbox"
               name={name}

@@ -66,12 +66,12 @@ export async function AppShell({
         </div>
       </aside>
       <div className="min-w-0">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:px-6">
+        <header className="sticky top-0 z-30 flex h-12 items-center gap-1 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:h-14 sm:gap-2 sm:px-6">
           <MobileNav sections={sections} />
-          <Link href="/" className="font-semibold text-indigo-800 lg:hidden">
+          <Link href="/" className="inline-flex h-11 items-center font-semibold text-indigo-800 lg:hidden">
             Keystone
           </Link>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <LanguageSwitch switchLocale={actions.switchLocale} />
             <UserMenu
               name={viewer.name}

@@ -41,7 +41,7 @@ export function LanguageSwitch({
             })
           }
           className={cn(
-            "rounded px-2.5 py-1 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600",
+            "min-h-11 whitespace-nowrap rounded px-2 py-1 text-sm sm:min-h-0 sm:px-2.5 focus-visible:outline-2 focus-visible:outline-indigo-600",
             l === locale ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100",
           )}
         >

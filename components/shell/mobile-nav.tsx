@@ -17,7 +17,7 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="inline-flex h-10 w-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:hidden"
+        className="inline-flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 lg:hidden"
         aria-label={t("openMenu")}
       >
         <svg
@@ -42,7 +42,7 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
           <button
             type="button"
             onClick={close}
-            className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+            className="inline-flex h-11 w-11 items-center justify-center rounded-md text-sm text-slate-700 hover:bg-slate-100"
             aria-label={t("closeMenu")}
           >
             ✕

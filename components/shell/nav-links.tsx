@@ -41,7 +41,7 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
                     onClick={onNavigate}
                     aria-current={current ? "page" : undefined}
                     className={cn(
-                      "block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
+                      "flex min-h-11 items-center rounded-md px-3 py-2 text-sm lg:block lg:min-h-0 font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
                       current ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100",
                     )}
                   >

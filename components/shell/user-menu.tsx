@@ -51,7 +51,7 @@ export function UserMenu({
         aria-controls={menuId}
         aria-label={t("userMenu", { name })}
         onClick={() => setOpen((v) => !v)}
-        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex min-h-11 min-w-11 items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <span
           aria-hidden="true"

@@ -17,7 +17,10 @@ export const buttonClass = (variant: keyof typeof VARIANTS = "primary", size: "s
   cn(
     "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed",
-    size === "sm" ? "h-8 px-3 text-sm" : "h-10 px-4 text-sm",
+    // 44 px on phones (a finger), denser from sm up (a pointer).
+    size === "sm"
+      ? "h-11 min-w-11 px-3 text-sm sm:h-8 sm:min-w-0"
+      : "h-11 min-w-11 px-4 text-sm sm:h-10 sm:min-w-0",
     VARIANTS[variant],
   );
 

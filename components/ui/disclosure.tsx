@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /**
@@ -8,26 +8,42 @@ import { cn } from "@/components/ui/cn";
  * contact): it opens without JavaScript and keeps the page short on a phone. `open` is only the
  * initial state: when the page refreshes after a save (e.g. the first contact was added, so the
  * form is no longer open by default), the disclosure stays as the person left it.
+ *
+ * `lazy` leaves a closed disclosure's content out of the HTML until it is first opened (a page
+ * with an edit form per contact otherwise sends every form's markup); it needs JavaScript to open.
  */
 export function Disclosure({
   summary,
   children,
   open,
+  lazy = false,
   className,
   tone = "default",
 }: {
   summary: ReactNode;
   children: ReactNode;
   open?: boolean;
+  lazy?: boolean;
   className?: string;
   tone?: "default" | "danger";
 }) {
   const [initiallyOpen] = useState(open);
+  const [opened, setOpened] = useState(Boolean(open));
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Opened before the page's JavaScript ran: render the content now.
+  useEffect(() => {
+    if (ref.current?.open) setOpened(true);
+  }, []);
   return (
-    <details open={initiallyOpen} className={cn("group", className)}>
+    <details
+      ref={ref}
+      open={initiallyOpen}
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+      className={cn("group", className)}
+    >
       <summary
         className={cn(
-          "inline-flex cursor-pointer list-none items-center gap-2 rounded-md text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden",
+          "inline-flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-md text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 sm:min-h-0 [&::-webkit-details-marker]:hidden",
           tone === "danger" ? "text-red-800" : "text-indigo-800",
         )}
       >
@@ -43,7 +59,7 @@ export function Disclosure({
         </svg>
         <span className="underline-offset-2 hover:underline">{summary}</span>
       </summary>
-      <div className="mt-4">{children}</div>
+      <div className="mt-4">{!lazy || opened ? children : null}</div>
     </details>
   );
 }

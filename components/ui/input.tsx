@@ -11,7 +11,7 @@ export const Input = forwardRef<
   return (
     <input
       ref={ref}
-      className={cn(controlClass(invalid), "h-10", className)}
+      className={cn(controlClass(invalid), "h-11 sm:h-10", className)}
       aria-invalid={invalid || undefined}
       {...props}
     />
@@ -25,7 +25,7 @@ export const Select = forwardRef<
   return (
     <select
       ref={ref}
-      className={cn(controlClass(invalid), "h-10 pr-8", className)}
+      className={cn(controlClass(invalid), "h-11 pr-8 sm:h-10", className)}
       aria-invalid={invalid || undefined}
       {...props}
     />

@@ -1,7 +1,11 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-/** A scrollable table: on a phone the table scrolls sideways inside its card instead of the page. */
+/**
+ * A scrollable table: on a phone the table scrolls sideways inside its card instead of the page.
+ * `relative` makes the scroller the containing block of absolutely placed descendants (sr-only
+ * labels in cells): otherwise they sit outside its clip and widen the whole page.
+ */
 export function Table({
   className,
   caption,
@@ -9,7 +13,7 @@ export function Table({
   ...props
 }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

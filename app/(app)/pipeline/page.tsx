@@ -132,7 +132,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
                 href={viewHref(v)}
                 aria-current={view === v ? "page" : undefined}
                 className={cn(
-                  "rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
+                  "inline-flex min-h-11 items-center rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 sm:min-h-0 focus-visible:outline-indigo-600",
                   view === v ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100",
                 )}
               >

@@ -72,18 +72,9 @@ export default async function AccountPage({
         canRestore={deleted && canDo(viewer, "restore", account)}
       />
       <SectionNav />
-      <ProfileSection
-        account={account}
-        canEdit={canEdit}
-        territoryOptions={territories.map((row) => territoryOption(row, viewer.locale))}
-      />
-      <ValueSection
-        account={account}
-        settings={settings}
-        canEdit={canEdit}
-        canOverrideTier={canOverrideTier}
-      />
-      <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
+      {/* What a person comes for first: the deals, the people and who decides. The rest (value,
+          qualification, profile, activity) opens on a tap, except while it is the next thing to
+          do (an account not yet assessed or qualified). */}
       <DealsSection
         account={account}
         deals={deals}
@@ -93,6 +84,18 @@ export default async function AccountPage({
       />
       <ContactsSection account={account} deletedContacts={deletedContacts} canEdit={canEdit} />
       <MapSection contacts={account.contacts} />
+      <ValueSection
+        account={account}
+        settings={settings}
+        canEdit={canEdit}
+        canOverrideTier={canOverrideTier}
+      />
+      <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
+      <ProfileSection
+        account={account}
+        canEdit={canEdit}
+        territoryOptions={territories.map((row) => territoryOption(row, viewer.locale))}
+      />
       <TimelineSection
         rows={timeline.rows}
         more={timeline.more}

@@ -72,7 +72,7 @@ export function SavedViews({
           <p className="min-w-0 flex-1 pt-1 text-sm text-slate-600">{labels.none}</p>
         )}
         <details className="group w-full sm:w-auto">
-          <summary className="cursor-pointer list-none rounded py-1 text-sm font-medium text-indigo-800 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center rounded py-1 text-sm sm:block sm:min-h-0 font-medium text-indigo-800 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
             {labels.save}
           </summary>
           <ActionForm

@@ -125,7 +125,7 @@ export default async function ImportAccountsPage() {
             </a>
           </div>
           <details className="rounded-md border border-slate-200">
-            <summary className="cursor-pointer px-3 py-2 font-medium text-slate-900">
+            <summary className="cursor-pointer px-3 py-3 font-medium text-slate-900 sm:py-2">
               {t("columnsTitle")}
             </summary>
             <Table caption={t("columnsCaption")}>

@@ -34,7 +34,7 @@ export function SimilarAccounts({ heading, confirmLabel }: { heading: string; co
           </ul>
         </>
       ) : null}
-      <label className="mt-3 flex items-start gap-2 font-medium first:mt-0">
+      <label className="mt-3 flex min-h-11 items-center gap-2 font-medium first:mt-0 sm:min-h-0 sm:items-start">
         <input
           type="checkbox"
           name="confirmSimilar"

@@ -33,7 +33,7 @@ export async function AccountHeader({
       <p>
         <Link
           href="/accounts"
-          className="text-sm font-medium text-indigo-800 underline-offset-2 hover:underline"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
         >
           ← {t("backToList")}
         </Link>

@@ -123,70 +123,86 @@ export async function ContactsSection({
                         none
                       )}
                     </Field>
-                    <Field label={t("contacts.fields.hometown")}>{c.hometown ?? none}</Field>
-                    <Field label={t("contacts.fields.school")}>{c.school ?? none}</Field>
-                    <Field label={t("contacts.fields.birthday")}>
-                      {c.birthday
-                        ? format.dateTime(c.birthday, { dateStyle: "medium", timeZone: "UTC" })
-                        : none}
-                    </Field>
-                    {c.personality ? (
-                      <Field
-                        label={t("contacts.fields.personality")}
-                        className="col-span-2 sm:col-span-3 lg:col-span-4"
-                      >
-                        <span className="whitespace-pre-line">{c.personality}</span>
-                      </Field>
-                    ) : null}
-                    {c.approach ? (
-                      <Field
-                        label={t("contacts.fields.approach")}
-                        className="col-span-2 sm:col-span-3 lg:col-span-4"
-                      >
-                        <span className="whitespace-pre-line">{c.approach}</span>
-                      </Field>
-                    ) : null}
-                    {c.notes ? (
-                      <Field
-                        label={t("contacts.fields.notes")}
-                        className="col-span-2 sm:col-span-3 lg:col-span-4"
-                      >
-                        <span className="whitespace-pre-line">{c.notes}</span>
-                      </Field>
-                    ) : null}
                   </dl>
-                  {canEdit ? (
-                    <div className="flex flex-wrap gap-x-6 gap-y-2">
-                      <Disclosure summary={t("contacts.edit", { name: c.name })} className="w-full">
-                        <ActionForm
-                          action={updateContactAction}
-                          aria-label={t("contacts.edit", { name: c.name })}
-                          className="space-y-6"
+                  {/* Background, how to approach them, edit and delete: one row of taps, so the list of
+                      people stays short; an open one takes the full width. */}
+                  <div className="flex flex-wrap items-start gap-x-6 gap-y-1">
+                    <Disclosure
+                      summary={t("layout.contactMore", { name: c.name })}
+                      className="open:basis-full"
+                    >
+                      <dl className="grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3 lg:grid-cols-4">
+                        <Field label={t("contacts.fields.hometown")}>{c.hometown ?? none}</Field>
+                        <Field label={t("contacts.fields.school")}>{c.school ?? none}</Field>
+                        <Field label={t("contacts.fields.birthday")}>
+                          {c.birthday
+                            ? format.dateTime(c.birthday, { dateStyle: "medium", timeZone: "UTC" })
+                            : none}
+                        </Field>
+                        {c.personality ? (
+                          <Field
+                            label={t("contacts.fields.personality")}
+                            className="col-span-2 sm:col-span-3 lg:col-span-4"
+                          >
+                            <span className="whitespace-pre-line">{c.personality}</span>
+                          </Field>
+                        ) : null}
+                        {c.approach ? (
+                          <Field
+                            label={t("contacts.fields.approach")}
+                            className="col-span-2 sm:col-span-3 lg:col-span-4"
+                          >
+                            <span className="whitespace-pre-line">{c.approach}</span>
+                          </Field>
+                        ) : null}
+                        {c.notes ? (
+                          <Field
+                            label={t("contacts.fields.notes")}
+                            className="col-span-2 sm:col-span-3 lg:col-span-4"
+                          >
+                            <span className="whitespace-pre-line">{c.notes}</span>
+                          </Field>
+                        ) : null}
+                      </dl>
+                    </Disclosure>
+                    {canEdit ? (
+                      <>
+                        <Disclosure
+                          summary={t("contacts.edit", { name: c.name })}
+                          className="open:basis-full"
+                          lazy
                         >
-                          <RecordRef id={c.id} version={c.version} />
-                          <ContactFields contact={c} reportsToOptions={managerOptions(c)} />
-                          <SubmitButton>{t("contacts.save")}</SubmitButton>
-                        </ActionForm>
-                      </Disclosure>
-                      <Disclosure
-                        summary={t("contacts.delete", { name: c.name })}
-                        tone="danger"
-                        className="w-full"
-                      >
-                        <div className="space-y-2 text-sm text-slate-700">
-                          <p>{t("contacts.deleteBody")}</p>
-                          <RefActionForm
-                            action={deleteContactAction}
-                            id={c.id}
-                            version={c.version}
-                            buttonLabel={t("contacts.deleteButton")}
-                            label={t("contacts.delete", { name: c.name })}
-                            variant="danger"
-                          />
-                        </div>
-                      </Disclosure>
-                    </div>
-                  ) : null}
+                          <ActionForm
+                            action={updateContactAction}
+                            aria-label={t("contacts.edit", { name: c.name })}
+                            className="space-y-6"
+                          >
+                            <RecordRef id={c.id} version={c.version} />
+                            <ContactFields contact={c} reportsToOptions={managerOptions(c)} />
+                            <SubmitButton>{t("contacts.save")}</SubmitButton>
+                          </ActionForm>
+                        </Disclosure>
+                        <Disclosure
+                          summary={t("contacts.delete", { name: c.name })}
+                          tone="danger"
+                          className="open:basis-full"
+                          lazy
+                        >
+                          <div className="space-y-2 text-sm text-slate-700">
+                            <p>{t("contacts.deleteBody")}</p>
+                            <RefActionForm
+                              action={deleteContactAction}
+                              id={c.id}
+                              version={c.version}
+                              buttonLabel={t("contacts.deleteButton")}
+                              label={t("contacts.delete", { name: c.name })}
+                              variant="danger"
+                            />
+                          </div>
+                        </Disclosure>
+                      </>
+                    ) : null}
+                  </div>
                 </article>
               </li>
             ))}
@@ -198,7 +214,7 @@ export async function ContactsSection({
         <Card>
           <CardHeader title={t("contacts.addTitle")} />
           <div className="p-4">
-            <Disclosure summary={t("contacts.addOpen")} open={contacts.length === 0}>
+            <Disclosure summary={t("contacts.addOpen")} open={contacts.length === 0} lazy>
               <ActionForm
                 action={createContactAction}
                 aria-label={t("contacts.addTitle")}

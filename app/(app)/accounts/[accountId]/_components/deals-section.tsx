@@ -118,7 +118,7 @@ export async function DealsSection({
         )}
         {canEdit ? (
           <div className="border-t border-slate-200 p-4">
-            <Disclosure summary={t("accountSection.newDeal")} open={deals.length === 0}>
+            <Disclosure summary={t("accountSection.newDeal")} open={deals.length === 0} lazy>
               <ActionForm
                 action={createDealAction}
                 aria-label={t("accountSection.newDeal")}

@@ -37,7 +37,7 @@ export async function ProfileSection({
     : null;
 
   return (
-    <Section id="profile" title={t("sections.profile")}>
+    <Section id="profile" title={t("sections.profile")} collapsible>
       <Card className="p-4">
         <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
           <Field label={ta("fields.legalRepresentative")}>{text(account.legalRepresentative)}</Field>
@@ -74,7 +74,7 @@ export async function ProfileSection({
           </Field>
         </dl>
         {canEdit ? (
-          <Disclosure summary={t("profile.edit")} className="mt-4 border-t border-slate-200 pt-4">
+          <Disclosure summary={t("profile.edit")} className="mt-4 border-t border-slate-200 pt-4" lazy>
             <ActionForm action={updateProfileAction} aria-label={t("profile.edit")} className="space-y-6">
               <RecordRef id={account.id} version={account.version} />
               <ProfileFields

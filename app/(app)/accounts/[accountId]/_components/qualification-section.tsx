@@ -51,6 +51,8 @@ export async function QualificationSection({
       id="qualification"
       title={t("sections.qualification")}
       description={t("qualification.description")}
+      collapsible
+      open={canEdit && account.lifecycle === "PROSPECT"}
     >
       <Card>
         <CardHeader title={t("qualification.title")} />

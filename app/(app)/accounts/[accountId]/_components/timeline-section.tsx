@@ -37,7 +37,7 @@ export async function TimelineSection({
   ]);
 
   return (
-    <Section id="activity" title={tp("sections.activity")} description={t("description")}>
+    <Section id="activity" title={tp("sections.activity")} description={t("description")} collapsible>
       <Card>
         {rows.length === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-600">{t("empty")}</p>

@@ -61,7 +61,13 @@ export async function ValueSection({
   const str = (v: number | null) => (v === null ? "" : String(v));
 
   return (
-    <Section id="value" title={t("sections.value")} description={t("value.description")}>
+    <Section
+      id="value"
+      title={t("sections.value")}
+      description={t("value.description")}
+      collapsible
+      open={canEdit && !hasInputs}
+    >
       <div className="grid gap-4 lg:grid-cols-5">
         <Card className="lg:col-span-2">
           <CardHeader title={t("value.scoresTitle")} />
@@ -121,7 +127,7 @@ export async function ValueSection({
         <Card>
           <CardHeader title={t("valueInputs.title")} />
           <div className="p-4">
-            <Disclosure summary={t("valueInputs.open")} open={!hasInputs}>
+            <Disclosure summary={t("valueInputs.open")} open={!hasInputs} lazy>
               <ActionForm
                 action={updateValueInputsAction}
                 aria-label={t("valueInputs.title")}
@@ -285,7 +291,7 @@ export async function ValueSection({
                   })
                 : t("override.none", { computed: ta(`tiers.${account.computedTier}`) })}
             </p>
-            <Disclosure summary={t("override.open")}>
+            <Disclosure summary={t("override.open")} lazy>
               <ActionForm
                 action={overrideTierAction}
                 aria-label={t("override.title")}

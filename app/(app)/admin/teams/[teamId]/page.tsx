@@ -56,7 +56,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ teamI
       <p>
         <Link
           href="/admin/teams"
-          className="text-sm font-medium text-indigo-800 underline-offset-2 hover:underline"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
         >
           ← {t("teams.backToList")}
         </Link>

@@ -46,7 +46,7 @@ export default async function EditTerritoryPage({ params }: { params: Promise<{ 
       <p>
         <Link
           href={isDeleted ? "/admin/territories?deleted=1" : "/admin/territories"}
-          className="text-sm font-medium text-indigo-800 underline-offset-2 hover:underline"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
         >
           ← {t("territories.backToList")}
         </Link>

@@ -53,7 +53,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ userI
       <p>
         <Link
           href="/admin/users"
-          className="text-sm font-medium text-indigo-800 underline-offset-2 hover:underline"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
         >
           ← {t("users.backToList")}
         </Link>

@@ -50,12 +50,15 @@ export async function DealHeader({
   return (
     <header className="space-y-4">
       <nav aria-label={t("header.breadcrumb")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link href="/pipeline" className="font-medium text-indigo-800 underline-offset-2 hover:underline">
+        <Link
+          href="/pipeline"
+          className="inline-flex min-h-11 items-center font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
+        >
           ← {t("header.toBoard")}
         </Link>
         <Link
           href={`/accounts/${encodeURIComponent(deal.account.id)}#deals`}
-          className="font-medium text-indigo-800 underline-offset-2 hover:underline"
+          className="inline-flex min-h-11 items-center font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
         >
           ← {deal.account.name}
         </Link>
@@ -84,7 +87,7 @@ export async function DealHeader({
           <span className="flex flex-wrap items-center gap-2">
             <Link
               href={`/accounts/${encodeURIComponent(deal.account.id)}`}
-              className="font-medium text-indigo-800 underline-offset-2 hover:underline"
+              className="inline-flex min-h-11 items-center font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
             >
               {deal.account.name}
             </Link>

@@ -21,7 +21,7 @@ export async function StageStepper({ stage, status }: { stage: DealStage; status
                 href={`#stage-${s}`}
                 aria-current={state === "current" ? "step" : undefined}
                 className={cn(
-                  "relative flex h-full flex-col gap-1 rounded-md border-t-4 bg-white px-1.5 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600 sm:px-3",
+                  "relative flex h-full min-h-11 flex-col gap-1 rounded-md border-t-4 bg-white px-1.5 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600 sm:px-3",
                   state === "done" && "border-emerald-600 text-slate-800",
                   state === "current" &&
                     (status === "OPEN"
