@@ -1,3 +1,4 @@
+import { yuan } from "@/components/deals/format";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { describeAudit, type AuditFacts, type HistoryValue } from "@/lib/domain/history";
 
@@ -40,11 +41,7 @@ export async function historyWords() {
         // Calendar days are stored as midnight UTC of the day itself.
         return v.value ? format.dateTime(new Date(v.value), { dateStyle: "medium", timeZone: "UTC" }) : "—";
       case "fen":
-        return format.number(Number(v.value) / 100, {
-          style: "currency",
-          currency: "CNY",
-          maximumFractionDigits: 0,
-        });
+        return yuan(format, Number(v.value) / 100);
       case "score":
         return v.value === null
           ? "—"
