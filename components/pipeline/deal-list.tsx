@@ -52,11 +52,11 @@ export function DealList({
             {row.original.title}
           </Link>
         ),
-        meta: { sortKey: "title", cellClassName: "min-w-44" },
+        meta: { sortKey: "title", cellClassName: "min-w-44 [overflow-wrap:anywhere]" },
       }),
       column.accessor("accountName", {
         header: t("list.account"),
-        meta: { sortKey: "account", cellClassName: "min-w-40" },
+        meta: { sortKey: "account", cellClassName: "min-w-40 [overflow-wrap:anywhere]" },
       }),
       column.accessor("tier", {
         header: t("list.tier"),
@@ -81,7 +81,8 @@ export function DealList({
           const c = columnOf(row.original) ?? row.original.stage;
           return c === "WON" || c === "LOST" ? tg(`columns.${c}`) : tg(`stageShort.${c}`);
         },
-        meta: { sortKey: "stage", cellClassName: "whitespace-nowrap" },
+        // Stage names may wrap: at 1,440 px in English every column must fit.
+        meta: { sortKey: "stage", cellClassName: "min-w-24" },
       }),
       column.accessor("value", {
         header: t("list.value"),
@@ -107,7 +108,9 @@ export function DealList({
             <span className={stale ? "font-semibold text-amber-900" : undefined}>
               {fmt.number(c.daysInStage)}
               {stale ? (
-                <span className="ml-1 rounded bg-amber-100 px-1 text-xs">{t("card.stale")}</span>
+                <span className="ml-auto block w-fit rounded bg-amber-100 px-1 text-xs">
+                  {t("card.stale")}
+                </span>
               ) : null}
             </span>
           );
@@ -124,7 +127,7 @@ export function DealList({
             <span className={c.overdue ? "font-semibold text-amber-900" : undefined}>
               {fmt.dateFull(c.expectedCloseDate)}
               {c.overdue ? (
-                <span className="ml-1 rounded bg-amber-100 px-1 text-xs">{t("overdue.badge")}</span>
+                <span className="block w-fit rounded bg-amber-100 px-1 text-xs">{t("overdue.badge")}</span>
               ) : null}
             </span>
           );

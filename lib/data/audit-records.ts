@@ -8,7 +8,8 @@ type NameRow = { entity: string; id: string; name: string; nameAlt: string | nul
 
 /**
  * Names the records of many audit rows in ONE statement (a UNION over the record tables), not one
- * query per row. Deleted records keep their names (deletes are soft); records of other types, or
+ * query per row. Every part names its columns: a UNION takes its names from whichever part comes
+ * first, and that depends on the rows. Deleted records keep their names (deletes are soft); records of other types, or
  * removed outright, get none.
  */
 export async function auditRecordNames(
@@ -29,37 +30,50 @@ export async function auditRecordNames(
   );
   part(
     "Deal",
-    (l) => Prisma.sql`SELECT 'Deal', d.id, d.title, a.name, '/deals/' || d.id
+    (
+      l,
+    ) => Prisma.sql`SELECT 'Deal' AS entity, d.id, d.title AS name, a.name AS "nameAlt", '/deals/' || d.id AS href
       FROM "Deal" d JOIN "Account" a ON a.id = d."accountId" WHERE d.id = ANY(${l})`,
   );
   part(
     "CooperationAgreement",
-    (l) => Prisma.sql`SELECT 'CooperationAgreement', g.id, a.name, NULL, '/accounts/' || a.id
+    (
+      l,
+    ) => Prisma.sql`SELECT 'CooperationAgreement' AS entity, g.id, a.name, NULL AS "nameAlt", '/accounts/' || a.id AS href
       FROM "CooperationAgreement" g JOIN "Account" a ON a.id = g."accountId" WHERE g.id = ANY(${l})`,
   );
   part(
     "Contact",
-    (l) => Prisma.sql`SELECT 'Contact', c.id, c.name, a.name, '/accounts/' || a.id || '#contacts'
+    (
+      l,
+    ) => Prisma.sql`SELECT 'Contact' AS entity, c.id, c.name, a.name AS "nameAlt", '/accounts/' || a.id || '#contacts' AS href
       FROM "Contact" c JOIN "Account" a ON a.id = c."accountId" WHERE c.id = ANY(${l})`,
   );
   part(
     "User",
-    (l) => Prisma.sql`SELECT 'User', id, name, "jobTitle", '/admin/users/' || id
+    (
+      l,
+    ) => Prisma.sql`SELECT 'User' AS entity, id, name, "jobTitle" AS "nameAlt", '/admin/users/' || id AS href
       FROM "User" WHERE id = ANY(${l})`,
   );
   part(
     "Team",
-    (l) => Prisma.sql`SELECT 'Team', id, COALESCE("nameZh", name), name, '/admin/teams/' || id
+    (
+      l,
+    ) => Prisma.sql`SELECT 'Team' AS entity, id, COALESCE("nameZh", name) AS name, name AS "nameAlt", '/admin/teams/' || id AS href
       FROM "Team" WHERE id = ANY(${l})`,
   );
   part(
     "Territory",
-    (l) => Prisma.sql`SELECT 'Territory', id, name, "nameEn", '/admin/territories/' || id
+    (
+      l,
+    ) => Prisma.sql`SELECT 'Territory' AS entity, id, name, "nameEn" AS "nameAlt", '/admin/territories/' || id AS href
       FROM "Territory" WHERE id = ANY(${l})`,
   );
   part(
     "LostReason",
-    (l) => Prisma.sql`SELECT 'LostReason', id, name, "nameEn", NULL FROM "LostReason" WHERE id = ANY(${l})`,
+    (l) =>
+      Prisma.sql`SELECT 'LostReason' AS entity, id, name, "nameEn" AS "nameAlt", NULL AS href FROM "LostReason" WHERE id = ANY(${l})`,
   );
   const found = parts.length ? await db.$queryRaw<NameRow[]>`${Prisma.join(parts, " UNION ALL ")}` : [];
   return new Map(

@@ -4,7 +4,7 @@
 // unmet gate with a written reason that the history keeps; the page in English; the renewal list;
 // the pipeline settings.
 import { expect, test, type Page } from "@playwright/test";
-import { formAlert, signInAs, usersFor, uniqueTag } from "./support";
+import { formAlert, signInAs, usersFor, uniqueTag, countInteractions, interactionCounts } from "./support";
 
 const form = (page: Page, name: string) => page.getByRole("form", { name, exact: true });
 
@@ -73,6 +73,7 @@ test.describe("deal page", () => {
     const accountName = `${tag}液压设备有限公司`;
     const title = `${tag} 液压阀年度供货`;
     await signInAs(page, kam);
+    await countInteractions(page);
     const accountUrl = await createAccount(page, accountName);
     await expect(page.locator("#deals")).toContainText("该客户还没有开发项目");
     const dealUrl = await openDeal(page, title, "240万", "液压阀、密封件");
@@ -209,6 +210,13 @@ test.describe("deal page", () => {
     await expect(history.locator("tbody tr").first()).toContainText(/促成成交.*赢单/);
     await expect(history.locator("tbody tr").first()).toContainText(kam.name);
     await expect(page.locator("#activity")).toContainText(`开发项目“${title}”从关系建立推进到促成成交`);
+    // How long the journey "new account → contacts → deal → won" is, as this test walks it.
+    const counts = await interactionCounts(page);
+    info.annotations.push({ type: "journey", description: JSON.stringify(counts) });
+    console.log(`[journey ${info.project.name}] new account → won: ${JSON.stringify(counts)}`);
+    // A budget, so the path does not quietly grow back (it took 37 clicks and 77 fields before).
+    expect(counts.clicks).toBeLessThanOrEqual(30);
+    expect(counts.fields).toBeLessThanOrEqual(35);
     await page.screenshot({
       path: `tests/e2e/screenshots/deal-page-won-${info.project.name}.png`,
       fullPage: true,

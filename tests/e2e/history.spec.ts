@@ -25,7 +25,10 @@ test.describe("history", () => {
     const name = (await customer.textContent())!.trim();
     await customer.click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+    // The activity section is a tap away on the account page: open it.
+    await page.locator("#activity summary").click();
     const timeline = page.getByTestId("account-timeline");
+    await expect(timeline).toBeVisible();
     await expect(timeline).toContainText(/开发项目“.+”赢单/);
     await expect(timeline).toContainText(/签订合作协议：.+至.+¥/);
     // Show the whole history, then see the stage changes and who made them.
@@ -37,6 +40,7 @@ test.describe("history", () => {
     await expect(timeline).toContainText(/开发项目“.+”立项，进入确定开发对象/);
     await expect(timeline).toContainText(/新建客户档案“.+”/);
     await expect(timeline).not.toContainText("暂无动态");
+    await expect(timeline).toBeVisible();
     await timeline.screenshot({ path: `tests/e2e/screenshots/history-timeline-${info.project.name}.png` });
 
     // The administrator searches the audit log by the customer's name, in Chinese.

@@ -84,3 +84,48 @@ export function uniqueTag(info: TestInfo): string {
   const project = info.project.name === "phone" ? "P" : "D";
   return `${project}${randomBytes(4).toString("hex").toUpperCase()}${Date.now().toString(36).toUpperCase()}`;
 }
+
+/**
+ * Counts what a person does in this tab — clicks (pointer presses), fields typed into or chosen,
+ * and pages visited (loads and client-side navigations) — across navigations, to measure how long a journey is. Call before the journey;
+ * read with `interactionCounts`.
+ */
+export async function countInteractions(page: Page) {
+  await page.addInitScript(() => {
+    const KEY = "keystone-e2e-interactions";
+    const read = () => JSON.parse(sessionStorage.getItem(KEY) ?? '{"clicks":0,"fields":0,"pages":0}');
+    const bump = (what: "clicks" | "fields" | "pages") => {
+      const counts = read();
+      counts[what] += 1;
+      sessionStorage.setItem(KEY, JSON.stringify(counts));
+    };
+    bump("pages");
+    // Client-side navigations are page changes too (the URL's path changes, not just its hash).
+    const push = history.pushState.bind(history);
+    history.pushState = (data, unused, url) => {
+      const before = location.pathname;
+      push(data, unused, url);
+      if (location.pathname !== before) bump("pages");
+    };
+    let lastField: EventTarget | null = null;
+    document.addEventListener("pointerdown", (e) => e.isTrusted && bump("clicks"), true);
+    document.addEventListener(
+      "input",
+      (e) => {
+        const el = e.target as HTMLInputElement;
+        if (el.type === "checkbox" || el.type === "radio") return; // a click, counted as one
+        if (el !== lastField) bump("fields");
+        lastField = el;
+      },
+      true,
+    );
+  });
+}
+
+export async function interactionCounts(
+  page: Page,
+): Promise<{ clicks: number; fields: number; pages: number }> {
+  return page.evaluate(() =>
+    JSON.parse(sessionStorage.getItem("keystone-e2e-interactions") ?? '{"clicks":0,"fields":0,"pages":0}'),
+  );
+}

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listAuditLog, recentActivity } from "@/lib/data/audit";
+import { auditRecordNames } from "@/lib/data/audit-records";
 import { accountTimeline } from "@/lib/data/contacts";
 import { dealRow } from "../factories/deals";
 import { accountFixture, outcome, viewerFor } from "./helpers";
@@ -11,6 +12,8 @@ import { accountFixture, outcome, viewerFor } from "./helpers";
 async function wonEastCustomer() {
   const deal = await db.deal.findFirstOrThrow({
     where: {
+      // Seeded ids only: other test files add won deals (without seeded history) to the same database.
+      id: { startsWith: "deal_" },
       status: "WON",
       teamId: "team_east",
       agreement: { isNot: null },
@@ -112,5 +115,22 @@ describe("the audit log", () => {
   it("is for administrators only", async () => {
     const manager = await viewerFor("usr_east_manager");
     expect(await outcome(listAuditLog(manager, { page: 1 }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("record names", () => {
+  it("names deals and contacts when no account row is among them (each part of the query names its columns)", async () => {
+    const { deal } = await wonEastCustomer();
+    const contact = await db.contact.findFirstOrThrow({ where: { accountId: deal.accountId } });
+    const names = await auditRecordNames([
+      { entity: "Deal", entityId: deal.id },
+      { entity: "Contact", entityId: contact.id },
+    ]);
+    expect(names.get(`Deal:${deal.id}`)).toEqual({
+      name: deal.title,
+      nameAlt: deal.account.name,
+      href: `/deals/${deal.id}`,
+    });
+    expect(names.get(`Contact:${contact.id}`)?.name).toBe(contact.name);
   });
 });

@@ -41,7 +41,7 @@ function buildColumns(labels: AccountTableLabels) {
   const defs = {
     name: column.accessor("name", {
       header: () => head("name"),
-      meta: { sortKey: sortKey("name"), cellClassName: "min-w-40" },
+      meta: { sortKey: sortKey("name"), cellClassName: "min-w-40 [overflow-wrap:anywhere]" },
       cell: ({ row }) => (
         <RowLink
           href={`/accounts/${row.original.id}`}
