@@ -133,8 +133,9 @@ export function describeAudit(row: AuditFacts): HistorySentence | null {
       return say("dealCreated", { title, stage: stage(after?.stage) });
     case "deal.move":
     case "deal.moveBack":
+      // A move back is said as one ("退回到"), not as progress.
       return withReason(
-        "dealMoved",
+        row.action === "deal.moveBack" ? "dealMovedBack" : "dealMoved",
         { title, from: stage(before?.stage), to: stage(after?.stage) },
         str(after?.note),
       );

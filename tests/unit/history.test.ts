@@ -24,7 +24,7 @@ describe("describeAudit", () => {
       describeAudit(
         row("deal.moveBack", { stage: "VALUE" }, { stage: "INFORMATION", title: "二期", note: "补样" }),
       )?.key,
-    ).toBe("dealMovedReason");
+    ).toBe("dealMovedBackReason");
   });
 
   it("keeps the reason and the unmet gate items of an override, and tells a won override apart", () => {
