@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import type { AccountListQuery } from "@/lib/validation/accounts";
-import { accountListAfter, accountListFilter, accountListOrder } from "./accounts";
+import { accountListAfter, accountListFilter, accountListOrder } from "./account-list";
 import { mutate } from "./audit";
 
 /** An export never carries more rows than this. */

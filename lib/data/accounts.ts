@@ -11,16 +11,14 @@ import {
 import { checkLifecycleMove, type LifecycleStage } from "@/lib/domain/qualification";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
-import type { AccountListQuery } from "@/lib/validation/accounts";
 import { mutate } from "./audit";
 import { scopeSql } from "./scope-sql";
-import { territorySubtree } from "./territories";
 import { updateVersioned } from "./versioning";
 
 // 客户档案: the key account. Every read is scoped to what the viewer may see; every change is
 // versioned, audited, and recomputes the cached scores when it touches their inputs.
 
-const accountSelect = {
+export const accountSelect = {
   id: true,
   name: true,
   creditCode: true,
@@ -43,118 +41,6 @@ const accountSelect = {
 } satisfies Prisma.AccountSelect;
 
 export type AccountRow = Prisma.AccountGetPayload<{ select: typeof accountSelect }>;
-
-/** A row of the account list (read by hand-written SQL in listAccountsPage). */
-export type AccountListRow = AccountRow & {
-  owner: { id: string; name: string };
-  territory: { id: string; name: string; nameEn: string } | null;
-};
-
-/** Accounts the viewer may see (used by simple pickers and tests). */
-export async function listAccounts(
-  viewer: Viewer,
-  opts: { deleted?: boolean; take?: number } = {},
-): Promise<AccountRow[]> {
-  return db.account.findMany({
-    where: { ...scopeWhere(viewer), deletedAt: opts.deleted ? { not: null } : null },
-    select: accountSelect,
-    orderBy: { name: "asc" },
-    take: opts.take ?? 100,
-  });
-}
-
-export async function countAccounts(viewer: Viewer, opts: { ownedOnly?: boolean } = {}): Promise<number> {
-  return db.account.count({
-    where: { ...scopeWhere(viewer), ...(opts.ownedOnly ? { ownerId: viewer.id } : {}), deletedAt: null },
-  });
-}
-
-/** Text matched literally inside LIKE/ILIKE (its %, _ and backslash escaped). */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * The account list's filters as SQL on "Account" a, scoped to the viewer. The list and its CSV export
- * both use it, so they always agree. (Hand-written SQL because the list is the app's hottest query
- * and Prisma 6's query compiler costs about as much again as the database; integration tests cover
- * every filter.)
- */
-export async function accountListFilter(viewer: Viewer, query: AccountListQuery): Promise<Prisma.Sql> {
-  const conds: Prisma.Sql[] = [
-    scopeSql(viewer, "a"),
-    query.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`,
-  ];
-  if (query.q) {
-    const code = query.q.replace(/\s/g, "").toUpperCase();
-    const name = Prisma.sql`a.name ILIKE ${`%${likeEscape(query.q)}%`}`;
-    conds.push(
-      code.length >= 4 ? Prisma.sql`(${name} OR a."creditCode" LIKE ${`${likeEscape(code)}%`})` : name,
-    );
-  }
-  // Enum columns compare with enum arrays (casting the column to text would bypass its indexes).
-  if (query.tier.length) conds.push(Prisma.sql`a.tier = ANY(${query.tier}::"Tier"[])`);
-  if (query.lifecycle.length) {
-    conds.push(Prisma.sql`a.lifecycle = ANY(${query.lifecycle}::"LifecycleStage"[])`);
-  }
-  if (query.industry.length) conds.push(Prisma.sql`a.industry = ANY(${query.industry}::text[])`);
-  if (query.size.length) conds.push(Prisma.sql`a."sizeBand" = ANY(${query.size}::"SizeBand"[])`);
-  if (query.ownerId) conds.push(Prisma.sql`a."ownerId" = ${query.ownerId}`);
-  if (query.territoryId) {
-    conds.push(Prisma.sql`a."territoryId" = ANY(${await territorySubtree(query.territoryId)}::text[])`);
-  }
-  if (query.scoreMin !== undefined) conds.push(Prisma.sql`a."compositeScore" >= ${query.scoreMin}`);
-  if (query.scoreMax !== undefined) conds.push(Prisma.sql`a."compositeScore" <= ${query.scoreMax}`);
-  return Prisma.join(conds, " AND ");
-}
-
-/** The list's sort columns (every one NOT NULL), ready to splice into ORDER BY and keyset filters. */
-const SORT_COLUMN: Record<AccountListQuery["sort"], Prisma.Sql> = {
-  name: Prisma.raw(`a.name`),
-  compositeScore: Prisma.raw(`a."compositeScore"`),
-  priorityScore: Prisma.raw(`a."priorityScore"`),
-  tier: Prisma.raw(`a.tier`),
-  updatedAt: Prisma.raw(`a."updatedAt"`),
-  lifecycle: Prisma.raw(`a.lifecycle`),
-};
-
-/** ORDER BY for the list's sort, ties broken by id so pages never overlap. */
-export function accountListOrder(query: Pick<AccountListQuery, "sort" | "dir">): Prisma.Sql {
-  return Prisma.sql`${SORT_COLUMN[query.sort]} ${Prisma.raw(query.dir === "asc" ? "ASC" : "DESC")}, a.id ASC`;
-}
-
-/** Rows after `afterId` in the list's order (keyset paging for the export). */
-export function accountListAfter(query: Pick<AccountListQuery, "sort" | "dir">, afterId: string): Prisma.Sql {
-  const col = SORT_COLUMN[query.sort];
-  const cmp = Prisma.raw(query.dir === "asc" ? ">" : "<");
-  const at = Prisma.sql`(SELECT ${col} FROM "Account" a WHERE a.id = ${afterId})`;
-  return Prisma.sql`(${col} ${cmp} ${at} OR (${col} = ${at} AND a.id > ${afterId}))`;
-}
-
-/** One page of the account list: server-side filtering, sorting and paging. */
-export async function listAccountsPage(viewer: Viewer, query: AccountListQuery) {
-  const filter = await accountListFilter(viewer, query);
-  const [rows, counted] = await Promise.all([
-    // Page first, then join the names: the JSON is built for 25 rows, not for every match.
-    db.$queryRaw<AccountListRow[]>`
-      SELECT a.*,
-        json_build_object('id', u.id, 'name', u.name) AS owner,
-        CASE WHEN t.id IS NULL THEN NULL
-          ELSE json_build_object('id', t.id, 'name', t.name, 'nameEn', t."nameEn") END AS territory
-      FROM (
-        SELECT a.id, a.name, a."creditCode", a."ownerId", a."teamId", a."territoryId", a."accountType",
-          a.industry, a."sizeBand", a.lifecycle, a.tier, a."computedTier", a."compositeScore",
-          a."priorityScore", a."negativeAsset", a.version, a."deletedAt", a."createdAt", a."updatedAt"
-        FROM "Account" a
-        WHERE ${filter}
-        ORDER BY ${accountListOrder(query)}
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
-      ) a
-      JOIN "User" u ON u.id = a."ownerId"
-      LEFT JOIN "Territory" t ON t.id = a."territoryId"
-      ORDER BY ${accountListOrder(query)}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Account" a WHERE ${filter}`,
-  ]);
-  return { rows, total: counted[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
-}
 
 /** One account, or NOT_FOUND when it is outside the viewer's scope (never a hint that it exists). */
 export async function getAccount(
@@ -230,7 +116,7 @@ async function loadForChange(tx: Prisma.TransactionClient, viewer: Viewer, id: s
   return row;
 }
 
-type FullAccount = Prisma.AccountGetPayload<object>;
+export type FullAccount = Prisma.AccountGetPayload<object>;
 
 /**
  * An account's scores under `settings`: its tier follows the computed one unless a person overrode
@@ -704,118 +590,4 @@ export async function bulkUpdateAccounts(
     );
     return { count: rows.length };
   });
-}
-
-/**
- * Updates the administrator's scoring settings, then rescores every live account with them (each
- * changed score with a snapshot). The settings and their audit row commit first; the rescoring runs
- * in batches of RESCORE_BATCH accounts, each its own short transaction, so people editing accounts
- * meanwhile wait for one batch at most (one transaction over 20,000 accounts held every row locked
- * for a minute). A batch that fails leaves the rest on the old scores until the next rescore.
- */
-export async function updateScoringSettings(
-  viewer: Viewer,
-  input: Omit<ScoringSettingsRow, never> & { version: number },
-) {
-  assertCapability(viewer, "admin.scoring");
-  const settings = await mutate(viewer, async ({ tx, audit }) => {
-    const before = await tx.scoringSettings.upsert({ where: { id: "default" }, create: {}, update: {} });
-    const { version, ...data } = input;
-    await updateVersioned(tx.scoringSettings, { where: { id: "default" }, version, data });
-    const after = await tx.scoringSettings.findUniqueOrThrow({ where: { id: "default" } });
-    await audit({ action: "scoring.update", entity: "ScoringSettings", entityId: "default", before, after });
-    return after;
-  });
-  return { settings, rescored: await rescoreEveryAccount("weights") };
-}
-
-const RESCORE_BATCH = 500;
-
-/** Rescores every live account in id order, a batch per transaction; returns how many it scored. */
-async function rescoreEveryAccount(cause: string): Promise<number> {
-  let rescored = 0;
-  for (let after = ""; ;) {
-    const batch = await db.$transaction(
-      async (tx) => {
-        // The latest settings (another admin may have saved since) and the batch's rows, locked in id
-        // order like every bulk change, so nobody's edit slips between the read and the write.
-        const settings = await getScoringSettings(tx);
-        const locked = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM "Account" WHERE "deletedAt" IS NULL AND id > ${after}
-          ORDER BY id LIMIT ${RESCORE_BATCH} FOR UPDATE`;
-        if (!locked.length) return null;
-        const accounts = await tx.account.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
-        await writeScores(tx, accounts, cause, settings);
-        return { count: accounts.length, last: locked.at(-1)!.id };
-      },
-      { timeout: 30_000, maxWait: 10_000 },
-    );
-    if (!batch) return rescored;
-    rescored += batch.count;
-    after = batch.last;
-  }
-}
-
-/**
- * rescore() for many accounts at once: one UPDATE … FROM UNNEST for those whose scores or tier
- * change and one INSERT for their snapshots, instead of two statements per account.
- */
-async function writeScores(
-  tx: Prisma.TransactionClient,
-  accounts: FullAccount[],
-  cause: string,
-  settings: ScoringSettingsRow,
-) {
-  const changed = accounts.flatMap((account) => {
-    const change = scoreChange(account, settings);
-    return change.changed ? [{ account, ...change }] : [];
-  });
-  if (!changed.length) return;
-  const col = <T>(pick: (c: (typeof changed)[number]) => T) => changed.map(pick);
-  await tx.$executeRaw`
-    UPDATE "Account" AS a SET
-      "currentScore" = v.current, "potentialScore" = v.potential, "strategicScore" = v.strategic,
-      "compositeScore" = v.composite, "computedTier" = v.computed::"Tier", "tier" = v.tier::"Tier",
-      "priorityScore" = v.priority, "negativeAsset" = v.negative,
-      -- As Prisma's @updatedAt would (UTC, whatever the session's time zone).
-      "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
-    FROM UNNEST(
-      ${col((c) => c.account.id)}::text[], ${col((c) => c.scores.currentScore)}::float8[],
-      ${col((c) => c.scores.potentialScore)}::float8[], ${col((c) => c.scores.strategicScore)}::float8[],
-      ${col((c) => c.scores.compositeScore)}::float8[], ${col((c) => c.scores.computedTier)}::text[],
-      ${col((c) => c.tier)}::text[], ${col((c) => c.scores.priorityScore)}::float8[],
-      ${col((c) => c.scores.negativeAsset)}::boolean[]
-    ) AS v(id, current, potential, strategic, composite, computed, tier, priority, negative)
-    WHERE a.id = v.id`;
-  const snapshots = changed.filter((c) => c.snapshot);
-  if (!snapshots.length) return;
-  await tx.scoreSnapshot.createMany({
-    data: snapshots.map(({ account, scores }) => scoreSnapshotRow(account, scores, cause, settings)),
-  });
-}
-
-/** Counts and total purchase volume by industry × province × size band, within the viewer's scope. */
-export async function segmentation(viewer: Viewer) {
-  const rows = await db.$queryRaw<
-    {
-      industry: string | null;
-      province: string | null;
-      size: string | null;
-      count: bigint;
-      volume: bigint | null;
-    }[]
-  >`
-    WITH RECURSIVE up AS (
-      SELECT t.id AS leaf, t.id, t."parentId", t.level FROM "Territory" t
-      UNION ALL SELECT up.leaf, p.id, p."parentId", p.level FROM up JOIN "Territory" p ON p.id = up."parentId"
-    ), province AS (SELECT leaf, id FROM up WHERE level = 'PROVINCE')
-    SELECT a.industry, province.id AS province, a."sizeBand"::text AS size, COUNT(*) AS count, SUM(a."purchaseVolume") AS volume
-    FROM "Account" a LEFT JOIN province ON province.leaf = a."territoryId"
-    WHERE a."deletedAt" IS NULL AND ${scopeSql(viewer, "a")}
-    GROUP BY 1, 2, 3`;
-  return rows.map((r) => ({
-    ...r,
-    count: Number(r.count),
-    volume: r.volume === null ? 0 : Number(r.volume) / 100,
-  }));
 }

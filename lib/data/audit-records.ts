@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
+import { likeEscape } from "./sql-like";
 
 /** What an audit row's record is called, and where it lives (for a link). */
 export type AuditRecord = { name: string; nameAlt: string | null; href: string | null };
@@ -82,7 +83,7 @@ export async function auditRecordNames(
 }
 
 /** `%text%` for ILIKE with the person's own % and _ taken literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = (text: string) => `%${likeEscape(text)}%`;
 
 // A search matching more rows than this shows the newest of them.
 const SEARCH_LIMIT = 5_000;

@@ -145,7 +145,8 @@ export type AuditRow = {
 /** An audit row with its record's name (see auditRecordNames). */
 export type NamedAuditRow = AuditRow & { record: AuditRecord | null };
 
-const auditRowSelect = {
+/** The columns of an audit row as the timeline, the feed and the audit log show it. */
+export const auditRowSelect = {
   id: true,
   action: true,
   entity: true,

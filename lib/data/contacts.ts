@@ -4,7 +4,7 @@ import { wouldCreateCycle, type Viewer } from "@/lib/domain/access";
 import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import type { ContactInput } from "@/lib/validation/contacts";
-import { mutate, type AuditRow } from "./audit";
+import { auditRowSelect, mutate, type AuditRow } from "./audit";
 import { updateVersioned } from "./versioning";
 
 // The people at an account (决策链): who decides, who influences, who coaches us. A contact has no
@@ -200,16 +200,7 @@ export async function accountTimeline(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
-    select: {
-      id: true,
-      action: true,
-      entity: true,
-      entityId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-      actor: { select: { id: true, name: true } },
-    },
+    select: auditRowSelect,
   });
   return { rows: rows.slice(0, take), more: rows.length > take };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
-import { countAccounts } from "./accounts";
+import { countAccounts } from "./account-list";
 
 /** The figures on each role's home page, all within the viewer's scope. */
 export async function homeSummary(viewer: Viewer) {

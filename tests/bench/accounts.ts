@@ -67,7 +67,8 @@ async function main() {
       recording?.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }),
     );
     (globalThis as unknown as { keystoneDb: unknown }).keystoneDb = appClient;
-    const { listAccountsPage, getAccountDetail } = await import("@/lib/data/accounts");
+    const { listAccountsPage } = await import("@/lib/data/account-list");
+    const { getAccountDetail } = await import("@/lib/data/accounts");
     const { loadViewer } = await import("@/lib/data/session");
     const { accountListQuerySchema } = await import("@/lib/validation/accounts");
     const { db, disconnectDb } = await import("@/lib/db");

@@ -8,7 +8,8 @@ import {
   previewAccountImport,
   type ImportPreview,
 } from "@/lib/data/account-import";
-import { getScoringSettings, updateScoringSettings } from "@/lib/data/accounts";
+import { getScoringSettings } from "@/lib/data/accounts";
+import { updateScoringSettings } from "@/lib/data/account-rescoring";
 import { db } from "@/lib/db";
 import { cachedScores } from "@/lib/domain/account-scoring";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";

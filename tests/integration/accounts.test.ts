@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
 import {
-  accountListAfter,
-  accountListFilter,
-  accountListOrder,
   bulkUpdateAccounts,
   createAccount,
   getAccountDetail,
-  listAccountsPage,
   moveLifecycle,
   overrideTier,
-  segmentation,
   updateAccountProfile,
   updateQualification,
-  updateScoringSettings,
   updateValueInputs,
 } from "@/lib/data/accounts";
+import {
+  accountListAfter,
+  accountListFilter,
+  accountListOrder,
+  listAccountsPage,
+  segmentation,
+} from "@/lib/data/account-list";
+import { updateScoringSettings } from "@/lib/data/account-rescoring";
 import { scopeSql } from "@/lib/data/scope-sql";
 import { scopeWhere } from "@/lib/auth/permissions";
 import { creditCodeCheckChar } from "@/lib/domain/credit-code";

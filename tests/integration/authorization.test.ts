@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   deleteAccount,
   getAccount,
-  listAccounts,
   reassignAccount,
   updateAccountProfile,
   restoreAccount,
 } from "@/lib/data/accounts";
+import { listAccounts } from "@/lib/data/account-list";
 import { db } from "@/lib/db";
 import { accountFixture, outcome, viewerFor } from "./helpers";
 

@@ -12,7 +12,7 @@ import {
 } from "@/lib/domain/pipeline";
 import { scopeWhere } from "@/lib/auth/permissions";
 import type { BoardFilters, DealListQuery, DealListSort } from "@/lib/validation/deals";
-import { likeEscape } from "../accounts";
+import { likeEscape } from "../sql-like";
 import { scopeSql } from "../scope-sql";
 import { toCard, type BoardCard, type CardFields } from "./card";
 import { boardGate, peopleOf, peopleSql, type GateFields } from "./gate-input";

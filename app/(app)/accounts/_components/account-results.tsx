@@ -3,7 +3,7 @@ import { ColumnMenu } from "@/components/data-table/column-menu";
 import { PageSizeSelect } from "@/components/data-table/page-size-select";
 import { Pagination } from "@/components/data-table/pagination";
 import { hrefWith } from "@/components/data-table/url";
-import { listAccountsPage } from "@/lib/data/accounts";
+import { listAccountsPage } from "@/lib/data/account-list";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { isIndustry } from "@/lib/domain/industries";
 import { TIME_ZONE } from "@/lib/i18n/config";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
-import { segmentation } from "@/lib/data/accounts";
+import { segmentation } from "@/lib/data/account-list";
 import { listTerritoryOptions } from "@/lib/data/territories";
 import { INDUSTRIES } from "@/lib/domain/industries";
 import { territoryLabel } from "@/lib/i18n/names";

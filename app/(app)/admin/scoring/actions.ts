@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action";
-import { updateScoringSettings } from "@/lib/data/accounts";
+import { updateScoringSettings } from "@/lib/data/account-rescoring";
 import { scoringSettingsSchema } from "@/lib/validation/scoring";
 
 export const updateScoringAction = formAction(
