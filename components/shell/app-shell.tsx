@@ -20,6 +20,21 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
         { href: "/agreements", label: t("agreements") },
       ],
     },
+    {
+      label: t("visitsSection"),
+      items: [
+        { href: "/visits", label: t("visits") },
+        { href: "/visits/plans", label: t("visitPlans") },
+        { href: "/visits/calendar", label: t("calendar") },
+        { href: "/visits/weekly", label: t("weeklyLog") },
+        ...(hasCapability(viewer, "visits.team")
+          ? [
+              { href: "/visits/team", label: t("teamDay") },
+              { href: "/visits/approvals", label: t("approvals") },
+            ]
+          : []),
+      ],
+    },
   ];
   const admin = [
     hasCapability(viewer, "admin.users") && { href: "/admin/users", label: t("users") },
@@ -27,6 +42,7 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
     hasCapability(viewer, "admin.territories") && { href: "/admin/territories", label: t("territories") },
     hasCapability(viewer, "admin.scoring") && { href: "/admin/scoring", label: t("scoring") },
     hasCapability(viewer, "admin.pipeline") && { href: "/admin/pipeline", label: t("pipelineSettings") },
+    hasCapability(viewer, "admin.visits") && { href: "/admin/visits", label: t("visitSettings") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   if (admin.length) sections.push({ label: t("admin"), items: admin });

@@ -31,6 +31,7 @@ const CAPABILITIES = {
   "admin.territories": ["ADMIN"],
   "admin.scoring": ["ADMIN"],
   "admin.pipeline": ["ADMIN"],
+  "admin.visits": ["ADMIN"],
   // The whole organisation's audit trail, and the organisation's figures on the home page.
   "audit.read": ["ADMIN"],
   "organisation.overview": ["ADMIN"],
@@ -41,6 +42,11 @@ const CAPABILITIES = {
   // manager makes it, a rep does not (even on an account they own).
   "accounts.overrideTier": ["ADMIN", "MANAGER", "KAM"],
   "records.create": ["ADMIN", "MANAGER", "KAM", "REP"],
+  // Deciding visit plans, gift and reception requests: only the approver a plan names (its team's
+  // manager, or the director above) — this capability lets the approvals inbox exist at all.
+  "visits.approve": ["ADMIN", "MANAGER"],
+  // The team's day, the team's overdue accounts by person, comments on weekly contact logs.
+  "visits.team": ["ADMIN", "MANAGER"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],
   // Sees the teams below their own (the team tree is loaded for them).

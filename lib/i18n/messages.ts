@@ -20,6 +20,12 @@ import enHistory from "@/messages/en/history.json";
 import zhHistory from "@/messages/zh-CN/history.json";
 import enPeople from "@/messages/en/people.json";
 import zhPeople from "@/messages/zh-CN/people.json";
+import enVisits from "@/messages/en/visits.json";
+import zhVisits from "@/messages/zh-CN/visits.json";
+import enVisitPlans from "@/messages/en/visitPlans.json";
+import zhVisitPlans from "@/messages/zh-CN/visitPlans.json";
+import enVisitCalendar from "@/messages/en/visitCalendar.json";
+import zhVisitCalendar from "@/messages/zh-CN/visitCalendar.json";
 import type { AppLocale } from "./config";
 
 // The core catalogue (messages/<locale>.json) plus one file per feature (messages/<locale>/<ns>.json,
@@ -37,6 +43,9 @@ const catalogues = {
     pipelineAdmin: enPipelineAdmin,
     history: enHistory,
     people: enPeople,
+    visits: enVisits,
+    visitPlans: enVisitPlans,
+    visitCalendar: enVisitCalendar,
   },
   "zh-CN": {
     ...zhCN,
@@ -50,6 +59,9 @@ const catalogues = {
     pipelineAdmin: zhPipelineAdmin,
     history: zhHistory,
     people: zhPeople,
+    visits: zhVisits,
+    visitPlans: zhVisitPlans,
+    visitCalendar: zhVisitCalendar,
   },
 };
 
