@@ -1,0 +1,37 @@
+import "server-only";
+import { Prisma, type Tx } from "@/lib/db";
+import type { VisitSettings } from "@/lib/domain/visits";
+
+// Keeps Account.lastContactAt and Account.contactDueOn current (see contactDueOn in
+// lib/domain/visits.ts, which this SQL mirrors): the overdue lists read them with a range scan, so
+// nothing has to scan the visit history to know who should have been contacted.
+
+type Cadence = Pick<VisitSettings, "cadenceDaysA" | "cadenceDaysB" | "cadenceDaysC">;
+
+/** The due-date expression for the account row `a`, in SQL (China calendar date + the tier's days). */
+export function contactDueSql(settings: Cadence, alias = `"Account"`): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`((COALESCE(${a}."lastContactAt", ${a}."createdAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
+    + CASE ${a}."tier" WHEN 'A' THEN ${settings.cadenceDaysA}::int WHEN 'B' THEN ${settings.cadenceDaysB}::int ELSE ${settings.cadenceDaysC}::int END)`;
+}
+
+/**
+ * Re-reads one account's latest visit (one probe of the (accountId, deletedAt, visitedAt) index)
+ * and stores it with the due date that follows. Call it in the transaction that adds, edits,
+ * deletes or restores a visit record, or changes the account's tier.
+ */
+export async function refreshAccountContact(tx: Tx, accountId: string, settings: Cadence): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Account" SET "lastContactAt" = (
+      SELECT r."visitedAt" FROM "VisitRecord" r
+      WHERE r."accountId" = ${accountId} AND r."deletedAt" IS NULL
+      ORDER BY r."visitedAt" DESC LIMIT 1
+    )
+    WHERE id = ${accountId}`;
+  await tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)} WHERE id = ${accountId}`;
+}
+
+/** After the cadence setting changes: every account's due date, in one statement. */
+export async function recomputeAllContactDue(tx: Tx, settings: Cadence): Promise<number> {
+  return tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)}`;
+}
