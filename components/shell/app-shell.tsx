@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { LanguageSwitch, type SwitchLocale } from "./language-switch";
 import { MobileNav } from "./mobile-nav";
+import { NotificationBell } from "./notification-bell";
 import { NavLinks, type NavSection } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
@@ -55,10 +56,13 @@ export type ShellActions = { switchLocale: SwitchLocale; signOut: () => Promise<
 export async function AppShell({
   viewer,
   actions,
+  unreadNotifications = 0,
   children,
 }: {
   viewer: Viewer;
   actions: ShellActions;
+  /** The bell's count, loaded by the layout. */
+  unreadNotifications?: number;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -88,6 +92,7 @@ export async function AppShell({
             Keystone
           </Link>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <NotificationBell unread={unreadNotifications} />
             <LanguageSwitch switchLocale={actions.switchLocale} />
             <UserMenu
               name={viewer.name}

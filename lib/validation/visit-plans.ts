@@ -87,7 +87,7 @@ const endAfterStart = <T extends { plannedStart: Date; plannedEnd: Date }>(schem
 
 export const createPlanSchema = endAfterStart(z.object({ clientId, ...planFields }));
 export const updatePlanSchema = endAfterStart(z.object({ id, version, ...planFields }));
-export type PlanInput = z.output<typeof createPlanSchema>;
+export type PlanInput = Omit<z.output<typeof createPlanSchema>, "clientId">;
 
 export const rescheduleSchema = z
   .object({ id, version, plannedStart: requiredChinaDateTime, plannedEnd: requiredChinaDateTime })
@@ -154,8 +154,8 @@ export const updateReceptionSchema = receptionDates(
   z.object({ id, version, ...requestCommon, ...receptionFields }),
 );
 
-export type GiftInput = z.output<typeof createGiftSchema>;
-export type ReceptionInput = z.output<typeof createReceptionSchema>;
+export type GiftInput = Omit<z.output<typeof createGiftSchema>, "clientId">;
+export type ReceptionInput = Omit<z.output<typeof createReceptionSchema>, "clientId">;
 export type RequestInput = GiftInput | ReceptionInput;
 
 // ── Lists (URL parameters) ────────────────────────────────────────────────────────────────────

@@ -3,8 +3,10 @@ import { db, Prisma } from "@/lib/db";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { planDisplayStatus, type PlanDisplayStatus, type PlanStatus } from "@/lib/domain/visits";
 import { notFound } from "@/lib/errors";
+import { scopeWhere } from "@/lib/auth/permissions";
 import { auditRowSelect, type AuditRow } from "../audit";
 import { approvalScope } from "./approvals";
+import { scopedAccount } from "./plans";
 
 // Reading visit plans: a person's list (a manager may pick someone in scope), one plan with its
 // people, requests and history.
@@ -155,3 +157,16 @@ export async function planOwnerOptions(viewer: Viewer) {
     select: { id: true, name: true },
   });
 }
+
+/** Accounts to plan a visit to when none was chosen: those in scope, A tier first. */
+export async function planAccountOptions(viewer: Viewer) {
+  return db.account.findMany({
+    where: { deletedAt: null, ...scopeWhere(viewer) },
+    orderBy: [{ tier: "asc" }, { name: "asc" }],
+    take: 300,
+    select: { id: true, name: true, tier: true },
+  });
+}
+
+/** The account a new plan or request is for (live, in scope), or NOT_FOUND. */
+export const accountForPlanning = (viewer: Viewer, accountId: string) => scopedAccount(db, viewer, accountId);

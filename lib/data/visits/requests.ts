@@ -12,7 +12,7 @@ import {
 import type { VisitSettings } from "@/lib/domain/visits";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { GiftInput, ReceptionInput, RequestInput } from "@/lib/validation/visit-plans";
-import { mutate } from "../audit";
+import { auditRowSelect, mutate, type AuditRow } from "../audit";
 import { databaseErrorToAppError } from "../database-errors";
 import { notify } from "../notifications";
 import { updateVersioned } from "../versioning";
@@ -218,7 +218,13 @@ export async function getRequest(viewer: Viewer, id: string) {
     },
   });
   if (!request) throw notFound("request");
-  return request;
+  const history = await db.auditLog.findMany({
+    where: { entity: "VisitRequest", entityId: request.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: auditRowSelect,
+  });
+  return { ...request, history: history as AuditRow[] };
 }
 
 export type RequestDetail = Awaited<ReturnType<typeof getRequest>>;

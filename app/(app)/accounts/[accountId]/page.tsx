@@ -21,6 +21,7 @@ import { QualificationSection } from "./_components/qualification-section";
 import { SectionNav } from "./_components/section-nav";
 import { TimelineSection } from "./_components/timeline-section";
 import { ValueSection } from "./_components/value-section";
+import { PlanVisitLink } from "@/components/visits/plan-visit-link";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -71,6 +72,7 @@ export default async function AccountPage({
         viewer={viewer}
         canRestore={deleted && canDo(viewer, "restore", account)}
       />
+      {deleted ? null : <PlanVisitLink accountId={account.id} />}
       <SectionNav />
       {/* What a person comes for first: the deals, the people and who decides. The rest (value,
           qualification, profile, activity) opens on a tap, except while it is the next thing to
