@@ -39,6 +39,15 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/admin/scoring", role: "admin" },
   { path: "/admin/pipeline", role: "admin" },
   { path: "/admin/audit", role: "admin" },
+  // Visit plans, requests, approvals and notifications (拜访计划, 审批, 通知).
+  { path: "/visits/plans", role: "kam", key: true },
+  { path: "/visits/plans/new", role: "kam" },
+  { path: `/visits/plans/new?account=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  { path: `/visits/requests/new?kind=GIFT&account=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  { path: `/visits/requests/new?kind=RECEPTION&account=${ACCOUNT.split("/").pop()}`, role: "kam" },
+  { path: "/visits/approvals", role: "manager" },
+  { path: "/notifications", role: "kam", key: true },
+  { path: "/admin/visits", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {

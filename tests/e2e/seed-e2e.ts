@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db, Prisma } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed";
 
 // The desktop and phone projects run side by side and change per-user state (saved language,
@@ -31,4 +31,66 @@ export async function seedE2e(db: Db): Promise<void> {
       })),
     ),
   });
+  await seedVisitPlanners(db);
+}
+
+/**
+ * The visit-plan journey (visit-plans.spec.ts): a rep plans an A-tier visit and the team's manager
+ * approves it, and both projects run it at once. The approver is the manager of the rep's team, so
+ * each project gets a small team under East China managed by its own east manager (the demo one,
+ * or the phone twin), with a rep and an A-tier account with one contact: neither project's bell
+ * or inbox counts the other's plans.
+ */
+async function seedVisitPlanners(db: Db): Promise<void> {
+  const source = await db.account.findFirstOrThrow({
+    where: { teamId: "team_east", deletedAt: null },
+    orderBy: { id: "asc" },
+  });
+  const rep = await db.user.findUniqueOrThrow({ where: { id: "usr_east_rep1" } });
+  for (const prefix of ["", "phone."]) {
+    const suffix = prefix.replaceAll(".", "_");
+    const teamId = `team_east_plans${suffix && `_${suffix}`}`;
+    const userId = `usr_east_planner${suffix && `_${suffix}`}`;
+    await db.team.create({
+      data: {
+        id: teamId,
+        name: `East visit planners${prefix ? " (phone)" : ""}`,
+        parentId: "team_east",
+        managerId: `usr_east_manager${suffix && `_${suffix}`}`,
+      },
+    });
+    await db.user.create({
+      data: {
+        ...rep,
+        id: userId,
+        email: `${prefix}plans.rep@keystone.demo`,
+        name: prefix ? "赵晨（手机）" : "赵晨",
+        teamId,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+    });
+    const accountId = `acc_e2e_plans${suffix && `_${suffix}`}`;
+    await db.account.create({
+      data: {
+        ...(source as Prisma.AccountCreateManyInput),
+        id: accountId,
+        name: `拜访计划测试客户${prefix ? "（手机）" : ""}有限公司`,
+        creditCode: null,
+        ownerId: userId,
+        teamId,
+        tier: "A",
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+    });
+    await db.contact.create({
+      data: {
+        accountId,
+        name: prefix ? "钱总（手机）" : "钱总",
+        title: "采购总监",
+        buyingRole: "DECISION_MAKER",
+      },
+    });
+  }
 }
