@@ -88,7 +88,11 @@ export async function AppShell({
       <div className="min-w-0">
         <header className="sticky top-0 z-30 flex h-12 items-center gap-1 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:h-14 sm:gap-2 sm:px-6">
           <MobileNav sections={sections} />
-          <Link href="/" className="inline-flex h-11 items-center font-semibold text-indigo-800 lg:hidden">
+          {/* On the narrowest phones the bell needs the wordmark's room; the menu leads home too. */}
+          <Link
+            href="/"
+            className="hidden h-11 items-center font-semibold text-indigo-800 min-[400px]:inline-flex lg:hidden"
+          >
             Keystone
           </Link>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">

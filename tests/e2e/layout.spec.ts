@@ -199,6 +199,10 @@ test("on a phone the shell's and the forms' controls are big enough to tap", asy
     { path: "/agreements", role: "manager" },
     { path: "/admin/users", role: "admin" },
     { path: "/admin/users/usr_east_kam1", role: "admin" },
+    { path: "/visits/plans/new?account=acc_0022", role: "manager" },
+    { path: "/visits/requests/new?kind=GIFT&account=acc_0022", role: "manager" },
+    { path: "/visits/approvals", role: "manager" },
+    { path: "/admin/visits", role: "admin" },
   ];
   const found: string[] = [];
   for (const role of ["manager", "admin"] as const) {
