@@ -196,3 +196,8 @@ export function decodeRecordCursor(text: string | undefined | null): RecordCurso
   const visitedAt = new Date(ms);
   return Number.isFinite(ms) && !Number.isNaN(visitedAt.getTime()) ? { visitedAt, id: m[2]! } : null;
 }
+
+/** An instant as Beijing wall-clock "YYYY-MM-DDTHH:mm" (the value of <input type="datetime-local">). */
+export function chinaDateTimeLocal(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { checkIsoDate, chinaDayStart } from "@/lib/domain/calendar";
 import {
   ALL_TICKABLE_WORK,
+  decodeRecordCursor,
   MAX_PHOTO_SIDE,
   MAX_PHOTOS,
   photoProblem,
@@ -152,7 +153,8 @@ export const visitListQuerySchema = z.object({
   cursor: z
     .string()
     .optional()
-    .transform((v) => (v && v.length <= 100 ? v : undefined))
+    // Only a cursor this app made (time.id); anything else starts from the first page.
+    .transform((v) => (v && decodeRecordCursor(v) ? v : undefined))
     .catch(undefined),
   account: queryId,
   method: z.enum(VISIT_METHODS).optional().catch(undefined),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  chinaDateTimeLocal,
   checkInDistance,
   checkInFlag,
   contactStatus,
@@ -17,6 +18,7 @@ import {
   ticksToApply,
 } from "@/lib/domain/visit-records";
 import { DEFAULT_VISIT_SETTINGS } from "@/lib/domain/visits";
+import { createVisitRecordSchema } from "@/lib/validation/visit-records";
 
 const at = (iso: string) => new Date(iso); // always with an explicit zone in these tests
 
@@ -249,5 +251,64 @@ describe("record list cursor", () => {
       undefined,
     ])
       expect(decodeRecordCursor(bad)).toBeNull();
+  });
+});
+
+describe("the record schema", () => {
+  const base = {
+    clientId: "3f2b8c1e-1111-4a2b-9c3d-123456789abc",
+    accountId: "acc_1",
+    method: "PHONE",
+    talkingPoints: "电话沟通",
+  };
+  const jpegUrl = (extra = 0) =>
+    `data:image/jpeg;base64,${Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(extra)]).toString("base64")}`;
+
+  it("reads the visit time as Beijing time and refuses the future", () => {
+    const r = createVisitRecordSchema.parse({ ...base, visitedAt: "2026-03-01T07:30" });
+    expect(r.visitedAt?.toISOString()).toBe("2026-02-28T23:30:00.000Z");
+    const future = createVisitRecordSchema.safeParse({
+      ...base,
+      visitedAt: chinaDateTimeLocal(new Date(Date.now() + 86_400_000)),
+    });
+    expect(future.success).toBe(false);
+    for (const bad of ["2026-02-30T10:00", "2026-03-01T24:00", "2026-03-01 10:00", "yesterday"])
+      expect(createVisitRecordSchema.safeParse({ ...base, visitedAt: bad }).success, bad).toBe(false);
+  });
+
+  it("takes photos by their bytes: a JPEG named PNG is stored as JPEG; HTML or oversized ones are refused", () => {
+    const ok = createVisitRecordSchema.parse({
+      ...base,
+      photos: [{ data: jpegUrl().replace("image/jpeg", "image/png"), width: "10", height: "10" }],
+    });
+    expect(ok.photos[0]!.mimeType).toBe("image/jpeg");
+    const html = `data:image/png;base64,${Buffer.from("<html><script>").toString("base64")}`;
+    expect(
+      createVisitRecordSchema.safeParse({ ...base, photos: [{ data: html, width: "1", height: "1" }] })
+        .success,
+    ).toBe(false);
+    const big = { data: jpegUrl(MAX_PHOTO_BYTES), width: "1", height: "1" };
+    expect(createVisitRecordSchema.safeParse({ ...base, photos: [big] }).success).toBe(false);
+    const four = Array.from({ length: 4 }, () => ({ data: jpegUrl(), width: "1", height: "1" }));
+    expect(createVisitRecordSchema.safeParse({ ...base, photos: four }).success).toBe(false);
+  });
+
+  it("needs both coordinates of a check-in or neither", () => {
+    expect(createVisitRecordSchema.safeParse({ ...base, checkInLatitude: "31.2" }).success).toBe(false);
+    expect(
+      createVisitRecordSchema.safeParse({ ...base, checkInLatitude: "31.2", checkInLongitude: "121.4" })
+        .success,
+    ).toBe(true);
+    expect(
+      createVisitRecordSchema.safeParse({ ...base, checkInLatitude: "91", checkInLongitude: "121.4" })
+        .success,
+    ).toBe(false);
+  });
+
+  it("takes one ticked item or many, and only known ones", () => {
+    expect(createVisitRecordSchema.parse({ ...base, tickWork: "siteAuditDone" }).tickWork).toEqual([
+      "siteAuditDone",
+    ]);
+    expect(createVisitRecordSchema.safeParse({ ...base, tickWork: ["opportunity"] }).success).toBe(false);
   });
 });

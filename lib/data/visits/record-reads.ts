@@ -1,11 +1,12 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import type { Viewer } from "@/lib/domain/access";
+import { canDo, type Viewer } from "@/lib/domain/access";
 import { chinaDayStart, addDays, type IsoDate } from "@/lib/domain/calendar";
 import { decodeRecordCursor, encodeRecordCursor } from "@/lib/domain/visit-records";
 import type { VisitMethod } from "@/lib/domain/visits";
 import { scopeWhere } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
+import { auditRowSelect } from "../audit";
 
 // Reading visit records: the person's own list (keyset pages, newest first — the index
 // (ownerId, deletedAt, visitedAt desc, id desc) answers any page in one range scan), one record with
@@ -96,13 +97,18 @@ export async function getVisitRecordDetail(viewer: Viewer, id: string) {
     },
   });
   if (!row) throw notFound("visit");
-  const contacts = row.contactIds.length
-    ? await db.contact.findMany({
-        where: { id: { in: row.contactIds }, accountId: row.accountId },
-        select: { id: true, name: true, title: true },
-      })
-    : [];
-  return { ...row, contacts };
+  // The account's contacts: those met are named on the page, the live ones offered in the edit form.
+  const people = await db.contact.findMany({
+    where: { accountId: row.accountId, OR: [{ deletedAt: null }, { id: { in: row.contactIds } }] },
+    select: { id: true, name: true, title: true, deletedAt: true },
+    orderBy: [{ influence: "desc" }, { name: "asc" }],
+    take: 100,
+  });
+  return {
+    ...row,
+    contacts: people.filter((c) => row.contactIds.includes(c.id)),
+    accountContacts: people.filter((c) => !c.deletedAt),
+  };
 }
 
 export type VisitRecordDetail = Awaited<ReturnType<typeof getVisitRecordDetail>>;
@@ -177,5 +183,42 @@ export async function searchVisitAccounts(viewer: Viewer, q: string, take = 8) {
     orderBy: [{ contactDueOn: { sort: "asc", nulls: "last" } }, { name: "asc" }],
     take,
     select: { id: true, name: true },
+  });
+}
+
+/**
+ * The plan a record will close (/visits/new?plan=ID), for prefilling the form: NOT_FOUND outside
+ * the viewer's scope; null when it is closed already or not the viewer's to act on.
+ */
+export async function getPlanPrefill(viewer: Viewer, planId: string) {
+  const plan = await db.visitPlan.findFirst({
+    where: { id: planId, ...scopeWhere(viewer), deletedAt: null },
+    select: {
+      id: true,
+      accountId: true,
+      ownerId: true,
+      teamId: true,
+      dealId: true,
+      purpose: true,
+      method: true,
+      place: true,
+      contactIds: true,
+      status: true,
+      record: { select: { id: true } },
+    },
+  });
+  if (!plan) throw notFound("plan");
+  const open = !plan.record && plan.status !== "DONE" && plan.status !== "CANCELLED";
+  return open && canDo(viewer, "edit", plan) ? plan : null;
+}
+
+/** A record's history (its audit rows, oldest first), once the viewer may see the record. */
+export async function visitRecordHistory(viewer: Viewer, id: string) {
+  const visible = await db.visitRecord.count({ where: { id, ...scopeWhere(viewer) } });
+  if (!visible) throw notFound("visit");
+  return db.auditLog.findMany({
+    where: { entity: "VisitRecord", entityId: id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: auditRowSelect,
   });
 }

@@ -21,6 +21,7 @@ import { QualificationSection } from "./_components/qualification-section";
 import { SectionNav } from "./_components/section-nav";
 import { TimelineSection } from "./_components/timeline-section";
 import { ValueSection } from "./_components/value-section";
+import { AccountVisits } from "@/components/visits/account-visits";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -72,6 +73,7 @@ export default async function AccountPage({
         canRestore={deleted && canDo(viewer, "restore", account)}
       />
       <SectionNav />
+      <AccountVisits viewer={viewer} account={account} />
       {/* What a person comes for first: the deals, the people and who decides. The rest (value,
           qualification, profile, activity) opens on a tap, except while it is the next thing to
           do (an account not yet assessed or qualified). */}
