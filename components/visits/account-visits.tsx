@@ -12,18 +12,50 @@ import { LogVisitLink } from "./visit-links";
 export async function AccountVisits({
   viewer,
   account,
+  part,
 }: {
   viewer: Viewer;
+  part: "bar" | "section";
   account: { id: string; lastContactAt: Date | null; contactDueOn: Date | null; deletedAt: Date | null };
 }) {
   const [t, format, visits] = await Promise.all([
     getTranslations("visits"),
     getFormatter(),
-    listAccountVisits(viewer, account.id),
+    part === "section" ? listAccountVisits(viewer, account.id) : Promise.resolve([]),
   ]);
   // Read by hand on the account page (a raw query): normalise the calendar date whatever its form.
   const dueOn = account.contactDueOn ? new Date(account.contactDueOn) : null;
   const overdue = dueOn !== null && fromDbDate(dueOn) < chinaDate(new Date());
+  const logLink = account.deletedAt ? null : (
+    <LogVisitLink href={`/visits/new?account=${encodeURIComponent(account.id)}`}>
+      {t("logVisit")}
+    </LogVisitLink>
+  );
+  const contactLine = (
+    <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="account-contact-due">
+      {account.lastContactAt
+        ? t("account.lastContact", {
+            date: format.dateTime(new Date(account.lastContactAt), { dateStyle: "medium" }),
+          })
+        : t("overdue.neverContacted")}
+      {dueOn ? (
+        <>
+          <span aria-hidden="true">·</span>
+          {t("overdue.dueOn", { date: day(format, dueOn) })}
+          {overdue ? <Badge tone="bad">{t("home.overdueBadge")}</Badge> : null}
+        </>
+      ) : null}
+    </p>
+  );
+  // The bar sits under the account's header (what a rep comes to do); the list comes after the
+  // deals, people and decision map, which the account page opens on.
+  if (part === "bar")
+    return (
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        {contactLine}
+        {logLink}
+      </div>
+    );
   return (
     <section id="visits" aria-labelledby="visits-heading" className="scroll-mt-28">
       <Card className="p-4">
@@ -32,29 +64,9 @@ export async function AccountVisits({
             <h2 id="visits-heading" className="text-xl font-semibold text-slate-900">
               {t("account.title")}
             </h2>
-            <p
-              className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700"
-              data-testid="account-contact-due"
-            >
-              {account.lastContactAt
-                ? t("account.lastContact", {
-                    date: format.dateTime(new Date(account.lastContactAt), { dateStyle: "medium" }),
-                  })
-                : t("overdue.neverContacted")}
-              {dueOn ? (
-                <>
-                  <span aria-hidden="true">·</span>
-                  {t("overdue.dueOn", { date: day(format, dueOn) })}
-                  {overdue ? <Badge tone="bad">{t("home.overdueBadge")}</Badge> : null}
-                </>
-              ) : null}
-            </p>
+            <div className="mt-1">{contactLine}</div>
           </div>
-          {account.deletedAt ? null : (
-            <LogVisitLink href={`/visits/new?account=${encodeURIComponent(account.id)}`}>
-              {t("logVisit")}
-            </LogVisitLink>
-          )}
+          {logLink}
         </div>
         {visits.length ? (
           <ul className="mt-3 divide-y divide-slate-100">

@@ -39,6 +39,10 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/admin/scoring", role: "admin" },
   { path: "/admin/pipeline", role: "admin" },
   { path: "/admin/audit", role: "admin" },
+  { path: "/visits", role: "kam", key: true },
+  { path: "/visits/new", role: "kam", key: true },
+  { path: "/visits/overdue", role: "kam", key: true },
+  { path: "/visits/overdue", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

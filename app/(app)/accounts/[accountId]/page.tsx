@@ -72,8 +72,8 @@ export default async function AccountPage({
         viewer={viewer}
         canRestore={deleted && canDo(viewer, "restore", account)}
       />
+      <AccountVisits viewer={viewer} account={account} part="bar" />
       <SectionNav />
-      <AccountVisits viewer={viewer} account={account} />
       {/* What a person comes for first: the deals, the people and who decides. The rest (value,
           qualification, profile, activity) opens on a tap, except while it is the next thing to
           do (an account not yet assessed or qualified). */}
@@ -86,6 +86,7 @@ export default async function AccountPage({
       />
       <ContactsSection account={account} deletedContacts={deletedContacts} canEdit={canEdit} />
       <MapSection contacts={account.contacts} />
+      <AccountVisits viewer={viewer} account={account} part="section" />
       <ValueSection
         account={account}
         settings={settings}
