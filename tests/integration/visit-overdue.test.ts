@@ -6,6 +6,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addDays, chinaDate, fromDbDate } from "@/lib/domain/calendar";
 import { bulkUpdateAccounts, createAccount, overrideTier } from "@/lib/data/accounts";
+import { confirmAccountImport, previewAccountImport } from "@/lib/data/account-import";
+import { creditCodeCheckChar } from "@/lib/domain/credit-code";
+import { formatCsv } from "@/lib/domain/csv";
+import { contactDueOn, DEFAULT_VISIT_SETTINGS } from "@/lib/domain/visits";
 import { refreshContactDueFor } from "@/lib/data/visits/contact-due";
 import { listMyOverdueAccounts, listTeamOverdueAccounts } from "@/lib/data/visits/overdue";
 import { createVisitRecord } from "@/lib/data/visits/records";
@@ -44,6 +48,29 @@ describe("the stored contact due date", () => {
     expect(await dueOn(account.id)).toBe(addDays(created, 14));
     await bulkUpdateAccounts(manager, { ids: [account.id], ownerId: null, tier: "B", reason: "调整" });
     expect(await dueOn(account.id)).toBe(addDays(created, 30));
+  });
+
+  it("is set for accounts created by a CSV import", async () => {
+    const kam = await viewerFor("usr_east_kam1");
+    const t = (key: string) => key;
+    const first17 = `91320583W${Date.now().toString().slice(-8)}`;
+    const code = first17 + creditCodeCheckChar(first17);
+    const name = `导入到期测试 ${randomUUID().slice(0, 8)}有限公司`;
+    const bytes = new TextEncoder().encode(
+      formatCsv(
+        [
+          ["企业名称", "统一社会信用代码"],
+          [name, code],
+        ],
+        { bom: true },
+      ),
+    );
+    const preview = await previewAccountImport(kam, bytes, t);
+    if (!preview.ok) throw new Error(preview.message);
+    const result = await confirmAccountImport(kam, bytes, t, preview);
+    expect(result).toMatchObject({ ok: true, created: 1 });
+    const account = await db.account.findFirstOrThrow({ where: { creditCode: code } });
+    expect(await dueOn(account.id)).toBe(contactDueOn(account, DEFAULT_VISIT_SETTINGS));
   });
 });
 
