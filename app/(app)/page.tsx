@@ -10,6 +10,7 @@ import { AuditActionLabel } from "@/components/audit/audit-action-label";
 import { teamLabel } from "@/lib/i18n/names";
 import { historyWords } from "@/components/history/history-words";
 import Link from "next/link";
+import { HomeVisits } from "@/components/visits/home-visits";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -54,6 +55,8 @@ export default async function HomePage() {
         </p>
         <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
       </section>
+
+      <HomeVisits viewer={viewer} />
 
       {summary.kind === "admin" ? (
         <div className="grid grid-cols-3 gap-2 sm:gap-4">

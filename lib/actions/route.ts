@@ -15,7 +15,7 @@ import type { Translate } from "./run";
 export type RouteContext = { viewer: Viewer; t: Translate };
 export type RouteFailure = { ok: false; code: AppErrorCode | "UNEXPECTED"; message: string };
 
-const STATUS: Record<AppErrorCode | "UNEXPECTED", number> = {
+export const STATUS: Record<AppErrorCode | "UNEXPECTED", number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   INVALID_ORIGIN: 403,

@@ -8,6 +8,7 @@ import type { AnalysedRow } from "./account-import";
 import { getScoringSettings, PROFILE_KEYS, scoreChange, scoreSnapshotRow } from "./accounts";
 import { auditSnapshot, type AuditEntry } from "./audit";
 import { newId } from "./ids";
+import { refreshContactDueFor } from "./visits/contact-due";
 
 // The statements that write an account import, inside its transaction (see confirmAccountImport):
 // new accounts and updates with one statement per 500 rows, their audit rows, score snapshots.
@@ -73,6 +74,9 @@ export async function writeImport(
       });
     }
   }
+  // New accounts get their first contact due date; updated ones may have changed tier.
+  const touched = [...entries.map((e) => e.entityId)];
+  for (const batch of chunks(touched, BATCH)) await refreshContactDueFor(tx, batch);
   if (snapshots.length) await tx.scoreSnapshot.createMany({ data: snapshots });
   for (const batch of chunks(entries, BATCH)) await writeAuditRows(tx, viewer.id, batch);
 }

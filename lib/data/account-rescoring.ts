@@ -6,6 +6,7 @@ import { assertCapability } from "@/lib/auth/permissions";
 import { getScoringSettings, scoreChange, scoreSnapshotRow, type FullAccount } from "./accounts";
 import { mutate } from "./audit";
 import { updateVersioned } from "./versioning";
+import { refreshContactDueFor } from "./visits/contact-due";
 
 // The administrator's scoring settings and the rescoring of every account they set off. One
 // account's rescore (after its own change) stays in ./accounts.ts.
@@ -91,6 +92,10 @@ async function writeScores(
       ${col((c) => c.scores.negativeAsset)}::boolean[]
     ) AS v(id, current, potential, strategic, composite, computed, tier, priority, negative)
     WHERE a.id = v.id`;
+  await refreshContactDueFor(
+    tx,
+    changed.filter((c) => c.tier !== c.account.tier).map((c) => c.account.id),
+  );
   const snapshots = changed.filter((c) => c.snapshot);
   if (!snapshots.length) return;
   await tx.scoreSnapshot.createMany({

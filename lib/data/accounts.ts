@@ -13,6 +13,7 @@ import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissio
 import { AppError, notFound } from "@/lib/errors";
 import { mutate } from "./audit";
 import { scopeSql } from "./scope-sql";
+import { refreshContactDueFor } from "./visits/contact-due";
 import { updateVersioned } from "./versioning";
 
 // 客户档案: the key account. Every read is scoped to what the viewer may see; every change is
@@ -146,6 +147,8 @@ export async function rescore(
   const { scores, tier, changed, snapshot } = scoreChange(account, s);
   if (!changed) return account;
   const updated = await tx.account.update({ where: { id: account.id }, data: { ...scores, tier } });
+  // The contact cadence follows the tier (该联系却没联系).
+  if (tier !== account.tier) await refreshContactDueFor(tx, [account.id]);
   if (snapshot) await tx.scoreSnapshot.create({ data: scoreSnapshotRow(account, scores, cause, s) });
   return updated;
 }
@@ -320,6 +323,8 @@ export async function createAccount(
       },
     });
     const row = await rescore(tx, created, "create");
+    // A new account is due its first contact one cadence after it was created.
+    await refreshContactDueFor(tx, [row.id]);
     await audit({ action: "account.create", entity: "Account", entityId: row.id, after: row });
     return row;
   });
@@ -392,6 +397,7 @@ export async function overrideTier(
         ? { tier: input.tier, tierOverrideReason: input.reason }
         : { tier: before.computedTier, tierOverrideReason: null },
     });
+    await refreshContactDueFor(tx, [input.id]);
     const after = await tx.account.findUniqueOrThrow({ where: { id: input.id } });
     await audit({ action: "account.tierOverride", entity: "Account", entityId: input.id, before, after });
     return after;
@@ -565,6 +571,7 @@ export async function bulkUpdateAccounts(
         version: { increment: 1 },
       },
     });
+    if (input.tier) await refreshContactDueFor(tx, ids);
     const after = await tx.account.findMany({ where: { id: { in: ids } } });
     const byId = new Map(after.map((a) => [a.id, a]));
     await auditMany(

@@ -48,6 +48,10 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/visits/approvals", role: "manager" },
   { path: "/notifications", role: "kam", key: true },
   { path: "/admin/visits", role: "admin" },
+  { path: "/visits", role: "kam", key: true },
+  { path: "/visits/new", role: "kam", key: true },
+  { path: "/visits/overdue", role: "kam", key: true },
+  { path: "/visits/overdue", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

@@ -1,5 +1,8 @@
 import type { Db, Prisma } from "@/lib/db";
+import { DEFAULT_VISIT_SETTINGS as S } from "@/lib/domain/visits";
 import { seedDemo } from "@/prisma/seed";
+import { accountRow } from "../factories/accounts";
+import { VISIT_E2E } from "./visit-fixtures";
 
 // The desktop and phone projects run side by side and change per-user state (saved language,
 // sign-in counters). Each project therefore signs in as its own people: the demo users for the
@@ -32,6 +35,7 @@ export async function seedE2e(db: Db): Promise<void> {
     ),
   });
   await seedVisitPlanners(db);
+  await seedVisitAccounts(db);
 }
 
 /**
@@ -93,4 +97,43 @@ async function seedVisitPlanners(db: Db): Promise<void> {
       },
     });
   }
+}
+
+/**
+ * For the visit-record journeys: each rep (desktop and phone twin) owns one account with a saved
+ * location (the quick and offline logs) and three A-tier accounts created 40 days ago and never
+ * contacted, so they are 26 days overdue. Every account's due date is then computed as the app does.
+ */
+async function seedVisitAccounts(db: Db) {
+  const reps = await db.user.findMany({
+    where: { id: { in: ["usr_east_rep1", "usr_east_rep1_phone_"] } },
+    select: { id: true, teamId: true },
+  });
+  const longAgo = new Date(Date.now() - 40 * 86_400_000);
+  await db.account.createMany({
+    data: reps.flatMap((rep) => [
+      accountRow({
+        ownerId: rep.id,
+        teamId: rep.teamId!,
+        name: `${VISIT_E2E.visitAccount} ${rep.id}`,
+        latitude: 31.2304,
+        longitude: 121.4737,
+      }),
+      ...[1, 2, 3].map((n) =>
+        accountRow({
+          ownerId: rep.id,
+          teamId: rep.teamId!,
+          name: `${VISIT_E2E.overduePrefix}${n} ${rep.id}`,
+          tier: "A",
+          computedTier: "A",
+          tierOverrideReason: "演练",
+          createdAt: longAgo,
+        }),
+      ),
+    ]),
+  });
+  // contactDueSql (lib/data/visits/contact-due.ts, server-only) with the default cadence.
+  await db.$executeRaw`UPDATE "Account" SET "contactDueOn" =
+    (COALESCE("lastContactAt", "createdAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
+    + CASE tier WHEN 'A' THEN ${S.cadenceDaysA}::int WHEN 'B' THEN ${S.cadenceDaysB}::int ELSE ${S.cadenceDaysC}::int END`;
 }

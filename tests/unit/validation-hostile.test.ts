@@ -22,6 +22,7 @@ import * as teams from "@/lib/validation/teams";
 import * as territories from "@/lib/validation/territories";
 import * as users from "@/lib/validation/users";
 import * as visitPlans from "@/lib/validation/visit-plans";
+import * as visitRecords from "@/lib/validation/visit-records";
 
 const MODULES = {
   accounts,
@@ -34,6 +35,7 @@ const MODULES = {
   territories,
   users,
   visitPlans,
+  visitRecords,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */

@@ -5,7 +5,7 @@ import type { Obstacle, ProgrammeStep } from "@/lib/domain/pipeline";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { resolveOwner } from "../accounts";
-import { mutate } from "../audit";
+import { mutate, type MutationContext } from "../audit";
 import { updateVersioned } from "../versioning";
 
 // Changing a deal: creating it, its details, and the work of each stage (the fields its gate reads).
@@ -89,7 +89,7 @@ export async function updateDeal(
   });
 }
 
-type StageWork =
+export type StageWork =
   | {
       section: "TARGET";
       potentialNeed: string | null;
@@ -124,42 +124,51 @@ type StageWork =
 
 /** Saves the work of one stage (the fields the gates read). Programme owners must be people in scope. */
 export async function updateStageWork(viewer: Viewer, input: StageWork & { id: string; version: number }) {
-  return mutate(viewer, async ({ tx, audit }) => {
-    const before = await dealForChange(tx, viewer, input.id);
-    if (before.status !== "OPEN")
-      throw new AppError("VALIDATION", "closed", { _form: ["gate.errors.closed"] });
-    const { id, version, section, ...data } = input;
-    if (input.section === "VALUE") {
-      const ownerIds = [...new Set(input.programme.map((s) => s.ownerId))];
-      const owners = await tx.user.findMany({
-        where: {
-          id: { in: ownerIds },
-          active: true,
-          ...(viewer.visibleTeamIds === "all" ? {} : { teamId: { in: [...viewer.visibleTeamIds] } }),
-        },
-        select: { id: true },
-      });
-      if (owners.length !== ownerIds.length)
-        throw new AppError("VALIDATION", "step owner", { programme: ["validation.invalidOption"] });
-    }
-    const values =
-      input.section === "VALUE"
-        ? {
-            closeProbability: input.closeProbability,
-            expectedDevCost: input.expectedDevCost,
-            obstacles: input.obstacles as unknown as Prisma.InputJsonValue,
-            programme: input.programme as unknown as Prisma.InputJsonValue,
-          }
-        : data;
-    await updateVersioned(tx.deal, { where: { id }, version, data: values });
-    const after = await tx.deal.findUniqueOrThrow({ where: { id } });
-    await audit({
-      action: `deal.work.${section.toLowerCase()}`,
-      entity: "Deal",
-      entityId: id,
-      before,
-      after,
+  return mutate(viewer, (ctx) => applyStageWork(ctx, viewer, input));
+}
+
+/**
+ * updateStageWork inside a transaction the caller already holds (a visit record ticking its deal's
+ * current-stage work commits with the record): the same checks, versioned write and audit row.
+ */
+export async function applyStageWork(
+  { tx, audit }: Pick<MutationContext, "tx" | "audit">,
+  viewer: Viewer,
+  input: StageWork & { id: string; version: number },
+) {
+  const before = await dealForChange(tx, viewer, input.id);
+  if (before.status !== "OPEN") throw new AppError("VALIDATION", "closed", { _form: ["gate.errors.closed"] });
+  const { id, version, section, ...data } = input;
+  if (input.section === "VALUE") {
+    const ownerIds = [...new Set(input.programme.map((s) => s.ownerId))];
+    const owners = await tx.user.findMany({
+      where: {
+        id: { in: ownerIds },
+        active: true,
+        ...(viewer.visibleTeamIds === "all" ? {} : { teamId: { in: [...viewer.visibleTeamIds] } }),
+      },
+      select: { id: true },
     });
-    return after;
+    if (owners.length !== ownerIds.length)
+      throw new AppError("VALIDATION", "step owner", { programme: ["validation.invalidOption"] });
+  }
+  const values =
+    input.section === "VALUE"
+      ? {
+          closeProbability: input.closeProbability,
+          expectedDevCost: input.expectedDevCost,
+          obstacles: input.obstacles as unknown as Prisma.InputJsonValue,
+          programme: input.programme as unknown as Prisma.InputJsonValue,
+        }
+      : data;
+  await updateVersioned(tx.deal, { where: { id }, version, data: values });
+  const after = await tx.deal.findUniqueOrThrow({ where: { id } });
+  await audit({
+    action: `deal.work.${section.toLowerCase()}`,
+    entity: "Deal",
+    entityId: id,
+    before,
+    after,
   });
+  return after;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, type Tx } from "@/lib/db";
 import type { VisitSettings } from "@/lib/domain/visits";
+import { cachedVisitSettings } from "./settings";
 
 // Keeps Account.lastContactAt and Account.contactDueOn current (see contactDueOn in
 // lib/domain/visits.ts, which this SQL mirrors): the overdue lists read them with a range scan, so
@@ -34,4 +35,15 @@ export async function refreshAccountContact(tx: Tx, accountId: string, settings:
 /** After the cadence setting changes: every account's due date, in one statement. */
 export async function recomputeAllContactDue(tx: Tx, settings: Cadence): Promise<number> {
   return tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)}`;
+}
+
+/**
+ * The due date of these accounts after they were created or their tier changed (their last contact
+ * is unchanged, so only the date is recomputed). One statement for any number of accounts.
+ */
+export async function refreshContactDueFor(tx: Tx, accountIds: readonly string[]): Promise<void> {
+  if (!accountIds.length) return;
+  const settings = await cachedVisitSettings();
+  await tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)}
+    WHERE id = ANY(${[...accountIds]}::text[])`;
 }

@@ -22,6 +22,7 @@ import { SectionNav } from "./_components/section-nav";
 import { TimelineSection } from "./_components/timeline-section";
 import { ValueSection } from "./_components/value-section";
 import { PlanVisitLink } from "@/components/visits/plan-visit-link";
+import { AccountVisits } from "@/components/visits/account-visits";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -72,7 +73,12 @@ export default async function AccountPage({
         viewer={viewer}
         canRestore={deleted && canDo(viewer, "restore", account)}
       />
-      {deleted ? null : <PlanVisitLink accountId={account.id} />}
+      <AccountVisits
+        viewer={viewer}
+        account={account}
+        part="bar"
+        planLink={deleted ? null : <PlanVisitLink accountId={account.id} />}
+      />
       <SectionNav />
       {/* What a person comes for first: the deals, the people and who decides. The rest (value,
           qualification, profile, activity) opens on a tap, except while it is the next thing to
@@ -86,6 +92,7 @@ export default async function AccountPage({
       />
       <ContactsSection account={account} deletedContacts={deletedContacts} canEdit={canEdit} />
       <MapSection contacts={account.contacts} />
+      <AccountVisits viewer={viewer} account={account} part="section" />
       <ValueSection
         account={account}
         settings={settings}
