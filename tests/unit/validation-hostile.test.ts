@@ -21,8 +21,20 @@ import * as scoring from "@/lib/validation/scoring";
 import * as teams from "@/lib/validation/teams";
 import * as territories from "@/lib/validation/territories";
 import * as users from "@/lib/validation/users";
+import * as visitCalendar from "@/lib/validation/visit-calendar";
 
-const MODULES = { accounts, audit, contacts, deals, savedViews, scoring, teams, territories, users };
+const MODULES = {
+  accounts,
+  audit,
+  contacts,
+  deals,
+  savedViews,
+  scoring,
+  teams,
+  territories,
+  users,
+  visitCalendar,
+};
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */
 const SCHEMAS = Object.entries(MODULES).flatMap(([module, exports]) =>
