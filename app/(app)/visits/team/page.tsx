@@ -71,86 +71,93 @@ export default async function TeamDayPage() {
                   </Link>
                 </div>
               </div>
-              <div className="grid gap-4 p-4 sm:grid-cols-2">
-                <section>
-                  <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("team.todayPlans")}</h3>
-                  {p.today.plans.length ? (
-                    <ul className="space-y-1 text-sm">
-                      {p.today.plans.map((plan) => (
-                        <li key={plan.id} className="flex flex-wrap items-baseline gap-x-2">
-                          <span className="tabular-nums text-slate-600">{chinaTime(plan.plannedStart)}</span>
-                          <Link href={`/visits/plans/${encodeURIComponent(plan.id)}`} className={linkClass}>
-                            {plan.accountName}
-                          </Link>
-                          <span className="text-xs text-slate-600">{t(`planStatuses.${plan.status}`)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p className="text-sm text-slate-500">{t("team.nothingToday")}</p>
-                  )}
-                </section>
-                <section>
-                  <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("team.todayRecords")}</h3>
-                  {p.today.records.length ? (
-                    <ul className="space-y-1 text-sm">
-                      {p.today.records.map((r) => (
-                        <li key={r.id} className="flex flex-wrap items-baseline gap-x-2">
-                          <span className="tabular-nums text-slate-600">{chinaTime(r.visitedAt)}</span>
-                          <Link href={`/visits/${encodeURIComponent(r.id)}`} className={linkClass}>
-                            {r.accountName}
-                          </Link>
-                          {r.outcome ? (
-                            <span className="text-xs text-slate-600">{t(`outcomes.${r.outcome}`)}</span>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p className="text-sm text-slate-500">{t("team.nothingToday")}</p>
-                  )}
-                </section>
-                <section className="sm:col-span-2">
-                  <h3 className="mb-1 flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
-                    {t("team.checkIns")}
-                    {p.week.farCheckIns ? (
-                      <Badge tone="bad">{t("team.farCount", { count: p.week.farCheckIns })}</Badge>
-                    ) : null}
-                  </h3>
-                  {p.checkIns.length ? (
-                    <ul className="space-y-1 text-sm">
-                      {p.checkIns.map((c) => (
-                        <li
-                          key={c.id}
-                          className="flex flex-wrap items-baseline gap-x-2"
-                          data-far={c.far || undefined}
-                        >
-                          <span className="tabular-nums text-slate-600">
-                            {dayLabel(format, chinaDate(c.checkInAt))} {chinaTime(c.checkInAt)}
-                          </span>
-                          <Link href={`/visits/${encodeURIComponent(c.id)}`} className={linkClass}>
-                            {c.accountName}
-                          </Link>
-                          {c.checkInDistanceM === null ? (
-                            <span className="text-xs text-slate-600">{t("team.distanceUnknown")}</span>
-                          ) : c.far ? (
-                            <span title={t("team.farFlag", { radius: day.radiusM })}>
-                              <Badge tone="bad">{t("team.far", { distance: c.checkInDistanceM })}</Badge>
-                              <span className="sr-only"> {t("team.farFlag", { radius: day.radiusM })}</span>
+              {p.week.plans + p.week.records === 0 ? (
+                // Nothing this week: the name and the links are enough (a long team stays scannable).
+                <p className="px-4 py-3 text-sm text-slate-500">{t("team.idle")}</p>
+              ) : (
+                <div className="grid gap-4 p-4 sm:grid-cols-2">
+                  <section>
+                    <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("team.todayPlans")}</h3>
+                    {p.today.plans.length ? (
+                      <ul className="space-y-1 text-sm">
+                        {p.today.plans.map((plan) => (
+                          <li key={plan.id} className="flex flex-wrap items-baseline gap-x-2">
+                            <span className="tabular-nums text-slate-600">
+                              {chinaTime(plan.plannedStart)}
                             </span>
-                          ) : (
-                            <span className="text-xs text-slate-600">
-                              {t("team.near", { distance: c.checkInDistanceM })}
+                            <Link href={`/visits/plans/${encodeURIComponent(plan.id)}`} className={linkClass}>
+                              {plan.accountName}
+                            </Link>
+                            <span className="text-xs text-slate-600">{t(`planStatuses.${plan.status}`)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <p className="text-sm text-slate-500">{t("team.nothingToday")}</p>
+                    )}
+                  </section>
+                  <section>
+                    <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("team.todayRecords")}</h3>
+                    {p.today.records.length ? (
+                      <ul className="space-y-1 text-sm">
+                        {p.today.records.map((r) => (
+                          <li key={r.id} className="flex flex-wrap items-baseline gap-x-2">
+                            <span className="tabular-nums text-slate-600">{chinaTime(r.visitedAt)}</span>
+                            <Link href={`/visits/${encodeURIComponent(r.id)}`} className={linkClass}>
+                              {r.accountName}
+                            </Link>
+                            {r.outcome ? (
+                              <span className="text-xs text-slate-600">{t(`outcomes.${r.outcome}`)}</span>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <p className="text-sm text-slate-500">{t("team.nothingToday")}</p>
+                    )}
+                  </section>
+                  <section className="sm:col-span-2">
+                    <h3 className="mb-1 flex flex-wrap items-center gap-2 text-sm font-semibold text-slate-800">
+                      {t("team.checkIns")}
+                      {p.week.farCheckIns ? (
+                        <Badge tone="bad">{t("team.farCount", { count: p.week.farCheckIns })}</Badge>
+                      ) : null}
+                    </h3>
+                    {p.checkIns.length ? (
+                      <ul className="space-y-1 text-sm">
+                        {p.checkIns.map((c) => (
+                          <li
+                            key={c.id}
+                            className="flex flex-wrap items-baseline gap-x-2"
+                            data-far={c.far || undefined}
+                          >
+                            <span className="tabular-nums text-slate-600">
+                              {dayLabel(format, chinaDate(c.checkInAt))} {chinaTime(c.checkInAt)}
                             </span>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p className="text-sm text-slate-500">{t("team.noCheckIns")}</p>
-                  )}
-                </section>
-              </div>
+                            <Link href={`/visits/${encodeURIComponent(c.id)}`} className={linkClass}>
+                              {c.accountName}
+                            </Link>
+                            {c.checkInDistanceM === null ? (
+                              <span className="text-xs text-slate-600">{t("team.distanceUnknown")}</span>
+                            ) : c.far ? (
+                              <span title={t("team.farFlag", { radius: day.radiusM })}>
+                                <Badge tone="bad">{t("team.far", { distance: c.checkInDistanceM })}</Badge>
+                                <span className="sr-only"> {t("team.farFlag", { radius: day.radiusM })}</span>
+                              </span>
+                            ) : (
+                              <span className="text-xs text-slate-600">
+                                {t("team.near", { distance: c.checkInDistanceM })}
+                              </span>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <p className="text-sm text-slate-500">{t("team.noCheckIns")}</p>
+                    )}
+                  </section>
+                </div>
+              )}
             </Card>
           </li>
         ))}

@@ -157,14 +157,12 @@ export default async function WeeklyLogPage({ searchParams }: { searchParams: Pr
                   {c.contacts.length ? <p className="text-slate-700">{c.contacts.join("、")}</p> : null}
                   <p className="whitespace-pre-wrap break-words text-slate-800">{c.talkingPoints}</p>
                   {c.nextStep ? (
-                    <p className="break-words text-slate-700">
-                      {t("weekly.columns.nextStep")}：{c.nextStep}
-                    </p>
+                    <p className="break-words text-slate-700">{t("feed.nextStep", { step: c.nextStep })}</p>
                   ) : null}
                 </li>
               ))}
             </ul>
-            <div className="hidden sm:block print:block">
+            <div className="hidden sm:block print:block print:[&_div]:overflow-visible">
               <Table caption={t("weekly.contactsTitle")}>
                 <thead className="bg-slate-50">
                   <tr>
