@@ -30,6 +30,12 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   // A won deal: its cooperation agreement shows.
   { path: "/deals/deal_036", role: "manager" },
   { path: "/agreements", role: "manager", key: true },
+  { path: "/visits/calendar", role: "kam", key: true },
+  { path: "/visits/calendar?view=month", role: "manager", key: true },
+  { path: "/visits/calendar?view=day", role: "kam" },
+  { path: "/visits/weekly", role: "kam", key: true },
+  { path: "/visits/weekly?person=usr_east_rep1", role: "manager" },
+  { path: "/visits/team", role: "manager" },
   { path: "/admin/users", role: "admin" },
   { path: "/admin/users/usr_east_kam1", role: "admin" },
   { path: "/admin/teams", role: "admin" },
@@ -188,6 +194,9 @@ test("on a phone the shell's and the forms' controls are big enough to tap", asy
     { path: "/pipeline?view=list", role: "manager" },
     { path: "/deals/deal_030", role: "manager" },
     { path: "/agreements", role: "manager" },
+    { path: "/visits/calendar?view=month", role: "manager" },
+    { path: "/visits/weekly?person=usr_east_rep1", role: "manager" },
+    { path: "/visits/team", role: "manager" },
     { path: "/admin/users", role: "admin" },
     { path: "/admin/users/usr_east_kam1", role: "admin" },
   ];
