@@ -43,6 +43,10 @@ test("the month in Chinese: a grid on a desktop, an agenda on a phone, each item
   await expect(
     page.getByRole("link", { name: new RegExp(`拜访记录：${CALENDAR_E2E_ACCOUNT}`) }).first(),
   ).toBeVisible();
+  await page.screenshot({
+    path: `tests/e2e/screenshots/visit-calendar-week-${info.project.name}.png`,
+    fullPage: true,
+  });
 });
 
 test("the calendar in English", async ({ page }, info) => {
@@ -81,6 +85,17 @@ test("the weekly contact log shows the week's visits, and the rep's summary is s
     path: `tests/e2e/screenshots/visit-weekly-${info.project.name}.png`,
     fullPage: true,
   });
+
+  // Printed, the log is the page alone: no navigation, header or buttons; the saved texts show.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+  await expect(page.getByText(summary).filter({ visible: true })).toHaveCount(1);
+  await page.screenshot({
+    path: `tests/e2e/screenshots/visit-weekly-print-${info.project.name}.png`,
+    fullPage: true,
+  });
+  await page.emulateMedia({ media: "screen" });
 
   // The previous week has other visits (or none), and its own URL.
   await page.getByRole("link", { name: /上一周/ }).click();
