@@ -182,6 +182,10 @@ describe("the weekly contact log", () => {
       managerCommentBy: manager.name,
       version: 2,
     });
+    // The administrator keeps no log of their own (no team), but may comment on anyone's.
+    const admin = await viewerFor("usr_admin");
+    expect((await getWeeklyLog(admin, { week })).canEditTexts).toBe(false);
+    expect((await getWeeklyLog(admin, { personId: rep.id, week })).canComment).toBe(true);
     const audit = await auditRowsFor(log.texts.id!);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
       ["weeklyLog.texts", rep.id],

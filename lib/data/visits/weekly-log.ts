@@ -38,8 +38,9 @@ export type WeeklyLog = WeeklyLogContent & {
   canComment: boolean;
 };
 
-/** Only the person writes their texts. */
-const mayEditTexts = (viewer: Viewer, person: CalendarPerson) => viewer.id === person.id;
+/** Only the person writes their texts (a person without a team — the administrator — keeps no log). */
+const mayEditTexts = (viewer: Viewer, person: CalendarPerson) =>
+  viewer.id === person.id && person.teamId !== null;
 
 /** A manager who sees the person's team comments on their log (not on their own). */
 const mayComment = (viewer: Viewer, person: CalendarPerson) =>
