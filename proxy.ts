@@ -9,7 +9,9 @@ import { encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/au
 import { isSameOrigin, isStateChanging } from "@/lib/http/same-origin";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/health$/];
+// The calendar feed is read by a phone's calendar app, which has no session: its secret URL is the
+// credential (app/api/calendar/[token]/route.ts looks the token up and answers 404 otherwise).
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/calendar\/[^/]+$/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";

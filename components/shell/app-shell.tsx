@@ -67,15 +67,16 @@ export async function AppShell({
 }) {
   const t = await getTranslations();
   const sections = await navSections(viewer);
+  // Printed pages (the weekly contact log) are the page alone: no navigation or header.
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr] print:block">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         {t("nav.skipToContent")}
       </a>
-      <aside className="hidden border-r border-slate-200 bg-white lg:block">
+      <aside className="hidden border-r border-slate-200 bg-white lg:block print:hidden">
         <div className="sticky top-0 p-4">
           <Link href="/" className="mb-6 block px-3 text-lg font-semibold text-indigo-800">
             Keystone <span className="text-sm font-normal text-slate-600">{t("common.tagline")}</span>
@@ -86,7 +87,7 @@ export async function AppShell({
         </div>
       </aside>
       <div className="min-w-0">
-        <header className="sticky top-0 z-30 flex h-12 items-center gap-1 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:h-14 sm:gap-2 sm:px-6">
+        <header className="sticky top-0 z-30 flex h-12 items-center gap-1 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:h-14 sm:gap-2 sm:px-6 print:hidden">
           <MobileNav sections={sections} />
           {/* On the narrowest phones the bell needs the wordmark's room; the menu leads home too. */}
           <Link

@@ -23,6 +23,7 @@ import * as territories from "@/lib/validation/territories";
 import * as users from "@/lib/validation/users";
 import * as visitPlans from "@/lib/validation/visit-plans";
 import * as visitRecords from "@/lib/validation/visit-records";
+import * as visitCalendar from "@/lib/validation/visit-calendar";
 
 const MODULES = {
   accounts,
@@ -36,6 +37,7 @@ const MODULES = {
   users,
   visitPlans,
   visitRecords,
+  visitCalendar,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */
