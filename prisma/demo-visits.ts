@@ -172,6 +172,8 @@ const DURATION: Record<VisitMethod, [number, number]> = {
   SEMINAR: [60, 240],
   HOSTING: [120, 360],
 };
+// The demo users the README names: what it promises they find is made sure of, not left to chance.
+const SHOWCASE = ["usr_east_rep1", "usr_east_kam1", "usr_north_rep1", "usr_south_rep1"];
 const yuan = (n: number) => BigInt(n) * 100n;
 const pad = (n: number) => String(n).padStart(5, "0");
 
@@ -298,9 +300,15 @@ export async function seedDemoVisits(
   // a quarter of each tier is overdue: its last contact lies beyond the cadence.
   type Draft = { account: DemoAccount; date: IsoDate; minutes: number };
   const drafts: Draft[] = [];
+  // The people the README names have an overdue account in every tier they hold.
+  const showcaseOverdue = new Set<string>();
   const lastContactDate = (a: DemoAccount): number | null => {
     const cadence = CADENCE[a.tier];
-    if (r.chance(a.lifecycle === "LOST" ? 0.6 : 0.22)) return cadence + r.int(1, Math.ceil(cadence * 0.6));
+    const key = `${a.ownerId}|${a.tier}`;
+    const shown = SHOWCASE.includes(a.ownerId) && !showcaseOverdue.has(key);
+    showcaseOverdue.add(key);
+    if (shown || r.chance(a.lifecycle === "LOST" ? 0.6 : 0.22))
+      return cadence + r.int(1, Math.ceil(cadence * 0.6));
     return r.int(0, Math.min(cadence - 2, 10));
   };
   // A rep with few accounts contacts each more often than a KAM with twenty.
@@ -493,15 +501,36 @@ export async function seedDemoVisits(
   // ------------------------------------------------------------------------------------------
   // Plans that are not (yet) records: every other status.
   const active = accounts.filter((a) => a.lifecycle !== "LOST");
-  // Only a plan that needs approval can wait for it or come back: those are on approval-tier accounts.
   const approvalTier = active.filter((a) => S.approvalTiers.includes(a.tier));
-  const extraPlan = (status: Prisma.VisitPlanCreateManyInput["status"], dayFrom: number, dayTo: number) => {
-    const a = r.pick(status === "SUBMITTED" || status === "RETURNED" ? approvalTier : active);
+  // The people the README names find every status among their own plans: each status's first
+  // plans go to them, the rest anywhere.
+  const showcase = SHOWCASE;
+  const accountOf = (i: number) => {
+    const own = active.filter((a) => a.ownerId === showcase[i]);
+    return own.length ? r.pick(own) : r.pick(active);
+  };
+  const extraPlan = (
+    status: Prisma.VisitPlanCreateManyInput["status"],
+    dayFrom: number,
+    dayTo: number,
+    i: number,
+  ) => {
+    const a = accountOf(i);
+    // Only a plan that needs approval can wait for it or come back: one off the approval tiers
+    // needs it for its cost.
+    const mustApprove =
+      (status === "SUBMITTED" || status === "RETURNED") && !S.approvalTiers.includes(a.tier);
     let date = addDays(today, r.int(dayFrom, dayTo));
     while (isWeekend(date)) date = addDays(date, 1);
     const method = r.chance(0.8) ? "IN_PERSON" : r.pick(["VIDEO", "SEMINAR", "HOSTING"] as const);
     const cost =
-      method === "HOSTING" ? yuan(r.int(20, 300) * 100) : r.chance(0.5) ? yuan(r.int(2, 50) * 100) : null;
+      method === "HOSTING"
+        ? yuan(r.int(20, 300) * 100)
+        : mustApprove
+          ? yuan(r.int(25, 60) * 100)
+          : r.chance(0.5)
+            ? yuan(r.int(2, 50) * 100)
+            : null;
     const start = at(date, r.pick([9 * 60, 10 * 60, 14 * 60, 15 * 60 + 30]));
     const base = planBase(a, method, start, cost);
     const created = new Date(
@@ -532,12 +561,12 @@ export async function seedDemoVisits(
       updatedAt: decided ?? submittedAt ?? created,
     });
   };
-  for (let i = 0; i < 30; i++) extraPlan("APPROVED", 0, 21); // coming up
-  for (let i = 0; i < 18; i++) extraPlan("APPROVED", -60, -2); // missed: time passed, no record
-  for (let i = 0; i < 14; i++) extraPlan("SUBMITTED", 1, 14); // waiting for the approver
-  for (let i = 0; i < 10; i++) extraPlan("DRAFT", 2, 20);
-  for (let i = 0; i < 8; i++) extraPlan("RETURNED", 3, 15);
-  for (let i = 0; i < 10; i++) extraPlan("CANCELLED", -40, 10);
+  for (let i = 0; i < 30; i++) extraPlan("APPROVED", 0, 21, i); // coming up
+  for (let i = 0; i < 18; i++) extraPlan("APPROVED", -60, -2, i); // missed: time passed, no record
+  for (let i = 0; i < 14; i++) extraPlan("SUBMITTED", 1, 14, i); // waiting for the approver
+  for (let i = 0; i < 10; i++) extraPlan("DRAFT", 2, 20, i);
+  for (let i = 0; i < 8; i++) extraPlan("RETURNED", 3, 15, i);
+  for (let i = 0; i < 10; i++) extraPlan("CANCELLED", -40, 10, i);
   // Ids in time order of creation, as the app would have made them.
   plans.sort((x, y) => (x.createdAt as Date).getTime() - (y.createdAt as Date).getTime());
   const planIdMap = new Map(plans.map((p, i) => [p.id as string, `vplan_${pad(i + 1)}`]));
@@ -561,20 +590,34 @@ export async function seedDemoVisits(
   // The first two gifts go to one contact and together pass the yearly cap per contact: the
   // second, still waiting, shows the approver the warning.
   const capAccount = r.pick(approvalTier.filter((x) => x.contacts.length));
+  // Then two people the README names get one gift request waiting, one returned, one approved.
+  const shown = (i: number) => (i >= 2 && i < 8 ? showcase[i % 2]! : null);
   for (let i = 0; i < 34; i++) {
-    const plan = i >= 2 && r.chance(0.6) ? r.pick(giftPlans) : null;
-    const account = i < 2 ? capAccount : plan ? accountById.get(plan.accountId)! : r.pick(active);
+    const plan = i >= 8 && r.chance(0.6) ? r.pick(giftPlans) : null;
+    const owner = shown(i);
+    const account =
+      i < 2
+        ? capAccount
+        : owner
+          ? r.pick(active.filter((a) => a.ownerId === owner && a.contacts.length))
+          : plan
+            ? accountById.get(plan.accountId)!
+            : r.pick(active);
     if (!account.contacts.length) continue;
     const recipient = i < 2 ? account.contacts[0]!.id : r.pick(account.contacts).id;
-    const amount = i < 2 ? yuan(r.int(110, 130) * 10) : yuan(r.int(2, 30) * 100);
+    const amount = i < 2 ? yuan(r.int(110, 130) * 10) : yuan(r.int(owner ? 6 : 2, 15) * 100);
     const needsApproval = amount > S.giftApprovalThreshold;
     const decided = decide(needsApproval, GIFT_RETURNS, i);
     const { status, comment } =
       i === 0
         ? { status: "APPROVED" as const, comment: "同意" }
-        : i === 1
+        : i === 1 || i === 2 || i === 3
           ? { status: "SUBMITTED" as const, comment: null }
-          : decided;
+          : i === 4 || i === 5
+            ? { status: "RETURNED" as const, comment: r.pick(GIFT_RETURNS) }
+            : i === 6 || i === 7
+              ? { status: "APPROVED" as const, comment: r.pick(APPROVE_COMMENTS) || null }
+              : decided;
     const created = new Date(now.getTime() - r.int(1, 80) * DAY - r.int(0, 8) * HOUR);
     requests.push({
       id: "",

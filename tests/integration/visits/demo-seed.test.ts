@@ -3,7 +3,7 @@
 // Seeded rows only (ids vrec_/vplan_/vreq_): other files add visits to the same database.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { chinaDate, fromDbDate } from "@/lib/domain/calendar";
+import { chinaDate, daysBetween, fromDbDate } from "@/lib/domain/calendar";
 import {
   contactDueOn,
   DEFAULT_VISIT_SETTINGS,
@@ -185,5 +185,36 @@ describe("the demo's visits", () => {
     const logs = await db.weeklyContactLog.findMany({ where: { id: { startsWith: "vweek_" } } });
     expect(new Set(logs.map((l) => l.ownerId)).size).toBe(15);
     expect(logs.some((l) => l.managerComment && l.managerCommentById)).toBe(true);
+  });
+
+  it("gives the people the README names what it promises: every plan status, requests decided both ways, overdue in each tier", async () => {
+    const today = new Date(`${chinaDate(new Date())}T00:00:00Z`);
+    for (const ownerId of ["usr_east_rep1", "usr_east_kam1"]) {
+      const plans = await db.visitPlan.findMany({ where: { ownerId, id: { startsWith: "vplan_" } } });
+      expect(new Set(plans.map((p) => p.status))).toEqual(
+        new Set(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED", "DONE", "CANCELLED"]),
+      );
+      const gifts = await db.visitRequest.findMany({
+        where: { ownerId, kind: "GIFT", id: { startsWith: "vreq_" } },
+      });
+      expect([...new Set(gifts.map((g) => g.status))]).toEqual(
+        expect.arrayContaining(["SUBMITTED", "RETURNED", "APPROVED"]),
+      );
+      const accounts = await db.account.findMany({
+        where: { ownerId, id: { startsWith: "acc_" }, deletedAt: null },
+        select: { createdAt: true, lastContactAt: true, contactDueOn: true },
+      });
+      // The tier the seed saw, read back from the cadence it used: other files here rescore
+      // accounts, and tiers may have moved since.
+      const s = DEFAULT_VISIT_SETTINGS;
+      const seedTier = (a: (typeof accounts)[number]) =>
+        ({ [s.cadenceDaysA]: "A", [s.cadenceDaysB]: "B", [s.cadenceDaysC]: "C" })[
+          daysBetween(chinaDate(a.lastContactAt ?? a.createdAt), fromDbDate(a.contactDueOn!))
+        ];
+      const tiers = new Set(accounts.map(seedTier));
+      const overdueTiers = new Set(accounts.filter((a) => a.contactDueOn! < today).map(seedTier));
+      expect(tiers.has(undefined)).toBe(false);
+      expect(overdueTiers).toEqual(tiers);
+    }
   });
 });
