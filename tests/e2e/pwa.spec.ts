@@ -63,6 +63,13 @@ test("a page opened without a network shows the offline page, and no signed-in p
     await expect(page.getByRole("heading", { name: "网络已断开" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
     await expect(page.getByText("等待发送的拜访记录会在网络恢复后自动发送")).toBeVisible();
+    // Fits the phone: no sideways scrolling, and the one control is a full-size tap target.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      page.viewportSize()!.width,
+    );
+    expect(
+      (await page.getByRole("link", { name: /Try again/ }).boundingBox())!.height,
+    ).toBeGreaterThanOrEqual(44);
   } finally {
     await context.setOffline(false);
   }
