@@ -55,8 +55,11 @@ async function cacheFirst(request, cacheName) {
   const cached = await caches.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  // Only whole, same-origin answers: an error page or an opaque response must not stick.
-  if (response.ok && response.type === "basic") {
+  // Only whole, same-origin answers: an error page or an opaque response must not stick. Build
+  // chunks only when the server calls them immutable (production): a dev server's chunks keep
+  // their names across edits, and a worker left from a production run must not pin them.
+  const immutable = (response.headers.get("cache-control") ?? "").includes("immutable");
+  if (response.ok && response.type === "basic" && (cacheName !== STATIC_CACHE || immutable)) {
     const cache = await caches.open(cacheName);
     await cache.put(request, response.clone());
     if (cacheName === STATIC_CACHE) await trim(cache);
