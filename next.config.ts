@@ -31,6 +31,28 @@ const nextConfig: NextConfig = {
         headers: STATIC_SECURITY_HEADERS,
       },
       { source: "/manifest.webmanifest", headers: STATIC_SECURITY_HEADERS },
+      { source: "/icons/:file*", headers: STATIC_SECURITY_HEADERS },
+      {
+        // Checked for updates on every visit: a stale worker would keep serving an old shell.
+        source: "/sw.js",
+        headers: [
+          ...STATIC_SECURITY_HEADERS,
+          { key: "Cache-Control", value: "no-cache" },
+          { key: "Service-Worker-Allowed", value: "/" },
+        ],
+      },
+      {
+        // The offline page has its styles inline and no script.
+        source: "/offline.html",
+        headers: [
+          ...STATIC_SECURITY_HEADERS.filter((h) => h.key !== "Content-Security-Policy"),
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+          },
+        ],
+      },
     ];
   },
 };

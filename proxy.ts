@@ -23,6 +23,9 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The installable app: its manifest and service worker (public/sw.js), from this origin only.
+    "manifest-src 'self'",
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -96,7 +99,7 @@ export const config = {
       // Static files (the build's assets, public/'s icons and manifest) need no session or nonce.
       // Listed by name: a route that serves images (say, visit photos) must still be checked.
       source:
-        "/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)",
+        "/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$|icons/|sw\\.js$|offline\\.html$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

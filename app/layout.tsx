@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { ServiceWorkerRegistration } from "@/components/shell/service-worker";
 import { ClientI18nProvider } from "@/lib/i18n/client";
 import "./globals.css";
 
@@ -16,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
       apple: "/apple-touch-icon.png",
     },
     manifest: "/manifest.webmanifest",
+    // Added to an iPhone's home screen, it opens like an app (the manifest does this elsewhere).
+    appleWebApp: { capable: true, title: t("appName"), statusBarStyle: "default" },
   };
 }
 
@@ -37,6 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {children}
         </ClientI18nProvider>
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -58,7 +58,7 @@ const shuffle = <T>(r: Random, items: readonly T[]): T[] => {
 // ---------------------------------------------------------------------------------------------
 // What the demo company sells: product lines by the customer's industry.
 
-type ProductLine = { products: string; titles: string[]; sample: string };
+export type ProductLine = { products: string; titles: string[]; sample: string };
 const LINES = {
   packaging: {
     products: "瓦楞纸箱、珍珠棉缓冲内衬、防静电周转箱",
@@ -122,7 +122,7 @@ const LINES = {
   },
 } satisfies Record<string, ProductLine>;
 
-const LINES_BY_INDUSTRY: Record<Industry, ProductLine[]> = {
+export const LINES_BY_INDUSTRY: Record<Industry, ProductLine[]> = {
   AUTOMOTIVE: [LINES.parts, LINES.packaging, LINES.automation],
   ELECTRONICS: [LINES.electronic, LINES.packaging, LINES.automation],
   MACHINERY: [LINES.parts, LINES.mro, LINES.automation],

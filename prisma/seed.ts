@@ -6,6 +6,7 @@ import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
+import { seedDemoVisits } from "./demo-visits";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
 // The seed builds its rows with the same factories as the tests (one definition of a complete row).
 import { teamRow, territoryRow, userRow } from "../tests/factories/org";
@@ -48,6 +49,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       }
       const seeded = await seedDemoAccounts(tx, { territoryIdByCode: idByCode, users: DEMO_USERS, random });
       const deals = await seedDemoDeals(tx, { users: DEMO_USERS, random });
+      // Visits are dated up to the day of seeding (a rep's last week, a manager's open approvals).
+      const visits = await seedDemoVisits(tx, { users: DEMO_USERS });
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
@@ -55,7 +58,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           action: "system.seed",
           entity: "System",
           entityId: "demo",
-          after: { users: DEMO_USERS.length, ...seeded, ...deals, ...history },
+          after: { users: DEMO_USERS.length, ...seeded, ...deals, ...visits, ...history },
         },
       });
     },

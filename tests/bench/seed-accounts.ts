@@ -2,7 +2,9 @@
 // hold the demo organisation, e.g. one `npm start` created) with 20,000 accounts, 100,000
 // contacts and 30,000 deals with their stage history (2,000 of them open in East China), so the app
 // can be tried at scale. ACCOUNTS / CONTACTS_PER_ACCOUNT / DEALS / OPEN_DEALS override the sizes.
+// `-- --visits` also adds the visit bench data (bench-visits.ts: 200 reps, 1,000,000 records).
 import { fillBenchData, fillBenchDeals } from "./bench-data";
+import { fillBenchVisits } from "./bench-visits";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -25,3 +27,9 @@ const deals = await fillBenchDeals(url, {
 console.log(
   `[bench:seed] ${deals.deals} deals (${deals.openInHeavyTeam} open in ${deals.heavyTeam}) and ${deals.stageChanges} stage changes in ${deals.seconds.toFixed(1)} s`,
 );
+if (process.argv.includes("--visits")) {
+  const v = await fillBenchVisits(url);
+  console.log(
+    `[bench:seed] ${v.reps} reps, ${v.records} visit records, ${v.plans} plans, ${v.followUps} follow-ups in ${v.seconds.toFixed(0)} s`,
+  );
+}

@@ -2,6 +2,7 @@ import type { Db, Prisma } from "@/lib/db";
 import { addDays, chinaDate, chinaDayStart } from "@/lib/domain/calendar";
 import { isoWeekday } from "@/lib/domain/visit-calendar";
 import { DEFAULT_VISIT_SETTINGS as S } from "@/lib/domain/visits";
+import { recomputeAllContactDue, recomputeAllLastContacts } from "@/lib/data/visits/contact-due-sql";
 import { seedDemo } from "@/prisma/seed";
 import { accountRow, insertAccount } from "../factories/accounts";
 import { VISIT_E2E } from "./visit-fixtures";
@@ -137,10 +138,9 @@ async function seedVisitAccounts(db: Db) {
       ),
     ]),
   });
-  // contactDueSql (lib/data/visits/contact-due.ts, server-only) with the default cadence.
-  await db.$executeRaw`UPDATE "Account" SET "contactDueOn" =
-    (COALESCE("lastContactAt", "createdAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
-    + CASE tier WHEN 'A' THEN ${S.cadenceDaysA}::int WHEN 'B' THEN ${S.cadenceDaysB}::int ELSE ${S.cadenceDaysC}::int END`;
+  // As the demo seed does: last contacts from the records seeded above, then every due date.
+  await recomputeAllLastContacts(db);
+  await recomputeAllContactDue(db, S);
 }
 
 // ── Visit calendar (tests/e2e/visit-calendar.spec.ts) ─────────────────────────────────────────

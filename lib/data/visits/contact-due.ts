@@ -1,20 +1,16 @@
 import "server-only";
-import { Prisma, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { VisitSettings } from "@/lib/domain/visits";
 import { cachedVisitSettings } from "./settings";
+import { contactDueSql } from "./contact-due-sql";
 
 // Keeps Account.lastContactAt and Account.contactDueOn current (see contactDueOn in
 // lib/domain/visits.ts, which this SQL mirrors): the overdue lists read them with a range scan, so
 // nothing has to scan the visit history to know who should have been contacted.
+// The SQL shared with the seed and the bench generator lives in contact-due-sql.ts (no "server-only").
+export { contactDueSql, recomputeAllContactDue } from "./contact-due-sql";
 
 type Cadence = Pick<VisitSettings, "cadenceDaysA" | "cadenceDaysB" | "cadenceDaysC">;
-
-/** The due-date expression for the account row `a`, in SQL (China calendar date + the tier's days). */
-export function contactDueSql(settings: Cadence, alias = `"Account"`): Prisma.Sql {
-  const a = Prisma.raw(alias);
-  return Prisma.sql`((COALESCE(${a}."lastContactAt", ${a}."createdAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
-    + CASE ${a}."tier" WHEN 'A' THEN ${settings.cadenceDaysA}::int WHEN 'B' THEN ${settings.cadenceDaysB}::int ELSE ${settings.cadenceDaysC}::int END)`;
-}
 
 /**
  * Re-reads one account's latest visit (one probe of the (accountId, deletedAt, visitedAt) index)
@@ -30,11 +26,6 @@ export async function refreshAccountContact(tx: Tx, accountId: string, settings:
     )
     WHERE id = ${accountId}`;
   await tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)} WHERE id = ${accountId}`;
-}
-
-/** After the cadence setting changes: every account's due date, in one statement. */
-export async function recomputeAllContactDue(tx: Tx, settings: Cadence): Promise<number> {
-  return tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)}`;
 }
 
 /**
