@@ -11,6 +11,7 @@ import { teamLabel } from "@/lib/i18n/names";
 import { historyWords } from "@/components/history/history-words";
 import Link from "next/link";
 import { HomeVisits } from "@/components/visits/home-visits";
+import { PendingApprovalsCard } from "@/components/visits/pending-approvals-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -56,6 +57,7 @@ export default async function HomePage() {
         <p className="mt-3 max-w-2xl text-slate-700">{t(`home.intro.${viewer.role}`, { team })}</p>
       </section>
 
+      <PendingApprovalsCard viewer={viewer} />
       <HomeVisits viewer={viewer} />
 
       {summary.kind === "admin" ? (
