@@ -222,6 +222,50 @@ async function time(fns: (() => Promise<unknown>)[], runs: number): Promise<Timi
   });
 }
 
+/**
+ * The app side: what the pages and the save action run — the session's viewer (loaded per request,
+ * as every request does), then the data layer. The save also validates the submitted form with the
+ * action's own schema. Its records are removed after the run (their client ids start bench-app-).
+ */
+async function appSide(): Promise<AppFunctions> {
+  const { loadViewer } = await import("@/lib/data/session");
+  const { listMyVisitRecords } = await import("@/lib/data/visits/record-reads");
+  const { listTeamOverdueAccounts } = await import("@/lib/data/visits/overdue");
+  const { listCalendarEvents } = await import("@/lib/data/visits/calendar");
+  const { createVisitRecord } = await import("@/lib/data/visits/records");
+  const { encodeRecordCursor } = await import("@/lib/domain/visit-records");
+  const { createVisitRecordSchema } = await import("@/lib/validation/visit-records");
+  const { parseInput } = await import("@/lib/validation/parse");
+  const viewer = async (id: string) => {
+    const v = await loadViewer(id, 0);
+    if (!v) throw new Error(`bench:visits: no viewer ${id}`);
+    return v;
+  };
+  return {
+    visitListPage1: async (ctx) => listMyVisitRecords(await viewer(ctx.rep.id), {}, ctx.pageSize),
+    visitListDeepPage: async (ctx) =>
+      listMyVisitRecords(
+        await viewer(ctx.rep.id),
+        { cursor: encodeRecordCursor(ctx.deepCursor) },
+        ctx.pageSize,
+      ),
+    managerOverdue: async (ctx) => listTeamOverdueAccounts(await viewer(ctx.manager.id)),
+    calendarMonth: async (ctx) =>
+      listCalendarEvents(await viewer(ctx.rep.id), { start: ctx.month.from, end: ctx.month.to }),
+    saveRecord: async (ctx) => {
+      const parsed = parseInput(createVisitRecordSchema, {
+        clientId: `bench-app-${randomUUID()}`,
+        accountId: ctx.accountId,
+        method: "IN_PERSON",
+        talkingPoints: "介绍新一代产品方案，客户关注交期与售后响应",
+        nextStep: "下周发送报价",
+      });
+      if (!parsed.success) throw new Error(`bench:visits: the save's form is invalid`);
+      return createVisitRecord(await viewer(ctx.rep.id), parsed.data);
+    },
+  };
+}
+
 /** Times every operation's SQL, and its app function where given; prints the table; true if all pass. */
 export async function benchVisits(url: string, app: AppFunctions = {}, runs = RUNS): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
@@ -254,14 +298,20 @@ export async function benchVisits(url: string, app: AppFunctions = {}, runs = RU
     return allPass;
   } finally {
     // Take the SQL side's saves out again, so the next run starts from the same data. (The app
-    // side's saves, under the data layer's own ids, are the caller's to remove.)
+    // side's saves carry client ids starting bench-app-.)
     await client
       .query(
         `UPDATE "FollowUp" SET "completedAt" = NULL, "completedByRecordId" = NULL
            WHERE "completedByRecordId" LIKE 'bench_save_%';
          DELETE FROM "FollowUp" WHERE "sourceRecordId" LIKE 'bench_save_%';
          DELETE FROM "AuditLog" WHERE id LIKE 'aud_bench_save_%';
-         DELETE FROM "VisitRecord" WHERE id LIKE 'bench_save_%';`,
+         DELETE FROM "VisitRecord" WHERE id LIKE 'bench_save_%';
+         UPDATE "FollowUp" SET "completedAt" = NULL, "completedByRecordId" = NULL
+           WHERE "completedByRecordId" IN (SELECT id FROM "VisitRecord" WHERE "clientId" LIKE 'bench-app-%');
+         DELETE FROM "FollowUp" WHERE "sourceRecordId" IN (SELECT id FROM "VisitRecord" WHERE "clientId" LIKE 'bench-app-%');
+         DELETE FROM "AuditLog" WHERE entity = 'VisitRecord'
+           AND "entityId" IN (SELECT id FROM "VisitRecord" WHERE "clientId" LIKE 'bench-app-%');
+         DELETE FROM "VisitRecord" WHERE "clientId" LIKE 'bench-app-%';`,
       )
       .catch((error: Error) => console.error(`[bench:visits] clean-up failed: ${error.message}`));
     await client.end();
@@ -274,8 +324,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error("Set DATABASE_URL to the database bench:visits-seed filled (keystone_bench_visits).");
     process.exit(1);
   }
-  // The app side: the data layer's functions by operation name (see AppFunctions).
-  const app: AppFunctions = {};
-  const pass = await benchVisits(url, app);
+  const pass = await benchVisits(url, await appSide());
+  const { disconnectDb } = await import("@/lib/db");
+  await disconnectDb();
   process.exit(pass ? 0 : 1);
 }
