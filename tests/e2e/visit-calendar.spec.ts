@@ -71,7 +71,8 @@ test("the weekly contact log shows the week's visits, and the rep's summary is s
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("客户联络表");
   // The phone shows the week as a list, a desktop as a table: whichever is on screen has the visit.
   await expect(page.getByText(CALENDAR_E2E_TALK).filter({ visible: true })).toHaveCount(1);
-  await expect(page.getByTestId("weekly-counts")).toContainText(/拜访 [12] 次/);
+  // At least the seeded visit (the visit-records journeys log more for the same rep in the same run).
+  await expect(page.getByTestId("weekly-counts")).toContainText(/拜访 [1-9]\d* 次/);
   await expect(page.getByRole("heading", { name: "下周拜访计划" })).toBeVisible();
   await expect(page.getByText("下周回访，确认报价").filter({ visible: true })).toHaveCount(1);
 

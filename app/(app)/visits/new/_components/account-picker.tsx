@@ -95,7 +95,7 @@ export function AccountPicker({
             <li key={o.id}>
               <button
                 type="button"
-                className="flex min-h-11 w-full items-center px-3 text-left text-sm text-slate-900 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                className="flex min-h-11 w-full items-center px-3 py-2 text-left text-sm text-slate-900 [overflow-wrap:anywhere] hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
                 onClick={() => onChoose(o)}
               >
                 {o.name}
