@@ -123,7 +123,8 @@ export default async function HomePage() {
               return (
                 <li key={a.id} className="flex justify-between gap-3 px-4 py-2.5 text-sm">
                   <div className="min-w-0">
-                    <p className="text-slate-800">
+                    {/* Record names are people's text: an unbroken one wraps instead of widening the page. */}
+                    <p className="text-slate-800 [overflow-wrap:anywhere]">
                       <span className="font-medium">
                         <AuditActionLabel action={a.action} />
                       </span>

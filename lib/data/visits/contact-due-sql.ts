@@ -7,9 +7,15 @@ import type { VisitSettings } from "@/lib/domain/visits";
 type Cadence = Pick<VisitSettings, "cadenceDaysA" | "cadenceDaysB" | "cadenceDaysC">;
 
 /** The due-date expression for the account row `a`, in SQL (China calendar date + the tier's days). */
-export function contactDueSql(settings: Cadence, alias = `"Account"`): Prisma.Sql {
+export function contactDueSql(
+  settings: Cadence,
+  alias = `"Account"`,
+  // The last contact, when the same statement is setting it (else the row's stored one).
+  lastContact?: Prisma.Sql,
+): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return Prisma.sql`((COALESCE(${a}."lastContactAt", ${a}."createdAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
+  const last = lastContact ?? Prisma.sql`${a}."lastContactAt"`;
+  return Prisma.sql`((COALESCE(${last}, ${a}."createdAt") AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
     + CASE ${a}."tier" WHEN 'A' THEN ${settings.cadenceDaysA}::int WHEN 'B' THEN ${settings.cadenceDaysB}::int ELSE ${settings.cadenceDaysC}::int END)`;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { Prisma, type Tx } from "@/lib/db";
 import type { VisitSettings } from "@/lib/domain/visits";
 import { cachedVisitSettings } from "./settings";
 import { contactDueSql } from "./contact-due-sql";
@@ -18,14 +18,15 @@ type Cadence = Pick<VisitSettings, "cadenceDaysA" | "cadenceDaysB" | "cadenceDay
  * deletes or restores a visit record, or changes the account's tier.
  */
 export async function refreshAccountContact(tx: Tx, accountId: string, settings: Cadence): Promise<void> {
+  // One statement: saving a visit is on a phone's critical path.
   await tx.$executeRaw`
-    UPDATE "Account" SET "lastContactAt" = (
+    UPDATE "Account" a SET "lastContactAt" = l.last, "contactDueOn" = ${contactDueSql(settings, "a", Prisma.sql`l.last`)}
+    FROM (SELECT (
       SELECT r."visitedAt" FROM "VisitRecord" r
       WHERE r."accountId" = ${accountId} AND r."deletedAt" IS NULL
       ORDER BY r."visitedAt" DESC LIMIT 1
-    )
-    WHERE id = ${accountId}`;
-  await tx.$executeRaw`UPDATE "Account" SET "contactDueOn" = ${contactDueSql(settings)} WHERE id = ${accountId}`;
+    ) AS last) l
+    WHERE a.id = ${accountId}`;
 }
 
 /**

@@ -156,8 +156,8 @@ export async function createVisitRecord(
   now = new Date(),
 ): Promise<CreatedVisit> {
   assertCapability(viewer, "records.create");
-  const earlier = await existingSubmission(db, viewer, input.clientId);
-  if (earlier) return { record: earlier, created: false };
+  // No look-up first: a repeat is rare (a retried send), and the unique index finds it anyway — its
+  // transaction rolls back whole and the record already saved is returned.
   try {
     const record = await mutate(viewer, (ctx) => insertRecord(ctx, viewer, input, now), {
       timeoutMs: 15_000,

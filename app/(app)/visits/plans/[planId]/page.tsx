@@ -138,7 +138,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <Item label={t("fields.account")}>
             <Link
               href={`/accounts/${encodeURIComponent(plan.account.id)}`}
-              className="text-indigo-800 underline-offset-2 hover:underline"
+              className="text-indigo-800 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
             >
               {plan.account.name}
             </Link>{" "}
@@ -164,7 +164,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             {plan.deal ? (
               <Link
                 href={`/deals/${encodeURIComponent(plan.deal.id)}`}
-                className="text-indigo-800 underline-offset-2 hover:underline"
+                className="text-indigo-800 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
               >
                 {plan.deal.title}
               </Link>

@@ -101,7 +101,7 @@ export default async function RequestPage({ params }: Props) {
             <Item label={t("fields.account")}>
               <Link
                 href={`/accounts/${encodeURIComponent(request.account.id)}`}
-                className="text-indigo-800 underline-offset-2 hover:underline"
+                className="text-indigo-800 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
               >
                 {request.account.name}
               </Link>
