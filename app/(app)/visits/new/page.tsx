@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getPlanPrefill } from "@/lib/data/visits/record-reads";
+import { getPlanPrefill, searchVisitAccounts } from "@/lib/data/visits/record-reads";
 import { cachedVisitSettings } from "@/lib/data/visits/settings";
 import { queryId } from "@/lib/validation/primitives";
 import { orNotFound } from "@/components/admin/guard";
@@ -26,10 +26,11 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Pro
   const planId = queryId.parse(query.plan);
   const plan = planId ? await orNotFound(getPlanPrefill(viewer, planId)) : null;
   const accountId = plan?.accountId ?? queryId.parse(query.account);
-  const [t, settings, account] = await Promise.all([
+  const [t, settings, account, suggestions] = await Promise.all([
     getTranslations("visits"),
     cachedVisitSettings(),
     accountId ? orNotFound(loadVisitAccountContext(viewer, accountId)) : Promise.resolve(null),
+    accountId ? Promise.resolve(null) : searchVisitAccounts(viewer, ""),
   ]);
   const dealId = plan?.dealId ?? queryId.parse(query.deal) ?? null;
 
@@ -53,6 +54,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Pro
             initialDealId={dealId && account?.deals.some((d) => d.id === dealId) ? dealId : null}
             radiusM={settings.checkInRadiusM}
             search={searchVisitAccountsAction}
+            initialOptions={suggestions}
             loadAccount={visitAccountContextAction}
           />
         </Card>

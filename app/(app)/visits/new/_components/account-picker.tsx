@@ -18,24 +18,28 @@ export function AccountPicker({
   onChoose,
   onClear,
   search,
+  initialOptions,
   error,
 }: {
   chosen: Option | null;
   onChoose: (option: Option) => void;
   onClear: () => void;
   search: (input: { q: string }) => Promise<ActionState<Option[]>>;
+  initialOptions: Option[] | null;
   error?: string;
 }) {
   const t = useTranslations("visits.new");
   const id = useId();
   const [q, setQ] = useState("");
-  const [options, setOptions] = useState<Option[] | null>(null);
+  const [options, setOptions] = useState<Option[] | null>(initialOptions);
   const [failed, setFailed] = useState(false);
   const asked = useRef(0);
 
   useEffect(() => {
     if (chosen) return;
     const ask = ++asked.current;
+    // Nothing typed yet: the page brought the suggestions (asking again would only move the form).
+    if (!q && initialOptions && ask === 1) return;
     const timer = setTimeout(async () => {
       try {
         const result = await search({ q });
@@ -47,7 +51,7 @@ export function AccountPicker({
       }
     }, 250);
     return () => clearTimeout(timer);
-  }, [q, chosen, search]);
+  }, [q, chosen, search, initialOptions]);
 
   if (chosen) {
     return (

@@ -43,6 +43,7 @@ export function QuickLogForm({
   initialDealId,
   radiusM,
   search,
+  initialOptions,
   loadAccount,
 }: {
   initialAccount: VisitAccountContext | null;
@@ -50,6 +51,8 @@ export function QuickLogForm({
   initialDealId: string | null;
   radiusM: number;
   search: (input: { q: string }) => Promise<ActionState<{ id: string; name: string }[]>>;
+  /** The accounts offered before anything is typed, rendered with the page (no shift as they load). */
+  initialOptions: { id: string; name: string }[] | null;
   loadAccount: (input: { accountId: string }) => Promise<ActionState<VisitAccountContext>>;
 }) {
   const t = useTranslations("visits");
@@ -157,6 +160,7 @@ export function QuickLogForm({
         onChoose={choose}
         onClear={() => setAccount(null)}
         search={search}
+        initialOptions={initialOptions}
         error={err("accountId")}
       />
       <fieldset>
