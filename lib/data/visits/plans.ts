@@ -6,8 +6,8 @@ import { type VisitSettings } from "@/lib/domain/visits";
 import { scopeWhere } from "@/lib/auth/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { PlanInput } from "@/lib/validation/visit-plans";
+import { oncePerClientId } from "./client-id";
 import { mutate } from "../audit";
-import { databaseErrorToAppError } from "../database-errors";
 import { notify } from "../notifications";
 import { updateVersioned } from "../versioning";
 import { approvalScope, findApprover } from "./approvals";
@@ -25,7 +25,16 @@ const fieldError = (field: string, key: string) =>
 export async function scopedAccount(client: Client, viewer: Viewer, accountId: string) {
   const account = await client.account.findFirst({
     where: { id: accountId, deletedAt: null, ...scopeWhere(viewer) },
-    select: { id: true, name: true, tier: true, ownerId: true, teamId: true },
+    // The location is the check-in's yardstick when a visit record is saved against it.
+    select: {
+      id: true,
+      name: true,
+      tier: true,
+      ownerId: true,
+      teamId: true,
+      latitude: true,
+      longitude: true,
+    },
   });
   if (!account) throw notFound("account");
   return account;
@@ -130,10 +139,8 @@ export async function createPlan(viewer: Viewer, input: PlanInput & { clientId: 
     if (found && found.ownerId !== viewer.id) throw notFound("plan");
     return found;
   };
-  const already = await existing();
-  if (already) return already;
-  try {
-    return await mutate(viewer, async ({ tx, audit }) => {
+  const { row } = await oncePerClientId(existing, () =>
+    mutate(viewer, async ({ tx, audit }) => {
       const account = await scopedAccount(tx, viewer, input.accountId);
       await assertContactsOfAccount(tx, account.id, input.contactIds, "contactIds");
       await assertCompanions(tx, viewer, input.companionIds);
@@ -159,15 +166,9 @@ export async function createPlan(viewer: Viewer, input: PlanInput & { clientId: 
       await audit({ action: "visitPlan.create", entity: "VisitPlan", entityId: plan.id, after: plan });
       await notifyApprover(tx, viewer, plan, account.name);
       return plan;
-    });
-  } catch (error) {
-    // Two copies of the same submission raced: the other one created it.
-    if (databaseErrorToAppError(error)?.code === "DUPLICATE") {
-      const found = await existing();
-      if (found) return found;
-    }
-    throw error;
-  }
+    }),
+  );
+  return row;
 }
 
 /** A plan for a change: NOT_FOUND outside scope, FORBIDDEN if the viewer may not change it. */

@@ -5,12 +5,14 @@ import { checkInDistance, ticksToApply } from "@/lib/domain/visit-records";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import type { CreateVisitRecordInput, UpdateVisitRecordInput } from "@/lib/validation/visit-records";
+import { oncePerClientId } from "./client-id";
 import { mutate, type MutationContext } from "../audit";
 import { applyStageWork } from "../deals/changes";
 import { updateVersioned } from "../versioning";
 import { refreshAccountContact } from "./contact-due";
 import { completeFollowUps, createFollowUp, moveFollowUp, setFollowUpsDeleted } from "./follow-ups";
 import { insertPhotos } from "./photos";
+import { scopedAccount } from "./plans";
 import { cachedVisitSettings } from "./settings";
 
 // 客户拜访记录表: saving one is the rep's most frequent act, often from a phone on a weak network. The
@@ -53,30 +55,11 @@ const recordSelect = {
 
 export type VisitRecordRow = Prisma.VisitRecordGetPayload<{ select: typeof recordSelect }>;
 
-/** Was this the unique index on clientId refusing a second row (Prisma P2002 or SQLSTATE 23505)? */
-export function isClientIdClash(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; meta?: Record<string, unknown>; cause?: unknown };
-  const unique = e.code === "P2002" || e.code === "23505";
-  const text = `${String(e.message ?? "")} ${JSON.stringify(e.meta ?? {})}`;
-  if (unique && /clientId/.test(text)) return true;
-  return isClientIdClash(e.cause, depth + 1) || isClientIdClash(e.meta?.driverAdapterError, depth + 1);
-}
-
 /** The record a submission already made, if the viewer made it (another person's clientId → DUPLICATE). */
 async function existingSubmission(client: Client, viewer: Viewer, clientId: string) {
   const row = await client.visitRecord.findUnique({ where: { clientId }, select: recordSelect });
   if (row && row.ownerId !== viewer.id) throw new AppError("DUPLICATE");
   return row;
-}
-
-async function scopedAccount(tx: Tx, viewer: Viewer, accountId: string) {
-  const account = await tx.account.findFirst({
-    where: { id: accountId, ...scopeWhere(viewer), deletedAt: null },
-    select: { id: true, ownerId: true, teamId: true, latitude: true, longitude: true },
-  });
-  if (!account) throw notFound("account");
-  return account;
 }
 
 const fieldError = (field: string, key: string) => new AppError("VALIDATION", field, { [field]: [key] });
@@ -156,19 +139,13 @@ export async function createVisitRecord(
   now = new Date(),
 ): Promise<CreatedVisit> {
   assertCapability(viewer, "records.create");
-  // No look-up first: a repeat is rare (a retried send), and the unique index finds it anyway — its
-  // transaction rolls back whole and the record already saved is returned.
-  try {
-    const record = await mutate(viewer, (ctx) => insertRecord(ctx, viewer, input, now), {
-      timeoutMs: 15_000,
-    });
-    return { record, created: true };
-  } catch (error) {
-    if (!isClientIdClash(error)) throw error;
-    const row = await existingSubmission(db, viewer, input.clientId);
-    if (!row) throw error;
-    return { record: row, created: false };
-  }
+  // No look-up first: a repeat is rare (a retried send), and the unique index finds it anyway.
+  const { row, created } = await oncePerClientId(
+    () => existingSubmission(db, viewer, input.clientId),
+    () => mutate(viewer, (ctx) => insertRecord(ctx, viewer, input, now), { timeoutMs: 15_000 }),
+    { lookFirst: false },
+  );
+  return { record: row, created };
 }
 
 async function insertRecord(ctx: MutationContext, viewer: Viewer, input: CreateVisitRecordInput, now: Date) {

@@ -13,10 +13,10 @@ import type { VisitSettings } from "@/lib/domain/visits";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { GiftInput, ReceptionInput, RequestInput } from "@/lib/validation/visit-plans";
 import { auditRowSelect, mutate, type AuditRow } from "../audit";
-import { databaseErrorToAppError } from "../database-errors";
 import { notify } from "../notifications";
 import { updateVersioned } from "../versioning";
 import { approvalScope, findApprover } from "./approvals";
+import { oncePerClientId } from "./client-id";
 import { assertContactsOfAccount, scopedAccount } from "./plans";
 import { getVisitSettings } from "./settings";
 
@@ -103,10 +103,8 @@ export async function createRequest(viewer: Viewer, input: RequestInput & { clie
     if (found && found.ownerId !== viewer.id) throw notFound("request");
     return found;
   };
-  const already = await existing();
-  if (already) return already;
-  try {
-    return await mutate(viewer, async ({ tx, audit }) => {
+  const { row } = await oncePerClientId(existing, () =>
+    mutate(viewer, async ({ tx, audit }) => {
       const account = await scopedAccount(tx, viewer, input.accountId);
       await assertPlan(tx, viewer, account.id, input.planId);
       if (input.kind === "GIFT")
@@ -133,14 +131,9 @@ export async function createRequest(viewer: Viewer, input: RequestInput & { clie
       });
       await notifyApprover(tx, viewer, request, account.name);
       return request;
-    });
-  } catch (error) {
-    if (databaseErrorToAppError(error)?.code === "DUPLICATE") {
-      const found = await existing();
-      if (found) return found;
-    }
-    throw error;
-  }
+    }),
+  );
+  return row;
 }
 
 async function requestForChange(tx: Tx, viewer: Viewer, id: string) {
