@@ -36,6 +36,16 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
           : []),
       ],
     },
+    {
+      label: t("performanceSection"),
+      items: [
+        { href: "/dashboard", label: t("dashboard") },
+        { href: "/targets", label: t("targets") },
+        { href: "/ledger", label: t("ledger") },
+        ...(hasCapability(viewer, "kpi.team") ? [{ href: "/budgets", label: t("budgets") }] : []),
+        { href: "/reviews", label: t("reviews") },
+      ],
+    },
   ];
   const admin = [
     hasCapability(viewer, "admin.users") && { href: "/admin/users", label: t("users") },
@@ -44,6 +54,7 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
     hasCapability(viewer, "admin.scoring") && { href: "/admin/scoring", label: t("scoring") },
     hasCapability(viewer, "admin.pipeline") && { href: "/admin/pipeline", label: t("pipelineSettings") },
     hasCapability(viewer, "admin.visits") && { href: "/admin/visits", label: t("visitSettings") },
+    hasCapability(viewer, "admin.kpi") && { href: "/admin/scorecards", label: t("scorecardSettings") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   if (admin.length) sections.push({ label: t("admin"), items: admin });

@@ -47,6 +47,15 @@ const CAPABILITIES = {
   "visits.approve": ["ADMIN", "MANAGER"],
   // The team's day, the team's overdue accounts by person, comments on weekly contact logs.
   "visits.team": ["ADMIN", "MANAGER"],
+  // KPI dashboards and reviews: a manager sees the figures of their team subtree and each person in
+  // it, sets targets and expense budgets below them, and reviews their people; a KAM or rep sees
+  // only their own figures and reviews. The ledger (ERP revenue and collections) is kept by
+  // managers and administrators; the indicator system and the ledger-driven value switch by admins.
+  "kpi.team": ["ADMIN", "MANAGER"],
+  "kpi.targets": ["ADMIN", "MANAGER"],
+  "ledger.write": ["ADMIN", "MANAGER"],
+  "reviews.write": ["ADMIN", "MANAGER"],
+  "admin.kpi": ["ADMIN"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],
   // Sees the teams below their own (the team tree is loaded for them).

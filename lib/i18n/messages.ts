@@ -26,6 +26,16 @@ import enVisitPlans from "@/messages/en/visitPlans.json";
 import zhVisitPlans from "@/messages/zh-CN/visitPlans.json";
 import enVisitCalendar from "@/messages/en/visitCalendar.json";
 import zhVisitCalendar from "@/messages/zh-CN/visitCalendar.json";
+import enDashboard from "@/messages/en/dashboard.json";
+import zhDashboard from "@/messages/zh-CN/dashboard.json";
+import enTargets from "@/messages/en/targets.json";
+import zhTargets from "@/messages/zh-CN/targets.json";
+import enLedger from "@/messages/en/ledger.json";
+import zhLedger from "@/messages/zh-CN/ledger.json";
+import enBudgets from "@/messages/en/budgets.json";
+import zhBudgets from "@/messages/zh-CN/budgets.json";
+import enReviews from "@/messages/en/reviews.json";
+import zhReviews from "@/messages/zh-CN/reviews.json";
 import type { AppLocale } from "./config";
 
 // The core catalogue (messages/<locale>.json) plus one file per feature (messages/<locale>/<ns>.json,
@@ -46,6 +56,11 @@ const catalogues = {
     visits: enVisits,
     visitPlans: enVisitPlans,
     visitCalendar: enVisitCalendar,
+    dashboard: enDashboard,
+    targets: enTargets,
+    ledger: enLedger,
+    budgets: enBudgets,
+    reviews: enReviews,
   },
   "zh-CN": {
     ...zhCN,
@@ -62,6 +77,11 @@ const catalogues = {
     visits: zhVisits,
     visitPlans: zhVisitPlans,
     visitCalendar: zhVisitCalendar,
+    dashboard: zhDashboard,
+    targets: zhTargets,
+    ledger: zhLedger,
+    budgets: zhBudgets,
+    reviews: zhReviews,
   },
 };
 
