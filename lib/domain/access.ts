@@ -149,3 +149,33 @@ export function wouldCreateCycle(
   }
   return false;
 }
+
+// ── Performance reviews (绩效反馈与改进) ──────────────────────────────────────────────────────────
+
+/** Which weights of the indicator system apply to a person (administrators are scored as managers). */
+export function scorecardRoleOf(role: Role): "manager" | "kam" | "rep" {
+  return role === "KAM" ? "kam" : role === "REP" ? "rep" : "manager";
+}
+
+/**
+ * May `viewer` open, edit, share, delete or restore a review of `subject`? Managers review the
+ * people of their team subtree, administrators anyone — never themselves (a review is someone
+ * else's judgement).
+ */
+export function canReview(viewer: Viewer, subject: { id: string; teamId: string | null }): boolean {
+  if (!hasCapability(viewer, "reviews.write") || subject.id === viewer.id) return false;
+  if (viewer.role === "ADMIN") return true;
+  return subject.teamId !== null && inVisibleTeams(viewer, subject.teamId);
+}
+
+/**
+ * May `viewer` read a review? Its subject once it is shared (a draft is the manager's until then),
+ * and anyone who may review the subject. Everyone else: not found.
+ */
+export function canReadReview(
+  viewer: Viewer,
+  review: { subjectId: string; subjectTeamId: string | null; status: "DRAFT" | "SHARED" | "ACKNOWLEDGED" },
+): boolean {
+  if (review.subjectId === viewer.id) return review.status !== "DRAFT";
+  return canReview(viewer, { id: review.subjectId, teamId: review.subjectTeamId });
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   canDo,
+  canReadReview,
+  canReview,
+  scorecardRoleOf,
   canSee,
   hasCapability,
   ROLES,
@@ -305,5 +308,45 @@ describe("wouldCreateCycle", () => {
       { id: "z", parentId: null },
     ];
     expect(wouldCreateCycle("z", "a", broken)).toBe(true);
+  });
+});
+
+describe("performance reviews", () => {
+  it("managers review their subtree but not themselves or other teams; admins anyone else", () => {
+    const m = viewer("MANAGER");
+    expect(canReview(m, { id: "p1", teamId: "north" })).toBe(true);
+    expect(canReview(m, { id: "p2", teamId: "north-east-city" })).toBe(true);
+    expect(canReview(m, { id: "p3", teamId: "south" })).toBe(false);
+    expect(canReview(m, { id: m.id, teamId: "north" })).toBe(false);
+    expect(canReview(m, { id: "p4", teamId: null })).toBe(false);
+    const a = viewer("ADMIN", null);
+    expect(canReview(a, { id: "p3", teamId: "south" })).toBe(true);
+    expect(canReview(a, { id: a.id, teamId: null })).toBe(false);
+  });
+
+  it("KAMs and reps review no one", () => {
+    for (const role of ["KAM", "REP"] as const) {
+      expect(canReview(viewer(role), { id: "p1", teamId: "north" })).toBe(false);
+    }
+  });
+
+  it("the subject reads a review once shared; a colleague never; a manager always", () => {
+    const rep = viewer("REP");
+    const mine = { subjectId: rep.id, subjectTeamId: "north" };
+    expect(canReadReview(rep, { ...mine, status: "DRAFT" })).toBe(false);
+    expect(canReadReview(rep, { ...mine, status: "SHARED" })).toBe(true);
+    expect(canReadReview(rep, { ...mine, status: "ACKNOWLEDGED" })).toBe(true);
+    const colleague = { subjectId: "colleague", subjectTeamId: "north", status: "SHARED" as const };
+    expect(canReadReview(rep, colleague)).toBe(false);
+    expect(canReadReview(viewer("KAM"), colleague)).toBe(false);
+    expect(canReadReview(viewer("MANAGER"), { ...colleague, status: "DRAFT" })).toBe(true);
+    expect(canReadReview(viewer("MANAGER"), { ...colleague, subjectTeamId: "south" })).toBe(false);
+  });
+
+  it("each role is scored on its own weights", () => {
+    expect(scorecardRoleOf("MANAGER")).toBe("manager");
+    expect(scorecardRoleOf("ADMIN")).toBe("manager");
+    expect(scorecardRoleOf("KAM")).toBe("kam");
+    expect(scorecardRoleOf("REP")).toBe("rep");
   });
 });
