@@ -14,7 +14,9 @@ export type NotificationKind =
   | "plan.returned"
   | "request.submitted"
   | "request.approved"
-  | "request.returned";
+  | "request.returned"
+  | "review.shared"
+  | "review.acknowledged";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -22,6 +24,8 @@ export type NotificationPayload = {
   purpose?: string;
   requestKind?: "GIFT" | "RECEPTION";
   comment?: string | null;
+  /** A review's period as the URL writes it ("2026-Q3"). */
+  period?: string;
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -30,7 +34,7 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest";
+    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

@@ -11,7 +11,8 @@
 //   fullMarksAt defaults to 100 %. Zero follow-ups due, no closed deals, no accounts → null.
 // - VISITS_TIMES_SUCCESS (拜访量 × 成功率, the expected successful visits): against fullMarksAt
 //   successful visits a month, times the months of the period (a custom period's cut months count
-//   by days). No visit stated an outcome, or no fullMarksAt → null.
+//   by days) and, for a manager scored on the team, the team's heads. No visit stated an outcome,
+//   or no fullMarksAt → null.
 // - BUDGET_EXECUTION (费用预算执行率, the person's team's budget): full marks while spending stays
 //   within budget; every 1 % overspent costs 2 points (150 % of budget scores 0). Under-spending is
 //   not punished: money not spent is not a failure, and rewarding spending up to the budget would
@@ -19,6 +20,8 @@
 // - RISK_CONTROL (风险控制) = 1 − the share of the person's accounts overdue for contact (today's
 //   cadence, the same "overdue" the visits pages show).
 // - CUSTOMER_SATISFACTION (客户满意度) is not measured yet: always null.
+import type { IsoDate } from "./calendar";
+import { monthPeriod, quarterPeriod, yearPeriod, type Period } from "./kpi-period";
 import {
   achievement,
   budgetExecution,
@@ -93,6 +96,8 @@ export type ScorecardFigures = {
   budget: { budget: number | null; spent: number };
   /** The period's length in months (a custom period's cut months count by days). */
   months: number;
+  /** People whose work the figures add up (a manager is scored on the team: full marks scale by head). */
+  heads?: number;
 };
 
 /**
@@ -136,7 +141,11 @@ export function budgetScore(spent: number, budget: number | null): Measured {
 /** 拜访量 × 成功率 against fullMarksAt successful visits a month over the period's months. */
 export function visitsTimesSuccessScore(f: ScorecardFigures, fullMarksAt: number | null): Measured {
   const value = visitsTimesSuccess(f.visits, f.visitsAdvanced, f.visitsWithOutcome);
-  const target = fullMarksAt !== null && fullMarksAt > 0 && f.months > 0 ? fullMarksAt * f.months : null;
+  const heads = f.heads ?? 1;
+  const target =
+    fullMarksAt !== null && fullMarksAt > 0 && f.months > 0 && heads > 0
+      ? fullMarksAt * f.months * heads
+      : null;
   const rate = value === null || target === null ? null : value / target;
   return { actual: value, target, rate, score: rate === null ? null : clamp(rate * 100) };
 }
@@ -334,3 +343,54 @@ export const RECOMMENDED_INDICATORS: Omit<Indicator, "id">[] = [
 
 export const REVIEW_RATINGS = ["EXCELLENT", "GOOD", "MEETS", "NEEDS_IMPROVEMENT", "UNSATISFACTORY"] as const;
 export type ReviewRating = (typeof REVIEW_RATINGS)[number];
+
+/**
+ * A scorecard as the page shows it and as a review freezes it (PerformanceReview.snapshot): every
+ * name, weight and figure at the time, so the review reads the same whatever changes later.
+ * `basis` "team": a manager is scored on their team subtree's figures against the team's target.
+ */
+export type ScorecardSnapshot = {
+  schema: 1;
+  person: { id: string; name: string; jobTitle: string | null; role: ScorecardRole };
+  team: { id: string; name: string; nameZh: string | null } | null;
+  period: { kind: string; start: string; end: string; key: string };
+  computedOn: string;
+  basis: "person" | "team";
+  indicators: ScoredIndicator[];
+  weightedScore: number | null;
+  measuredWeight: number;
+  totalWeight: number;
+  /** Rank among the peers (same team; managers: the managers of the sibling teams), of `peers`. */
+  rank: number | null;
+  peers: number;
+};
+
+/** The last quarter that has ended by `today` (the usual period of a quarterly review). */
+export function lastCompleteQuarter(today: IsoDate): Period {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const q = Math.floor((m - 1) / 3) + 1;
+  return q === 1 ? quarterPeriod(y - 1, 4) : quarterPeriod(y, q - 1);
+}
+
+/**
+ * The periods a review is usually opened for, newest first: this quarter and the four before,
+ * the last six months, this year and last year.
+ */
+export function reviewPeriodOptions(today: IsoDate): Period[] {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const quarters: Period[] = [];
+  let qy = y;
+  let q = Math.floor((m - 1) / 3) + 1;
+  for (let i = 0; i < 5; i++) {
+    quarters.push(quarterPeriod(qy, q));
+    if (--q === 0) [qy, q] = [qy - 1, 4];
+  }
+  const months: Period[] = [];
+  let my = y;
+  let mm = m;
+  for (let i = 0; i < 6; i++) {
+    months.push(monthPeriod(my, mm));
+    if (--mm === 0) [my, mm] = [my - 1, 12];
+  }
+  return [...quarters, ...months, yearPeriod(y), yearPeriod(y - 1)];
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { periodKey } from "@/lib/domain/kpi-period";
 import {
   achievementScore,
+  lastCompleteQuarter,
+  reviewPeriodOptions,
   budgetScore,
   measure,
   RECOMMENDED_INDICATORS,
@@ -191,5 +194,34 @@ describe("the weighted scorecard", () => {
     const all = RECOMMENDED_INDICATORS.map((i) => ({ ...i, id: i.code }));
     expect(weightTotals(all)).toEqual({ manager: 100, kam: 100, rep: 100 });
     expect(new Set(all.map((i) => i.code)).size).toBe(all.length);
+  });
+});
+
+describe("review periods", () => {
+  it("the last complete quarter crosses the year in Q1", () => {
+    expect(lastCompleteQuarter("2026-12-02")).toMatchObject({
+      kind: "quarter",
+      start: "2026-07-01",
+      end: "2026-09-30",
+    });
+    expect(lastCompleteQuarter("2026-02-10")).toMatchObject({ start: "2025-10-01", end: "2025-12-31" });
+  });
+  it("offers quarters, months and years, newest first", () => {
+    const keys = reviewPeriodOptions("2026-02-10").map((p) => periodKey(p));
+    expect(keys).toEqual([
+      "2026-Q1",
+      "2025-Q4",
+      "2025-Q3",
+      "2025-Q2",
+      "2025-Q1",
+      "2026-02",
+      "2026-01",
+      "2025-12",
+      "2025-11",
+      "2025-10",
+      "2025-09",
+      "2026",
+      "2025",
+    ]);
   });
 });

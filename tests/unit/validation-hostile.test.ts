@@ -17,6 +17,8 @@ import * as audit from "@/lib/validation/audit";
 import * as contacts from "@/lib/validation/contacts";
 import * as deals from "@/lib/validation/deals";
 import * as savedViews from "@/lib/validation/saved-views";
+import * as reviews from "@/lib/validation/reviews";
+import * as scorecards from "@/lib/validation/scorecards";
 import * as scoring from "@/lib/validation/scoring";
 import * as teams from "@/lib/validation/teams";
 import * as territories from "@/lib/validation/territories";
@@ -30,7 +32,9 @@ const MODULES = {
   audit,
   contacts,
   deals,
+  reviews,
   savedViews,
+  scorecards,
   scoring,
   teams,
   territories,

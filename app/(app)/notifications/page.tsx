@@ -18,7 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 const href = (n: NotificationRow) =>
   n.entity === "VisitPlan"
     ? `/visits/plans/${encodeURIComponent(n.entityId)}`
-    : `/visits/requests/${encodeURIComponent(n.entityId)}`;
+    : n.entity === "PerformanceReview"
+      ? `/reviews/${encodeURIComponent(n.entityId)}`
+      : `/visits/requests/${encodeURIComponent(n.entityId)}`;
 
 /** 通知: what waits for the person and what was decided for them, newest first. */
 export default async function NotificationsPage() {
@@ -38,6 +40,7 @@ export default async function NotificationsPage() {
       account: p.accountName ?? "—",
       purpose: p.purpose ?? "",
       kind: p.requestKind ? tk(p.requestKind) : "",
+      period: p.period ?? "",
     };
     return t.has(`kinds.${key}`) ? t(`kinds.${key}`, values) : n.kind;
   };
