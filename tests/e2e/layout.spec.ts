@@ -58,6 +58,14 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/visits/new", role: "kam", key: true },
   { path: "/visits/overdue", role: "kam", key: true },
   { path: "/visits/overdue", role: "manager" },
+  // Scorecards and performance reviews (绩效考核, 绩效反馈与改进): prv_east_1 is 王伟's answered review.
+  { path: "/reviews", role: "manager", key: true },
+  { path: "/reviews", role: "kam", key: true },
+  { path: "/reviews/scorecard", role: "kam", key: true },
+  { path: "/reviews/scorecard?person=usr_east_rep2", role: "manager", key: true },
+  { path: "/reviews/prv_east_1", role: "manager", key: true },
+  { path: "/reviews/prv_east_5", role: "manager" },
+  { path: "/admin/scorecards", role: "admin", key: true },
 ];
 
 async function open(page: Page, path: string) {

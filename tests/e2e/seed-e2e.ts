@@ -1,6 +1,7 @@
 import type { Db, Prisma } from "@/lib/db";
 import { addDays, chinaDate, chinaDayStart } from "@/lib/domain/calendar";
 import { isoWeekday } from "@/lib/domain/visit-calendar";
+import { lastCompleteQuarter } from "@/lib/domain/scorecard";
 import { DEFAULT_VISIT_SETTINGS as S } from "@/lib/domain/visits";
 import { recomputeAllContactDue, recomputeAllLastContacts } from "@/lib/data/visits/contact-due-sql";
 import { seedDemo } from "@/prisma/seed";
@@ -40,6 +41,7 @@ export async function seedE2e(db: Db): Promise<void> {
   });
   await seedVisitPlanners(db);
   await seedVisitCalendarE2e(db);
+  await seedReviewees(db);
   // Last: computes every account's contact due date, the ones added above included.
   await seedVisitAccounts(db);
 }
@@ -187,5 +189,54 @@ async function seedVisitCalendarE2e(db: Db): Promise<void> {
       status: "SUBMITTED",
       purpose: "下周回访，确认报价",
     });
+  }
+}
+
+// ── Performance reviews (tests/e2e/reviews.spec.ts) ──────────────────────────────────────────
+/** The person each project's manager reviews: an English-speaking rep in a team under East China. */
+export const REVIEWEE = {
+  desktop: { id: "usr_e2e_reviewee", email: "review.rep@keystone.demo", name: "Emma Liu" },
+  phone: { id: "usr_e2e_reviewee_phone", email: "phone.review.rep@keystone.demo", name: "Emma Liu (phone)" },
+} as const;
+
+/**
+ * Each project's reviewee sits in a team of their own under East China (so the east manager and
+ * the phone twin review them), owns an account and made visits in the last complete quarter, so
+ * the scorecard a review freezes has figures in it.
+ */
+async function seedReviewees(db: Db): Promise<void> {
+  const template = await db.user.findUniqueOrThrow({ where: { id: "usr_east_rep1" } });
+  const today = chinaDate(new Date());
+  const quarter = lastCompleteQuarter(today);
+  for (const [project, person] of Object.entries(REVIEWEE)) {
+    const teamId = `team_east_reviews_${project}`;
+    await db.team.create({
+      data: {
+        id: teamId,
+        name: `East reviews (${project})`,
+        nameZh: `华东考核组（${project}）`,
+        parentId: "team_east",
+      },
+    });
+    await db.user.create({
+      data: {
+        ...template,
+        ...person,
+        teamId,
+        locale: "en",
+        jobTitle: "Sales rep",
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+    });
+    const account = await insertAccount(db, { ownerId: person.id, name: `考核测试客户（${project}）` });
+    for (const [n, outcome] of (["ADVANCED", "ADVANCED", "NO_PROGRESS", "ADVANCED"] as const).entries()) {
+      await makeRecord(db, {
+        ownerId: person.id,
+        accountId: account.id,
+        visitedAt: new Date(chinaDayStart(addDays(quarter.start, 10 + n * 20)).getTime() + 10 * 3_600_000),
+        outcome,
+      });
+    }
   }
 }
