@@ -275,19 +275,30 @@ export async function loadTeamScores(
       });
     }
   });
-  // Managers of the teams shown, ranked among their sibling managers.
+  // Managers of the teams shown, ranked among their sibling managers (each peer group scored once).
   const managers = (
     await db.user.findMany({ where: { teamId: { in: teamIds }, active: true }, select: personSelect })
-  ).filter(isManager);
+  ).filter((m) => isManager(m) && m.id !== viewer.id); // a manager's own standing is on their own scorecard
+  const groups = new Map<string | null, Promise<Scored[]>>();
   for (const m of managers) {
-    if (m.id === viewer.id) continue; // a manager's own standing is on their own scorecard
-    const card = await computeScorecard(m.id, period, today);
+    const parentId = tree.find((t) => t.id === m.teamId)?.parentId ?? null;
+    if (!groups.has(parentId)) {
+      groups.set(
+        parentId,
+        peerManagers(m, tree).then((peers) =>
+          Promise.all(peers.map((p) => scoreManager(p, tree, indicators, period, today))),
+        ),
+      );
+    }
+    const scored = await groups.get(parentId)!;
+    const ranked = rank(scored);
+    const self = scored.find((s) => s.person.id === m.id);
     out.push({
       person: m,
       teamId: m.teamId!,
-      weightedScore: card.weightedScore,
-      rank: card.rank,
-      peers: card.peers,
+      weightedScore: self?.card.weightedScore ?? null,
+      rank: ranked.find((r) => r.id === m.id)?.rank ?? null,
+      peers: scored.length,
     });
   }
   return out;
