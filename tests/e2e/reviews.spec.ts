@@ -86,8 +86,9 @@ test("a manager reviews a rep, shares it, the rep answers and the manager reads 
     await shot(rep, info, "review-en");
     await rep.getByLabel("Your answer").fill("Agreed. I will visit two new target accounts a month.");
     await rep.getByRole("button", { name: "Send answer" }).click();
-    await expect(rep.getByText("Answer sent; your manager has been notified.")).toBeVisible();
+    // The answer form gives way to the answer itself.
     await expect(rep.getByText("Answered", { exact: true })).toBeVisible();
+    await expect(rep.getByText(`${reviewee.name}'s answer`)).toBeVisible();
     // A rep cannot open a review of anyone.
     await rep.goto("/reviews");
     await expect(rep.getByRole("button", { name: "Open review" })).toHaveCount(0);

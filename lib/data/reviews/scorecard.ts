@@ -238,6 +238,7 @@ export async function loadScorecard(viewer: Viewer, personId: string, period: Pe
 export type TeamScoreRow = {
   person: { id: string; name: string; jobTitle: string | null; role: string };
   teamId: string;
+  team: { name: string; nameZh: string | null };
   weightedScore: number | null;
   rank: number | null;
   peers: number;
@@ -259,6 +260,10 @@ export async function loadTeamScores(
   const root = teamId && visible(teamId) ? teamId : viewer.teamId;
   const teamIds = root ? subtreeOf(root, tree).filter(visible) : tree.map((t) => t.id);
   const out: TeamScoreRow[] = [];
+  const teamName = (id: string) => {
+    const t = tree.find((x) => x.id === id);
+    return { name: t?.name ?? "", nameZh: t?.nameZh ?? null };
+  };
   const members = await Promise.all(
     teamIds.map((id) => scoreTeamMembers(id, tree, indicators, period, today)),
   );
@@ -269,6 +274,7 @@ export async function loadTeamScores(
       out.push({
         person: s.person,
         teamId: teamIds[n]!,
+        team: teamName(teamIds[n]!),
         weightedScore: s.card.weightedScore,
         rank: r.rank,
         peers: scored.length,
@@ -296,6 +302,7 @@ export async function loadTeamScores(
     out.push({
       person: m,
       teamId: m.teamId!,
+      team: teamName(m.teamId!),
       weightedScore: self?.card.weightedScore ?? null,
       rank: ranked.find((r) => r.id === m.id)?.rank ?? null,
       peers: scored.length,

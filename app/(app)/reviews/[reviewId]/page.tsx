@@ -204,7 +204,7 @@ export default async function ReviewPage({ params }: Params) {
           ) : (
             <Card className="p-4">
               <Written
-                title={t("review.response")}
+                title={t("review.responseBy", { name: review.subject.name })}
                 text={review.response}
                 empty={t("review.waiting", { name: review.subject.name })}
               />

@@ -8,6 +8,7 @@ import { periodKey } from "@/lib/domain/kpi-period";
 import { resolveKpiScope } from "@/lib/data/kpi/scope";
 import { listOwnerOptions } from "@/lib/data/people";
 import { loadScorecard, loadTeamScores } from "@/lib/data/reviews/scorecard";
+import { teamLabel } from "@/lib/i18n/names";
 import { firstValues, hrefWith, type RawSearchParams } from "@/components/admin/search-params";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -112,13 +113,17 @@ export default async function ScorecardPage({ searchParams }: { searchParams: Pr
                 <thead className="bg-slate-50">
                   <tr>
                     <Th>{t("person")}</Th>
+                    <Th>{t("team")}</Th>
                     <Th className="text-right">{t("weightedScore")}</Th>
                     <Th className="text-right">{t("rank")}</Th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {[...team]
-                    .sort((a, b) => (b.weightedScore ?? -1) - (a.weightedScore ?? -1))
+                    .sort(
+                      (a, b) =>
+                        a.teamId.localeCompare(b.teamId) || (b.weightedScore ?? -1) - (a.weightedScore ?? -1),
+                    )
                     .map((row) => (
                       <tr key={row.person.id}>
                         <Td className="whitespace-nowrap">
@@ -132,6 +137,7 @@ export default async function ScorecardPage({ searchParams }: { searchParams: Pr
                             <span className="ml-2 text-xs text-slate-600">{row.person.jobTitle}</span>
                           ) : null}
                         </Td>
+                        <Td className="whitespace-nowrap">{teamLabel(row.team, viewer.locale)}</Td>
                         <Td className="text-right tabular-nums">
                           {row.weightedScore === null ? t("notMeasured") : one(row.weightedScore)}
                         </Td>
