@@ -106,3 +106,36 @@ test("a manager reviews a rep, shares it, the rep answers and the manager reads 
   await shot(manager, info, "review-print");
   await manager.emulateMedia({ media: "screen" });
 });
+
+test("the indicator system adds to 100 per role; a KAM reads her answered review in English", async ({
+  page,
+  browser,
+}, info) => {
+  await signInAs(page, usersFor(info).admin);
+  await page.goto("/admin/scorecards");
+  await expect(page.getByTestId("indicator-table")).toContainText("销售目标达成率");
+  for (const role of ["manager", "kam", "rep"])
+    await expect(page.getByTestId(`total-${role}`)).toHaveText("100");
+  await expect(page.getByText(/权重合计为/)).toHaveCount(0);
+  if (info.project.name === "phone") await expectNoSidewaysScroll(page);
+  await shot(page, info, "indicators-zh");
+
+  const { context, page: kam } = await personPage(browser, info);
+  try {
+    await signInAs(kam, usersFor(info).kamEn);
+    await kam.goto("/reviews");
+    await expect(kam.getByRole("heading", { name: "My reviews" })).toBeVisible();
+    await shot(kam, info, "list-en");
+    // The phone twin has no reviews of her own; the demo one has her answered Q review.
+    if (info.project.name !== "phone") {
+      await kam
+        .getByRole("link", { name: /^Q\d \d{4}$/ })
+        .first()
+        .click();
+      await expect(kam.getByText("Answered", { exact: true })).toBeVisible();
+      await shot(kam, info, "demo-review-en");
+    }
+  } finally {
+    await context.close();
+  }
+});
