@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
 import { openReviewAction, restoreReviewAction } from "./actions";
+import { openReviewLabels } from "./_components/open-review-labels";
 import { OpenReviewForm } from "./_components/open-review-form";
 import { periodOptions } from "./_components/periods";
 import { ReviewList } from "./_components/review-list";
@@ -99,16 +100,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
                 people={people.filter((p) => p.id !== viewer.id).map((p) => ({ value: p.id, label: p.name }))}
                 periods={periodOptions(tp, today)}
                 defaultPeriod={periodKey(lastCompleteQuarter(today))}
-                labels={{
-                  title: to("title"),
-                  person: to("person"),
-                  choose: to("choose"),
-                  period: to("period"),
-                  freezes: to("freezes"),
-                  submit: to("submit"),
-                  exists: to("exists"),
-                  openExisting: to("openExisting"),
-                }}
+                labels={openReviewLabels(to)}
               />
             </Card>
           )}

@@ -7,13 +7,13 @@ import { Alert } from "@/components/ui/alert";
 
 type Option = { value: string; label: string };
 type Opened = { id: string; existing: boolean };
-type Labels = Record<
+export type OpenReviewLabels = Record<
   "title" | "person" | "choose" | "period" | "freezes" | "submit" | "exists" | "openExisting",
   string
 >;
 
 /** When the person already has a review for the period, the answer is a link to it. */
-function ExistingReview({ labels }: { labels: Labels }) {
+function ExistingReview({ labels }: { labels: OpenReviewLabels }) {
   const state = useFormState() as ActionState<Opened>;
   if (state.status !== "ok" || !state.data?.existing) return null;
   return (
@@ -41,7 +41,7 @@ export function OpenReviewForm({
   periods: Option[];
   defaultPeriod: string;
   /** Passed in by the page: the root layout sends client components only the shared catalogues. */
-  labels: Labels;
+  labels: OpenReviewLabels;
 }) {
   return (
     <ActionForm action={action} aria-label={labels.title} className="space-y-3 print:hidden">

@@ -16,6 +16,7 @@ import { PageSection } from "@/components/ui/page-section";
 import { Table, Td, Th } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import { openReviewAction } from "../actions";
+import { openReviewLabels } from "../_components/open-review-labels";
 import { OpenReviewForm } from "../_components/open-review-form";
 import { PeriodPicker } from "../_components/period-picker";
 import { periodFromUrl, periodOptions } from "../_components/periods";
@@ -89,16 +90,7 @@ export default async function ScorecardPage({ searchParams }: { searchParams: Pr
             subjectId={personId}
             periods={periods}
             defaultPeriod={key}
-            labels={{
-              title: to("title"),
-              person: to("person"),
-              choose: to("choose"),
-              period: to("period"),
-              freezes: to("freezes"),
-              submit: to("submit"),
-              exists: to("exists"),
-              openExisting: to("openExisting"),
-            }}
+            labels={openReviewLabels(to)}
           />
         </Card>
       ) : null}
