@@ -222,7 +222,11 @@ export async function seedDemoReviews(
     const id = `prv_east_${k + 1}`;
     const at = (hours: number) => new Date(opened.getTime() + (k * 2 + hours) * HOUR);
     const sharedAt = p.status === "DRAFT" ? null : at(50);
-    const respondedAt = p.status === "ACKNOWLEDGED" ? at(50 + 30 + k * 5) : null;
+    // Answers come in during working hours over the following days.
+    const respondedAt =
+      p.status === "ACKNOWLEDGED"
+        ? new Date(chinaDayStart(addDays(period.end, 11 + k)).getTime() + (9.5 + 2 * k) * HOUR)
+        : null;
     reviews.push({
       id,
       subjectId: c.user.id,

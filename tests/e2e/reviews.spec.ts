@@ -132,7 +132,9 @@ test("the indicator system adds to 100 per role; a KAM reads her answered review
         .getByRole("link", { name: /^Q\d \d{4}$/ })
         .first()
         .click();
-      await expect(kam.getByText("Answered", { exact: true })).toBeVisible();
+      await expect(kam).toHaveURL(/\/reviews\/prv_east_2$/);
+      await expect(kam.getByRole("heading", { name: "Performance review: 李娜" })).toBeVisible();
+      await expect(kam.getByText("李娜's answer")).toBeVisible();
       await shot(kam, info, "demo-review-en");
     }
   } finally {
