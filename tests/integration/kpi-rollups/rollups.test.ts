@@ -1,4 +1,5 @@
-// The trigger-kept rollups (LedgerMonthRollup, VisitDayRollup: migration 20261203090000_kpi) against
+// The trigger-kept rollups (LedgerMonthRollup, VisitDayRollup: migration 20261203090000_kpi,
+// LedgerOwnerMonthRollup, LedgerAccountYearRollup: 20261203101000_bench_rollups) against
 // the raw rows they summarise. Random sequences of inserts, edits that move a row to another
 // month/day (across China midnight, 16:00 UTC), account, owner, amount, kind, outcome or cost, soft
 // deletes, restores and hard deletes; after each sequence the rollups of this file's own people must
@@ -78,6 +79,39 @@ async function ledgerFromRows(): Promise<Row[]> {
     ),
   );
 }
+/** The coarse rollups (migration 20261203101000_bench_rollups): per person-month, per account-year. */
+async function coarseRollups(): Promise<{ ownerMonth: Row[]; accountYear: Row[] }> {
+  const nonZero = `(lines <> 0 OR revenue <> 0 OR collections <> 0)`;
+  return {
+    ownerMonth: norm(
+      await db.$queryRawUnsafe(
+        `SELECT month, "ownerId", "teamId", revenue, collections, lines FROM "LedgerOwnerMonthRollup"
+         WHERE "ownerId" = ${mine} AND ${nonZero}`,
+      ),
+    ),
+    accountYear: norm(
+      await db.$queryRawUnsafe(
+        `SELECT year, "accountId", "ownerId", "teamId", revenue, collections, lines FROM "LedgerAccountYearRollup"
+         WHERE "ownerId" = ${mine} AND ${nonZero}`,
+      ),
+    ),
+  };
+}
+async function coarseFromRows(): Promise<{ ownerMonth: Row[]; accountYear: Row[] }> {
+  const sums = `COALESCE(SUM(amount) FILTER (WHERE kind = 'REVENUE'), 0) AS revenue,
+    COALESCE(SUM(amount) FILTER (WHERE kind = 'COLLECTION'), 0) AS collections, COUNT(*)::int AS lines`;
+  const live = `FROM "LedgerLine" WHERE "deletedAt" IS NULL AND "ownerId" = ${mine}`;
+  return {
+    ownerMonth: norm(
+      await db.$queryRawUnsafe(`SELECT month, "ownerId", "teamId", ${sums} ${live} GROUP BY 1, 2, 3`),
+    ),
+    accountYear: norm(
+      await db.$queryRawUnsafe(
+        `SELECT date_part('year', month)::int AS year, "accountId", "ownerId", "teamId", ${sums} ${live} GROUP BY 1, 2, 3, 4`,
+      ),
+    ),
+  };
+}
 async function visitRollup(): Promise<Row[]> {
   return norm(
     await db.$queryRawUnsafe(
@@ -103,6 +137,12 @@ async function rebuildReproduces(): Promise<void> {
   const all = `SELECT 'L' AS t, month::text AS k1, "accountId" || '/' || "ownerId" || '/' || "teamId" AS k2,
                       revenue || '/' || collections || '/' || lines AS v
                FROM "LedgerMonthRollup" WHERE lines <> 0 OR revenue <> 0 OR collections <> 0
+               UNION ALL
+               SELECT 'O', month::text, "ownerId" || '/' || "teamId", revenue || '/' || collections || '/' || lines
+               FROM "LedgerOwnerMonthRollup" WHERE lines <> 0 OR revenue <> 0 OR collections <> 0
+               UNION ALL
+               SELECT 'Y', year::text, "accountId" || '/' || "ownerId" || '/' || "teamId", revenue || '/' || collections || '/' || lines
+               FROM "LedgerAccountYearRollup" WHERE lines <> 0 OR revenue <> 0 OR collections <> 0
                UNION ALL
                SELECT 'V', day::text, "ownerId" || '/' || "teamId", visits || '/' || "withOutcome" || '/' || advanced || '/' || cost
                FROM "VisitDayRollup" WHERE visits <> 0 OR "withOutcome" <> 0 OR advanced <> 0 OR cost <> 0
@@ -269,16 +309,18 @@ describe("KPI rollups kept by triggers", () => {
   const ledgerRows: string[] = [];
   const visitRows: string[] = [];
 
-  it("LedgerMonthRollup equals the sums of the live ledger lines after any sequence of writes", async () => {
+  it("the ledger rollups (month, person-month, account-year) equal the sums of the live lines after any sequence of writes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(ledgerOp, { minLength: 1, maxLength: 25 }), async (ops) => {
         for (const op of ops) await applyLedger(op, ledgerRows);
         expect(await ledgerRollup()).toEqual(await ledgerFromRows());
+        expect(await coarseRollups()).toEqual(await coarseFromRows());
       }),
       { numRuns: 40 },
     );
     expect(ledgerRows.length).toBeGreaterThan(0);
     expect((await ledgerRollup()).length).toBeGreaterThan(0);
+    expect((await coarseRollups()).accountYear.length).toBeGreaterThan(0);
   }, 120_000);
 
   it("VisitDayRollup equals the visits of each China day after any sequence of writes", async () => {
