@@ -309,13 +309,13 @@ async function fillEmbedded(url: string) {
   await fillBenchDeals(url, { deals: Number(process.env.EMBEDDED_DEALS ?? 30_000), openInHeavyTeam: 2_000 });
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`ALTER TABLE "VisitRecord" DISABLE TRIGGER "VisitRecord_rollup"`);
+  await admin.query(`ALTER TABLE "VisitRecord" DISABLE TRIGGER USER`);
   await admin.end();
   const records = Number(process.env.EMBEDDED_RECORDS ?? 200_000);
   await fillBenchVisits(url, { records, plans: Math.floor(records / 5), followUpDays: 60 });
   const again = new pg.Client({ connectionString: url });
   await again.connect();
-  await again.query(`ALTER TABLE "VisitRecord" ENABLE TRIGGER "VisitRecord_rollup"`);
+  await again.query(`ALTER TABLE "VisitRecord" ENABLE TRIGGER USER`);
   await again.end();
   const k = await fillBenchKpi(url, { lines: Number(process.env.EMBEDDED_LINES ?? 400_000) });
   console.log(

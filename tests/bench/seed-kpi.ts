@@ -56,8 +56,9 @@ if (fresh) {
   console.log(`[bench:kpi-seed] ${a.accounts} accounts, ${a.contacts} contacts in ${a.seconds.toFixed(1)} s`);
   const d = await fillBenchDeals(url, { deals: 30_000, openInHeavyTeam: 2_000 });
   console.log(`[bench:kpi-seed] ${d.deals} deals in ${d.seconds.toFixed(1)} s`);
-  // The visit rollup trigger would upsert once per record: off for the load, rebuilt below.
-  await sql(url, `ALTER TABLE "VisitRecord" DISABLE TRIGGER "VisitRecord_rollup"`);
+  // The visit rollup trigger would upsert once per record: user triggers off for the load (the
+  // foreign-key checks stay), the rollups rebuilt below.
+  await sql(url, `ALTER TABLE "VisitRecord" DISABLE TRIGGER USER`);
   try {
     const v = await fillBenchVisits(url, {
       records: Number(process.env.RECORDS ?? 1_000_000),
@@ -68,7 +69,7 @@ if (fresh) {
       `[bench:kpi-seed] ${v.reps} reps, ${v.records.toLocaleString("en")} visit records in ${v.seconds.toFixed(0)} s`,
     );
   } finally {
-    await sql(url, `ALTER TABLE "VisitRecord" ENABLE TRIGGER "VisitRecord_rollup"`);
+    await sql(url, `ALTER TABLE "VisitRecord" ENABLE TRIGGER USER`);
   }
 }
 const k = await fillBenchKpi(url, { lines: Number(process.env.LINES ?? 2_000_000) });
