@@ -139,6 +139,9 @@ async function optional(relative: string): Promise<Record<string, unknown> | nul
   return (await import(pathToFileURL(path.join(process.cwd(), relative)).href)) as Record<string, unknown>;
 }
 
+/** The SQL side's pools: ended before the embedded database stops (an idle client would throw). */
+const pools: pg.Pool[] = [];
+
 async function rows(url: string, ctx: Ctx, kind: "postgres" | "embedded"): Promise<Row[]> {
   process.env.DATABASE_URL = url;
   const { loadViewer } = await import("@/lib/data/session");
@@ -146,6 +149,7 @@ async function rows(url: string, ctx: Ctx, kind: "postgres" | "embedded"): Promi
   const { figuresByOwner } = await import("@/lib/data/kpi/figures-by-owner");
   const { scopeTargets, scopeBudgets } = await import("@/lib/data/kpi/targets-read");
   const pool = new pg.Pool({ connectionString: url, max: kind === "embedded" ? 1 : 10 });
+  pools.push(pool);
   const viewer = async (id: string) => {
     const v = await loadViewer(id, 0);
     if (!v) throw new Error(`bench:kpi: no viewer ${id}`);
@@ -358,6 +362,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `Targets: dashboard p95 ≤ ${DASHBOARD_MS.postgres} ms (PostgreSQL) / ${DASHBOARD_MS.embedded} ms (embedded), drill-down ≤ ${DRILL_MS} ms, app ≤ ${MAX_RATIO}× its SQL.`,
     );
   } finally {
+    await Promise.all(pools.map((p) => p.end()));
     const { disconnectDb } = await import("@/lib/db");
     await disconnectDb();
     await e?.stop();
