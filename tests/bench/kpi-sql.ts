@@ -206,6 +206,18 @@ export function dashboardStatements(scope: BenchScope, period: Period): Record<s
                          AND ${p(v, toDbDate(monthStart(period.end)))}::date - interval '1 year')
       GROUP BY r.month ORDER BY r.month`,
     ),
+    // Pareto curve and revenue by tier from ONE pass: per account (with its tier), the curve and the
+    // tier totals are then summed in JS. The account-year rollup for a calendar year, else the month one.
+    revenueByAccountWithTier: q((v) => {
+      const rows =
+        period.kind === "year"
+          ? `SELECT r."accountId", SUM(r.revenue) AS revenue FROM "LedgerAccountYearRollup" r
+             WHERE ${scopeSql(scope, "r", v)} AND r.year = ${p(v, Number(period.start.slice(0, 4)))} GROUP BY r."accountId"`
+          : `SELECT r."accountId", SUM(r.revenue) AS revenue FROM "LedgerMonthRollup" r
+             WHERE ${scopeSql(scope, "r", v)} AND ${monthRange(period, v)} GROUP BY r."accountId"`;
+      return `SELECT x."accountId", a.tier, x.revenue FROM (${rows}) x JOIN "Account" a ON a.id = x."accountId"
+        WHERE x.revenue <> 0 ORDER BY x.revenue DESC`;
+    }),
     // Stage conversion: the deals created in the period, by the furthest stage they reached and status.
     stageConversion: q(
       (v) => `SELECT d."furthestStage", d.status, COUNT(*) AS deals FROM "Deal" d

@@ -175,12 +175,18 @@ async function rows(url: string, ctx: Ctx, kind: "postgres" | "embedded"): Promi
         ...targetStatements(scope, period),
         ...budgetStatements(scope, period),
       ];
-      // What a dashboard would send: the coarse rollups where they answer (a year's per-account
-      // figures, the trend), the month rollup for a quarter's per-account figures.
+      // What a dashboard would send: the trend from the person-month rollup, ONE per-account pass
+      // (with the tier) for both the Pareto curve and the tiers — the account-year rollup for a
+      // year, the month rollup for a quarter — and the visits per person from figuresByOwner. The
+      // alternatives are timed one by one below.
       const all = dashboardStatements(scope, period);
       const superseded = new Set([
         "monthlyTrend",
-        ...(period.kind === "year" ? ["paretoByAccount", "revenueByTier"] : []),
+        "paretoByAccount",
+        "revenueByTier",
+        "paretoByAccountYearRollup",
+        "revenueByTierYearRollup",
+        "visitsPerPerson",
       ]);
       const heavy = Object.entries(all)
         .filter(([name]) => !superseded.has(name))
