@@ -77,7 +77,7 @@ export async function figuresByOwner(
   const [ledger, visits, newAccounts, deals, followUps, accounts, targets] = await Promise.all([
     db.$queryRaw<{ ownerId: string; revenue: Num; collections: Num }[]>`
       SELECT r."ownerId", SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
-      FROM "LedgerMonthRollup" r
+      FROM "LedgerOwnerMonthRollup" r
       WHERE ${s("r")} AND r.month BETWEEN ${firstMonth} AND ${lastMonth}
       GROUP BY r."ownerId"`,
     db.$queryRaw<{ ownerId: string; visits: Num; withOutcome: Num; advanced: Num; cost: Num }[]>`
