@@ -15,6 +15,7 @@ import { splitYear } from "@/lib/domain/kpi";
 import { seededRandom } from "@/lib/domain/random";
 import { subjectKey, type TargetMetric } from "@/lib/domain/targets";
 import type { DemoTeam, DemoUser } from "./demo-org";
+import { insertJson } from "./demo-visits";
 
 /** Monthly weights of a sales year: 春节 in Jan–Feb, the year-end push in Nov–Dec. */
 const SEASON = [70n, 62n, 95n, 100n, 100n, 105n, 96n, 95n, 104n, 100n, 125n, 148n];
@@ -27,6 +28,10 @@ const yuan = (n: number) => BigInt(Math.round(n)) * 100n;
 const wan = (n: number) => yuan(n * 10_000);
 /** Rounded to whole 万 yuan (a target a person can remember). */
 const roundWan = (fen: bigint) => ((fen + 500_000n) / 1_000_000n) * 1_000_000n;
+
+/** A yearly amount (whole 万) split into months of whole hundreds of yuan, as people write budgets. */
+const inHundreds = (fen: bigint, shape: bigint[] | undefined) =>
+  splitYear(fen / 10_000n, shape).map((v) => v * 10_000n);
 
 type Row = {
   subject: string;
@@ -100,8 +105,8 @@ export async function seedDemoTargets(
         const base = volume > 0n ? Number(volume) * stretch * grown : Number(wan(between(40, 160))) * grown;
         const revenue = roundWan(BigInt(Math.round(base)));
         const collections = roundWan((revenue * 95n) / 100n);
-        add("user", u.id, "REVENUE", year, splitYear(revenue, SEASON));
-        add("user", u.id, "COLLECTIONS", year, splitYear(collections, COLLECTION_SEASON));
+        add("user", u.id, "REVENUE", year, inHundreds(revenue, SEASON));
+        add("user", u.id, "COLLECTIONS", year, inHundreds(collections, COLLECTION_SEASON));
         addToTeam(u.teamId, "REVENUE", year, revenue);
         addToTeam(u.teamId, "COLLECTIONS", year, collections);
       }
@@ -117,11 +122,9 @@ export async function seedDemoTargets(
   // Teams bottom-up (regions, then 营销中心): their people's sum, plus their sub-teams' figures, × 1.00–1.05.
   const depth = (t: DemoTeam): number =>
     t.parentId ? 1 + depth(teams.find((p) => p.id === t.parentId)!) : 0;
-  const shapes: Record<TargetMetric, bigint[] | undefined> = {
+  const shapes: Record<"REVENUE" | "COLLECTIONS", bigint[]> = {
     REVENUE: SEASON,
     COLLECTIONS: COLLECTION_SEASON,
-    NEW_ACCOUNTS: undefined,
-    VISITS: undefined,
   };
   for (const team of [...teams].sort((a, b) => depth(b) - depth(a))) {
     for (const year of years) {
@@ -131,7 +134,13 @@ export async function seedDemoTargets(
         const money = metric === "REVENUE" || metric === "COLLECTIONS";
         const lifted = (sum * BigInt(Math.round(between(100, 105) * 10))) / 1000n;
         const total = money ? roundWan(lifted) : lifted;
-        add("team", team.id, metric, year, splitYear(total, shapes[metric]));
+        add(
+          "team",
+          team.id,
+          metric,
+          year,
+          money ? inHundreds(total, shapes[metric as "REVENUE" | "COLLECTIONS"]) : splitYear(total),
+        );
         addToTeam(team.parentId, metric, year, total);
       }
     }
@@ -156,14 +165,24 @@ export async function seedDemoTargets(
         RECEPTION: roundWan(yuan(between(150_000, 220_000) * grown)),
       };
       for (const category of ["VISIT", "GIFT", "RECEPTION"] as const) {
-        splitYear(perYear[category], SPEND_SEASON).forEach((amount, i) =>
+        inHundreds(perYear[category], SPEND_SEASON).forEach((amount, i) =>
           budgets.push({ teamId: team.id, year, month: i + 1, category, amount }),
         );
       }
     }
   }
 
-  await tx.salesTarget.createMany({ data: rows });
-  await tx.expenseBudget.createMany({ data: budgets });
+  // One JSON parameter each (see insertJson): createMany's thousands of bound parameters take seconds on PGlite.
+  const stamp = { version: 1, createdAt: now, updatedAt: now };
+  await insertJson(
+    tx,
+    "SalesTarget",
+    rows.map((row, i) => ({ id: `demo_target_${i + 1}`, ...row, ...stamp })),
+  );
+  await insertJson(
+    tx,
+    "ExpenseBudget",
+    budgets.map((row, i) => ({ id: `demo_budget_${i + 1}`, ...row, ...stamp })),
+  );
   return { salesTargets: rows.length, expenseBudgets: budgets.length };
 }

@@ -38,6 +38,8 @@ export async function TargetGrid({
     ...[1, 2, 3, 4].map((q) => t("grid.quarter", { quarter: q })),
     ...monthNames(locale),
   ];
+  // A KAM or rep sees their own row only: no team, no sum of children.
+  const teams = rows.some((r) => r.kind === "team");
   const href = (r: TargetGridRow) =>
     `/targets/detail?subject=${encodeURIComponent(subjectKey(r.kind, r.id))}&year=${year}&metric=${metric}`;
   return (
@@ -47,7 +49,7 @@ export async function TargetGrid({
         <thead className="bg-slate-50">
           <tr>
             <Th className="sticky left-0 z-10 bg-slate-50">{t("grid.name")}</Th>
-            <Th>{t("grid.childrenSum")}</Th>
+            {teams ? <Th>{t("grid.childrenSum")}</Th> : null}
             {heads.map((h, i) => (
               <Th key={h} className={cn("text-right", i < 5 && "bg-slate-100")}>
                 {h}
@@ -86,15 +88,17 @@ export async function TargetGrid({
                     </span>
                   </span>
                 </Th>
-                <Td data-cell="children">
-                  {r.kind === "team" && r.children ? (
-                    r.difference !== null ? (
-                      <Badge tone="warn">{t("grid.differs", { difference: fmt(r.difference) })}</Badge>
-                    ) : r.own ? (
-                      <Badge tone="good">{t("grid.agrees")}</Badge>
-                    ) : null
-                  ) : null}
-                </Td>
+                {teams ? (
+                  <Td data-cell="children">
+                    {r.kind === "team" && r.children ? (
+                      r.difference !== null ? (
+                        <Badge tone="warn">{t("grid.differs", { difference: fmt(r.difference) })}</Badge>
+                      ) : r.own ? (
+                        <Badge tone="good">{t("grid.agrees")}</Badge>
+                      ) : null
+                    ) : null}
+                  </Td>
+                ) : null}
                 {heads.map((h, i) => {
                   const mine = own?.[i];
                   const sum = children?.[i];
