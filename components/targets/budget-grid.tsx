@@ -90,7 +90,11 @@ export async function BudgetGrid({ teams, year }: { teams: BudgetTeam[]; year: n
                   <span style={{ paddingInlineStart: `${l.depth * 0.75}rem` }} className="block">
                     <span className="block text-xs font-normal text-slate-600">{l.teamName}</span>
                     {l.teamId ? (
-                      <Link href={href(l)} className="text-indigo-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={href(l)}
+                        prefetch={false}
+                        className="text-indigo-700 underline-offset-2 hover:underline"
+                      >
                         {t(`categories.${l.category}`)}
                         <span className="sr-only">
                           {" "}

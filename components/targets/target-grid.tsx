@@ -18,6 +18,8 @@ import { figureFormat, monthNames } from "./format";
 const columnsOf = (months: Months) => [yearTotal(months), ...quarterTotals(months), ...months];
 
 /**
+ * (Row links do not prefetch: an organisation's grid has two per person, each a dynamic page.)
+ *
  * The targets grid: one row per team and person, the name column kept in view while the figures
  * scroll sideways inside the table's own box (phones). A team row shows its own figure and, under
  * it, the sum of its children; cells where the two disagree are flagged.
@@ -75,14 +77,22 @@ export async function TargetGrid({
                   )}
                 >
                   <span style={{ paddingInlineStart: `${r.depth * 0.75}rem` }} className="block">
-                    <Link href={href(r)} className="text-indigo-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={href(r)}
+                      prefetch={false}
+                      className="text-indigo-700 underline-offset-2 hover:underline"
+                    >
                       {r.name}
                     </Link>
                     {r.kind === "team" ? (
                       <span className="ml-1 text-xs text-slate-600">· {t("grid.team")}</span>
                     ) : null}
                     <span className="block text-xs font-normal">
-                      <Link href={href(r)} className="text-slate-600 underline underline-offset-2">
+                      <Link
+                        href={href(r)}
+                        prefetch={false}
+                        className="text-slate-600 underline underline-offset-2"
+                      >
                         {r.canEdit ? t("grid.edit") : t("grid.view")}
                       </Link>
                     </span>

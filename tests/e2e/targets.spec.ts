@@ -87,7 +87,7 @@ test("the targets page speaks English to a person who chose it", async ({ page }
   await page.goto(`/targets?year=${YEAR}&metric=REVENUE`);
   await expect(page.getByRole("heading", { level: 1, name: "Sales targets" })).toBeVisible();
   await expect(page.getByText("Your targets by month. Your manager sets them.")).toBeVisible();
-  await expect(page.getByLabel("Metric")).toHaveValue("REVENUE");
+  await expect(page.getByLabel("Metric", { exact: true })).toHaveValue("REVENUE");
   await expect(page.getByRole("columnheader", { name: "Jan" })).toBeVisible();
 });
 
