@@ -104,7 +104,8 @@ test("screenshots of targets and budgets in both languages", async ({ page }, in
       ["budgets-detail", `/budgets/detail?team=team_north&year=${YEAR}&category=GIFT`],
     ] as const) {
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await expect(page.locator("main h1")).toBeVisible();
+      await expect(page.locator("main table").first()).toBeVisible();
       await page.screenshot({ path: `tests/e2e/screenshots/${name}-${project}-${lang}.png`, fullPage: true });
     }
   }
