@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TargetGridRow } from "@/lib/data/targets/targets";
 import {
@@ -51,11 +52,11 @@ export async function TargetGrid({
         <thead className="bg-slate-50">
           <tr>
             <Th className="sticky left-0 z-10 bg-slate-50">{t("grid.name")}</Th>
-            {teams ? <Th>{t("grid.childrenSum")}</Th> : null}
             {heads.map((h, i) => (
-              <Th key={h} className={cn("text-right", i < 5 && "bg-slate-100")}>
-                {h}
-              </Th>
+              <Fragment key={h}>
+                <Th className={cn("text-right", i < 5 && "bg-slate-100")}>{h}</Th>
+                {i === 0 && teams ? <Th>{t("grid.childrenSum")}</Th> : null}
+              </Fragment>
             ))}
           </tr>
         </thead>
@@ -63,6 +64,18 @@ export async function TargetGrid({
           {rows.map((r) => {
             const own = r.own ? columnsOf(r.own) : null;
             const children = r.children ? columnsOf(r.children) : null;
+            // Right after the year total, so a phone shows name, year and the check without scrolling.
+            const check = teams ? (
+              <Td data-cell="children">
+                {r.kind === "team" && r.children ? (
+                  r.difference !== null ? (
+                    <Badge tone="warn">{t("grid.differs", { difference: fmt(r.difference) })}</Badge>
+                  ) : r.own ? (
+                    <Badge tone="good">{t("grid.agrees")}</Badge>
+                  ) : null
+                ) : null}
+              </Td>
+            ) : null;
             return (
               <tr
                 key={`${r.kind}:${r.id}`}
@@ -98,46 +111,37 @@ export async function TargetGrid({
                     </span>
                   </span>
                 </Th>
-                {teams ? (
-                  <Td data-cell="children">
-                    {r.kind === "team" && r.children ? (
-                      r.difference !== null ? (
-                        <Badge tone="warn">{t("grid.differs", { difference: fmt(r.difference) })}</Badge>
-                      ) : r.own ? (
-                        <Badge tone="good">{t("grid.agrees")}</Badge>
-                      ) : null
-                    ) : null}
-                  </Td>
-                ) : null}
                 {heads.map((h, i) => {
                   const mine = own?.[i];
                   const sum = children?.[i];
                   const differs = mine !== undefined && sum !== undefined && mine !== sum;
                   return (
-                    <Td
-                      key={h}
-                      className={cn(
-                        "whitespace-nowrap text-right",
-                        i < 5 && "bg-slate-50/60 font-medium",
-                        differs && "bg-amber-50",
-                      )}
-                    >
-                      <span data-cell={i === 0 ? "own-year" : undefined}>
-                        {mine !== undefined ? (
-                          fmt(mine)
-                        ) : (
-                          <span className="text-slate-500">{t("grid.notSet")}</span>
+                    <Fragment key={h}>
+                      <Td
+                        className={cn(
+                          "whitespace-nowrap text-right",
+                          i < 5 && "bg-slate-50/60 font-medium",
+                          differs && "bg-amber-50",
                         )}
-                      </span>
-                      {r.kind === "team" && sum !== undefined ? (
-                        <span
-                          className="block text-xs font-normal text-slate-600"
-                          data-cell={i === 0 ? "children-year" : undefined}
-                        >
-                          <span className="sr-only">{t("grid.childrenSum")}: </span>Σ {fmt(sum)}
+                      >
+                        <span data-cell={i === 0 ? "own-year" : undefined}>
+                          {mine !== undefined ? (
+                            fmt(mine)
+                          ) : (
+                            <span className="text-slate-500">{t("grid.notSet")}</span>
+                          )}
                         </span>
-                      ) : null}
-                    </Td>
+                        {r.kind === "team" && sum !== undefined ? (
+                          <span
+                            className="block text-xs font-normal text-slate-600"
+                            data-cell={i === 0 ? "children-year" : undefined}
+                          >
+                            <span className="sr-only">{t("grid.childrenSum")}: </span>Σ {fmt(sum)}
+                          </span>
+                        ) : null}
+                      </Td>
+                      {i === 0 ? check : null}
+                    </Fragment>
                   );
                 })}
               </tr>
