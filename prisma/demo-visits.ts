@@ -202,7 +202,7 @@ function offset(lat: number, lng: number, meters: number, bearing: number): [num
  * ~20× faster than createMany's thousands of bound parameters. Every row must name every column
  * it fills (missing keys are NULL; column defaults do not apply).
  */
-async function insertJson(tx: Tx, table: string, rows: object[]): Promise<void> {
+export async function insertJson(tx: Tx, table: string, rows: object[]): Promise<void> {
   if (!rows.length) return;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((c) => `"${c}"`).join(", ");
   const json = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));

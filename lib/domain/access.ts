@@ -105,6 +105,28 @@ export function canDo(viewer: Viewer, action: RecordAction, record: OwnedRecord)
   }
 }
 
+/** Whose target a rule is asked about: a team, or a person in a team. */
+export type TargetSubjectRef =
+  { kind: "team"; teamId: string } | { kind: "user"; userId: string; teamId: string | null };
+
+/**
+ * 销售目标 are set from above: administrators set any; a manager sets them for the teams strictly
+ * below their own (their own team's figure is their manager's call) and for each person in their
+ * subtree except themselves; KAMs and reps only read their own.
+ */
+export function canSetTarget(viewer: Viewer, subject: TargetSubjectRef): boolean {
+  if (!hasCapability(viewer, "kpi.targets")) return false;
+  if (viewer.role === "ADMIN") return true;
+  if (subject.kind === "team")
+    return subject.teamId !== viewer.teamId && inVisibleTeams(viewer, subject.teamId);
+  return subject.userId !== viewer.id && subject.teamId !== null && inVisibleTeams(viewer, subject.teamId);
+}
+
+/** 费用预算 follow the team-target rule: administrators any team, managers the teams below their own. */
+export function canSetBudget(viewer: Viewer, teamId: string): boolean {
+  return canSetTarget(viewer, { kind: "team", teamId });
+}
+
 /**
  * The set of teams a person sees: their own team, plus, for managers, every team below it.
  * `teams` is the whole team tree as (id, parentId) pairs.

@@ -68,6 +68,14 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/reviews/prv_east_1", role: "manager" },
   { path: "/reviews/prv_east_5", role: "manager" },
   { path: "/admin/scorecards", role: "admin" },
+  // 销售目标 and 费用预算: the grids scroll inside their own box on a phone.
+  { path: "/targets", role: "manager", key: true },
+  { path: "/targets?metric=VISITS", role: "kam" },
+  { path: "/targets?metric=COLLECTIONS", role: "admin" },
+  { path: "/targets/detail?subject=user:usr_east_rep1&metric=REVENUE", role: "manager" },
+  { path: "/budgets", role: "manager" },
+  { path: "/budgets", role: "admin" },
+  { path: "/budgets/detail?team=team_north&category=GIFT", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {

@@ -4,6 +4,8 @@ import {
   canReadReview,
   canReview,
   scorecardRoleOf,
+  canSetBudget,
+  canSetTarget,
   canSee,
   hasCapability,
   ROLES,
@@ -348,5 +350,47 @@ describe("performance reviews", () => {
     expect(scorecardRoleOf("ADMIN")).toBe("manager");
     expect(scorecardRoleOf("KAM")).toBe("kam");
     expect(scorecardRoleOf("REP")).toBe("rep");
+  });
+});
+
+describe("canSetTarget / canSetBudget (销售目标 and 费用预算 are set from above)", () => {
+  const team = (teamId: string) => ({ kind: "team" as const, teamId });
+  const person = (userId: string, teamId: string | null) => ({ kind: "user" as const, userId, teamId });
+
+  it("lets an administrator set any team's or person's target", () => {
+    const admin = viewer("ADMIN", null);
+    expect(canSetTarget(admin, team("north"))).toBe(true);
+    expect(canSetTarget(admin, team("south"))).toBe(true);
+    expect(canSetTarget(admin, person("someone", "south"))).toBe(true);
+    expect(canSetBudget(admin, "north")).toBe(true);
+  });
+
+  it("lets a manager set the teams strictly below their own, not their own or another branch", () => {
+    const manager = viewer("MANAGER");
+    expect(canSetTarget(manager, team("north-east"))).toBe(true);
+    expect(canSetTarget(manager, team("north-east-city"))).toBe(true);
+    expect(canSetTarget(manager, team("north"))).toBe(false);
+    expect(canSetTarget(manager, team("south"))).toBe(false);
+    expect(canSetBudget(manager, "north-west")).toBe(true);
+    expect(canSetBudget(manager, "north")).toBe(false);
+    expect(canSetBudget(manager, "south")).toBe(false);
+  });
+
+  it("lets a manager set each person in their subtree except themselves", () => {
+    const manager = viewer("MANAGER");
+    expect(canSetTarget(manager, person("kam", "north"))).toBe(true);
+    expect(canSetTarget(manager, person("rep", "north-east-city"))).toBe(true);
+    expect(canSetTarget(manager, person(manager.id, "north"))).toBe(false);
+    expect(canSetTarget(manager, person("other", "south"))).toBe(false);
+    expect(canSetTarget(manager, person("teamless", null))).toBe(false);
+  });
+
+  it("lets KAMs and reps set nothing, not even their own targets", () => {
+    for (const role of ["KAM", "REP"] as const) {
+      const me = viewer(role);
+      expect(canSetTarget(me, person(me.id, "north"))).toBe(false);
+      expect(canSetTarget(me, team("north"))).toBe(false);
+      expect(canSetBudget(me, "north")).toBe(false);
+    }
   });
 });

@@ -26,6 +26,7 @@ import * as users from "@/lib/validation/users";
 import * as visitPlans from "@/lib/validation/visit-plans";
 import * as visitRecords from "@/lib/validation/visit-records";
 import * as visitCalendar from "@/lib/validation/visit-calendar";
+import * as targets from "@/lib/validation/targets";
 
 const MODULES = {
   accounts,
@@ -42,6 +43,7 @@ const MODULES = {
   visitPlans,
   visitRecords,
   visitCalendar,
+  targets,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */
