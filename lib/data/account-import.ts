@@ -23,17 +23,8 @@ import {
   type Translate,
 } from "@/lib/domain/account-import";
 import { normaliseCreditCode } from "@/lib/domain/credit-code";
-import {
-  CsvError,
-  decodeCsvBytes,
-  detectDelimiter,
-  formatCsv,
-  isBlankRecord,
-  looksLikeWorkbook,
-  parseCsv,
-  restoreGuardedCell,
-  type CsvEncoding,
-} from "@/lib/domain/csv";
+import { formatCsv, type CsvEncoding } from "@/lib/domain/csv";
+import { readCsvTable } from "@/lib/domain/csv-table";
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -155,40 +146,20 @@ async function analyse(
     ok: false,
     message: problemText(t, key, values),
   });
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return fail("tooLarge", { max: 5 });
-  if (bytes.byteLength === 0) return fail("empty");
-  if (looksLikeWorkbook(bytes)) return fail("workbook");
-
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return fail(decoded.problem);
-  const { text, encoding } = decoded;
-  let records: string[][];
-  try {
-    records = parseCsv(text, detectDelimiter(text));
-  } catch (error) {
-    if (error instanceof CsvError) return fail("unterminatedQuote", { line: error.line });
-    throw error;
-  }
-  const headerIndex = records.findIndex((r) => !isBlankRecord(r));
-  if (headerIndex < 0) return fail("empty");
-  if (records[headerIndex]!.length > MAX_IMPORT_COLUMNS) {
-    return fail("tooManyColumns", { columns: records[headerIndex]!.length, max: MAX_IMPORT_COLUMNS });
-  }
-  // A rejected-rows file comes back with Keystone's apostrophe before formula-like cells: drop it.
-  const header = mapHeaders(records[headerIndex]!.map(restoreGuardedCell));
+  const table = readCsvTable(bytes, {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxRows: MAX_IMPORT_ROWS,
+    maxColumns: MAX_IMPORT_COLUMNS,
+  });
+  if (!table.ok) return fail(table.problem, table.values);
+  const { encoding, body } = table;
+  const header = mapHeaders(table.header);
   if (!header.columns.includes("name")) return fail("noNameColumn");
   if (header.duplicates.length) {
     return fail("duplicateColumns", {
       columns: header.duplicates.map((f) => t(`account.fields.${f}`)).join(", "),
     });
   }
-  // Row numbers as a spreadsheet shows them: record i is row i + 1.
-  const body = records
-    .map((cells, i) => ({ cells, row: i + 1 }))
-    .filter((r, i) => i > headerIndex && !isBlankRecord(r.cells))
-    .map((r) => ({ row: r.row, cells: r.cells.map(restoreGuardedCell) }));
-  if (body.length === 0) return fail("noRows");
-  if (body.length > MAX_IMPORT_ROWS) return fail("tooManyRows", { rows: body.length, max: MAX_IMPORT_ROWS });
 
   const cell = (cells: string[], field: ImportField) => {
     const i = header.columns.indexOf(field);

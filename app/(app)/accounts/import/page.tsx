@@ -16,7 +16,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ImportWizard, type ImportLabels } from "./import-wizard";
+import { ImportWizard, type ImportLabels } from "@/components/import/import-wizard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountTools.import");
@@ -44,8 +44,6 @@ const LABEL_KEYS = [
   "tableCaption",
   "colRow",
   "colStatus",
-  "colName",
-  "colCode",
   "colDetails",
   "updates",
   "changes",
@@ -160,7 +158,16 @@ export default async function ImportAccountsPage() {
         </div>
       </Card>
 
-      <ImportWizard labels={labels} maxBytes={MAX_IMPORT_BYTES} />
+      <ImportWizard
+        labels={labels}
+        maxBytes={MAX_IMPORT_BYTES}
+        endpoints={{ preview: "/accounts/import/preview", confirm: "/accounts/import/confirm" }}
+        columns={[
+          { key: "name", label: t("colName") },
+          { key: "creditCode", label: t("colCode"), mono: true },
+        ]}
+        listHref="/accounts"
+      />
     </div>
   );
 }

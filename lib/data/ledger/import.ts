@@ -1,0 +1,440 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db, Prisma } from "@/lib/db";
+import { canDo, type Viewer } from "@/lib/domain/access";
+import {
+  clipForDisplay,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  type Translate,
+} from "@/lib/domain/account-import";
+import { fromDbDate, toDbDate } from "@/lib/domain/calendar";
+import { formatCsv, type CsvEncoding } from "@/lib/domain/csv";
+import { moneyFormat } from "@/lib/domain/money";
+import { readCsvTable } from "@/lib/domain/csv-table";
+import {
+  duplicateDocumentRows,
+  ledgerChanges,
+  mapLedgerHeaders,
+  validateLedgerRow,
+  type LedgerHeaderMap,
+  type LedgerImportField,
+  type LedgerImportRow,
+} from "@/lib/domain/ledger-import";
+import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { importConfirmationSchema, type ImportConfirmation } from "@/lib/validation/account-import";
+import { parseInput } from "@/lib/validation/parse";
+import { importDigest, type ImportFileProblem, type ImportStatus } from "../account-import";
+import { mutate, type AuditEntry } from "../audit";
+import { rescoreTouched } from "./write";
+
+// CSV import of the sales ledger, on the account import's engine: the same file reading
+// (readCsvTable: GBK, UTF-16, quotes, formula guards), the same preview → confirm flow with a
+// digest of the bytes and a batch token claimed once (LedgerImportBatch), validation from scratch
+// at confirm. Idempotent by (kind, documentNo): a document already booked the same way is
+// "unchanged"; booked differently, "update".
+
+export type LedgerPreviewRow = {
+  row: number;
+  status: ImportStatus;
+  kind: string;
+  documentNo: string;
+  account: string;
+  month: string;
+  /** The amount as the viewer reads money ("¥1,250,000"), or the cell as written when unreadable. */
+  amount: string;
+  changes: string[];
+  problems: { column: string | null; message: string }[];
+};
+
+export type LedgerImportPreview = {
+  ok: true;
+  digest: string;
+  batch: string;
+  encoding: CsvEncoding;
+  rows: LedgerPreviewRow[];
+  totals: Record<ImportStatus, number>;
+  ignoredColumns: string[];
+};
+
+export type LedgerImportResult = {
+  ok: true;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejectedCsv: string | null;
+  alreadyConfirmedAt: string | null;
+};
+
+type Existing = {
+  id: string;
+  kind: string;
+  documentNo: string;
+  accountId: string;
+  ownerId: string;
+  teamId: string;
+  month: Date;
+  productLine: string;
+  amount: bigint;
+  note: string | null;
+  version: number;
+  deletedAt: Date | null;
+};
+
+type Account = { id: string; name: string; ownerId: string; teamId: string };
+
+type AnalysedRow = LedgerImportRow & {
+  status: ImportStatus;
+  account: Account | null;
+  existing: Existing | null;
+  changes: ReturnType<typeof ledgerChanges>;
+};
+
+type Analysis = { digest: string; encoding: CsvEncoding; header: LedgerHeaderMap; rows: AnalysedRow[] };
+
+const fileProblem = (
+  t: Translate,
+  key: string,
+  values?: Record<string, string | number>,
+): ImportFileProblem => ({
+  ok: false,
+  message: ["noRows", "noColumns"].includes(key)
+    ? t(`ledger.import.fileProblems.${key}`, values)
+    : t(`accountTools.import.fileProblems.${key}`, values),
+});
+
+/** The accounts rows name: by credit code (any team, then checked against scope) and by exact name in scope. */
+async function matchAccounts(viewer: Viewer, rows: LedgerImportRow[]) {
+  const codes = [...new Set(rows.map((r) => r.line?.creditCode).filter((c): c is string => !!c))];
+  const names = [
+    ...new Set(rows.filter((r) => r.line && !r.line.creditCode).map((r) => r.line!.accountName!)),
+  ];
+  const select = { id: true, name: true, ownerId: true, teamId: true, creditCode: true };
+  const [byCode, byName] = await Promise.all([
+    codes.length
+      ? db.account.findMany({
+          where: { creditCode: { in: codes }, deletedAt: null, ...scopeWhere(viewer) },
+          select,
+        })
+      : [],
+    names.length
+      ? db.account.findMany({
+          where: { name: { in: names }, deletedAt: null, ...scopeWhere(viewer) },
+          select,
+        })
+      : [],
+  ]);
+  const codeMap = new Map(byCode.map((a) => [a.creditCode!, a]));
+  const nameMap = new Map<string, Account[]>();
+  for (const a of byName) nameMap.set(a.name, [...(nameMap.get(a.name) ?? []), a]);
+  return { codeMap, nameMap };
+}
+
+async function analyse(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  t: Translate,
+): Promise<Analysis | ImportFileProblem> {
+  assertCapability(viewer, "ledger.write");
+  const table = readCsvTable(bytes, {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxRows: MAX_IMPORT_ROWS,
+    maxColumns: MAX_IMPORT_COLUMNS,
+  });
+  if (!table.ok) return fileProblem(t, table.problem, table.values);
+  const header = mapLedgerHeaders(table.header);
+  const has = (f: LedgerImportField) => header.columns.includes(f);
+  if (!has("documentNo") || !has("amount") || !has("month") || !(has("creditCode") || has("accountName"))) {
+    return fileProblem(t, "noColumns");
+  }
+  if (header.duplicates.length) {
+    return fileProblem(t, "duplicateColumns", {
+      columns: header.duplicates.map((f) => t(`ledger.fields.${f}`)).join(", "),
+    });
+  }
+  const validated = table.body.map((r) => validateLedgerRow(r.cells, r.row, header));
+  const twins = duplicateDocumentRows(validated);
+  const { codeMap, nameMap } = await matchAccounts(viewer, validated);
+  const docs = [...new Set(validated.map((r) => r.line?.documentNo).filter((d): d is string => !!d))];
+  const booked = docs.length
+    ? await db.ledgerLine.findMany({
+        where: { documentNo: { in: docs } },
+        select: {
+          id: true,
+          kind: true,
+          documentNo: true,
+          accountId: true,
+          ownerId: true,
+          teamId: true,
+          month: true,
+          productLine: true,
+          amount: true,
+          note: true,
+          version: true,
+          deletedAt: true,
+        },
+      })
+    : [];
+  const bookedMap = new Map(booked.map((b) => [`${b.kind}:${b.documentNo}`, b]));
+
+  const rows = validated.map((r): AnalysedRow => {
+    const problems = [...r.problems];
+    const add = (field: LedgerImportField, key: string) => problems.push({ field, key });
+    if (twins.has(r.row)) add("documentNo", "duplicateInFile");
+    let account: Account | null = null;
+    let existing: Existing | null = null;
+    let changes: AnalysedRow["changes"] = [];
+    if (r.line) {
+      if (r.line.creditCode) {
+        account = codeMap.get(r.line.creditCode) ?? null;
+        if (!account) add("creditCode", "accountNotFound");
+      } else {
+        const found = nameMap.get(r.line.accountName!) ?? [];
+        if (found.length === 1) account = found[0]!;
+        else add("accountName", found.length ? "accountAmbiguous" : "accountNotFound");
+      }
+      existing = bookedMap.get(`${r.line.kind}:${r.line.documentNo}`) ?? null;
+      if (existing) {
+        // A document booked where the importer may not change it stays as it is.
+        if (!canDo(viewer, "edit", existing)) add("documentNo", "documentNotEditable");
+        else if (existing.deletedAt) add("documentNo", "documentDeleted");
+        else if (account) {
+          changes = ledgerChanges(
+            { ...r.line, accountId: account.id },
+            { ...existing, month: fromDbDate(existing.month) },
+          );
+        }
+      }
+    }
+    const status: ImportStatus = problems.length
+      ? "error"
+      : existing
+        ? changes.length
+          ? "update"
+          : "unchanged"
+        : "new";
+    return { ...r, problems, account, existing, changes, status };
+  });
+  return { digest: importDigest(bytes), encoding: table.encoding, header, rows };
+}
+
+function problemsFor(row: AnalysedRow, header: LedgerHeaderMap, t: Translate) {
+  return row.problems.map((p) => {
+    let column: string | null = null;
+    if (p.field) {
+      const label = t(`ledger.fields.${p.field}`);
+      const written = header.headers[header.columns.indexOf(p.field)];
+      column = written && written !== label ? `${label} (${clipForDisplay(written, 60)})` : label;
+    }
+    return { column, message: t(`ledger.import.problems.${p.key}`) };
+  });
+}
+
+const emptyTotals = (): Record<ImportStatus, number> => ({ new: 0, update: 0, unchanged: 0, error: 0 });
+
+/** What importing the file would do, row by row. Writes nothing. */
+export async function previewLedgerImport(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  t: Translate,
+): Promise<LedgerImportPreview | ImportFileProblem> {
+  const analysis = await analyse(viewer, bytes, t);
+  if ("ok" in analysis) return analysis;
+  const totals = emptyTotals();
+  const money = moneyFormat(viewer.locale);
+  const rows = analysis.rows.map((r): LedgerPreviewRow => {
+    totals[r.status]++;
+    return {
+      row: r.row,
+      status: r.status,
+      kind: r.line ? t(`ledger.kinds.${r.line.kind}`) : clipForDisplay(r.raw.kind ?? "", 40),
+      documentNo: clipForDisplay(r.raw.documentNo ?? "", 60),
+      account: r.account?.name ?? clipForDisplay(r.raw.accountName || r.raw.creditCode || "", 100),
+      month: r.line ? r.line.month.slice(0, 7) : clipForDisplay(r.raw.month ?? "", 20),
+      amount: r.line ? money.full(Number(r.line.amount) / 100) : clipForDisplay(r.raw.amount ?? "", 40),
+      changes: r.changes.map((c) => t(`ledger.fields.${c === "account" ? "accountName" : c}`)),
+      problems: problemsFor(r, analysis.header, t),
+    };
+  });
+  return {
+    ok: true,
+    digest: analysis.digest,
+    batch: randomBytes(18).toString("base64url"),
+    encoding: analysis.encoding,
+    rows,
+    totals,
+    ignoredColumns: analysis.header.unknown.map((h) => clipForDisplay(h, 60)),
+  };
+}
+
+function rejectedCsv(analysis: Analysis, t: Translate): string | null {
+  const rejected = analysis.rows.filter((r) => r.status === "error");
+  if (!rejected.length) return null;
+  const width = analysis.header.headers.length;
+  const header = [
+    ...analysis.header.headers,
+    t("accountTools.import.csvRow"),
+    t("accountTools.import.csvProblems"),
+  ];
+  const lines = rejected.map((r) => {
+    const problems = problemsFor(r, analysis.header, t)
+      .map((p) => (p.column ? `${p.column}: ${p.message}` : p.message))
+      .join("; ");
+    return [
+      ...Array.from({ length: width }, (_, i) => r.raw[analysis.header.columns[i]!] ?? ""),
+      r.row,
+      problems,
+    ];
+  });
+  return formatCsv([header, ...lines], { bom: true });
+}
+
+// Ledger imports run one after another across app processes (the claim, the checks and the writes
+// never interleave with another import's); distinct from the account import's lock.
+const LEDGER_IMPORT_LOCK = 0x4b_534c_47; // "KSLG"
+
+class BatchAlreadyClaimed extends Error {}
+
+/**
+ * Imports the file: validated again from its bytes, refused unless it is the file previewed. One
+ * transaction claims the batch token (a LedgerImportBatch row, inserted first: a second confirm of
+ * the same preview finds it and answers that import's counts), books the new lines, updates the
+ * changed ones (each checked against the version read), writes one audit row per line, and
+ * rescores the accounts touched when the ledger drives value.
+ */
+export async function confirmLedgerImport(
+  viewer: Viewer,
+  bytes: Uint8Array,
+  t: Translate,
+  input: { digest: string; batch: string },
+): Promise<LedgerImportResult | ImportFileProblem> {
+  const changed = fileProblem(t, "changedSincePreview");
+  const parsed = parseInput(importConfirmationSchema, input);
+  if (!parsed.success) return changed;
+  const confirmation = parsed.data;
+  const analysis = await analyse(viewer, bytes, t);
+  if ("ok" in analysis) return analysis;
+  if (analysis.digest !== confirmation.digest) return changed;
+  const creates = analysis.rows.filter((r) => r.status === "new");
+  const updates = analysis.rows.filter((r) => r.status === "update");
+  const result: LedgerImportResult = {
+    ok: true,
+    created: creates.length,
+    updated: updates.length,
+    unchanged: analysis.rows.filter((r) => r.status === "unchanged").length,
+    rejected: analysis.rows.filter((r) => r.status === "error").length,
+    rejectedCsv: rejectedCsv(analysis, t),
+    alreadyConfirmedAt: null,
+  };
+  try {
+    await mutate(
+      viewer,
+      async ({ tx, audit, auditMany }) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LEDGER_IMPORT_LOCK})`;
+        const claimed = await tx.ledgerImportBatch.createMany({
+          data: [
+            {
+              id: confirmation.batch,
+              actorId: viewer.id,
+              digest: analysis.digest,
+              created: result.created,
+              updated: result.updated,
+              unchanged: result.unchanged,
+              rejected: result.rejected,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        if (claimed.count === 0) throw new BatchAlreadyClaimed();
+        const created = await tx.ledgerLine.createManyAndReturn({
+          data: creates.map((r) => ({
+            kind: r.line!.kind,
+            documentNo: r.line!.documentNo,
+            accountId: r.account!.id,
+            ownerId: r.account!.ownerId,
+            teamId: r.account!.teamId,
+            month: toDbDate(r.line!.month),
+            productLine: r.line!.productLine,
+            amount: r.line!.amount,
+            note: r.line!.note,
+            importBatchId: confirmation.batch,
+          })),
+        });
+        const entries: AuditEntry[] = created.map((after) => ({
+          action: "ledgerLine.create",
+          entity: "LedgerLine",
+          entityId: after.id,
+          after,
+        }));
+        for (const r of updates) {
+          const before = r.existing!;
+          const { count } = await tx.ledgerLine.updateMany({
+            where: { id: before.id, version: before.version, deletedAt: null },
+            data: {
+              accountId: r.account!.id,
+              ownerId: r.account!.ownerId,
+              teamId: r.account!.teamId,
+              month: toDbDate(r.line!.month),
+              productLine: r.line!.productLine,
+              amount: r.line!.amount,
+              ...(r.line!.note !== null ? { note: r.line!.note } : {}),
+              importBatchId: confirmation.batch,
+              version: { increment: 1 },
+            },
+          });
+          if (count === 0) throw new AppError("CONFLICT", "import: a line changed meanwhile");
+          const after = await tx.ledgerLine.findUniqueOrThrow({ where: { id: before.id } });
+          entries.push({
+            action: "ledgerLine.update",
+            entity: "LedgerLine",
+            entityId: before.id,
+            before,
+            after,
+          });
+        }
+        await auditMany(entries);
+        await rescoreTouched(tx, [
+          ...creates.map((r) => r.account!.id),
+          ...updates.flatMap((r) => [r.account!.id, r.existing!.accountId]),
+        ]);
+        await audit({
+          action: "ledgerLine.importFile",
+          entity: "LedgerImportBatch",
+          entityId: confirmation.batch,
+          after: { ...result, rejectedCsv: undefined, digest: analysis.digest },
+        });
+      },
+      { timeoutMs: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof BatchAlreadyClaimed) return alreadyConfirmed(viewer, analysis, confirmation);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "import: a document was booked meanwhile");
+    }
+    throw error;
+  }
+  return result;
+}
+
+async function alreadyConfirmed(
+  viewer: Viewer,
+  analysis: Analysis,
+  confirmation: ImportConfirmation,
+): Promise<LedgerImportResult> {
+  const batch = await db.ledgerImportBatch.findUnique({ where: { id: confirmation.batch } });
+  if (!batch || batch.actorId !== viewer.id || batch.digest !== analysis.digest) {
+    throw new AppError("CONFLICT", "import: batch token claimed for another file");
+  }
+  return {
+    ok: true,
+    created: batch.created,
+    updated: batch.updated,
+    unchanged: batch.unchanged,
+    rejected: batch.rejected,
+    rejectedCsv: null,
+    alreadyConfirmedAt: batch.createdAt.toISOString(),
+  };
+}
