@@ -6,6 +6,7 @@ import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
+import { seedDemoLedger } from "./demo-ledger";
 import { seedDemoVisits } from "./demo-visits";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
 // The seed builds its rows with the same factories as the tests (one definition of a complete row).
@@ -51,6 +52,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const deals = await seedDemoDeals(tx, { users: DEMO_USERS, random });
       // Visits are dated up to the day of seeding (a rep's last week, a manager's open approvals).
       const visits = await seedDemoVisits(tx, { users: DEMO_USERS });
+      // Revenue and collections up to the seeding day's month, from the accounts' run-rates and won deals.
+      const ledger = await seedDemoLedger(tx);
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
@@ -58,7 +61,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
           action: "system.seed",
           entity: "System",
           entityId: "demo",
-          after: { users: DEMO_USERS.length, ...seeded, ...deals, ...visits, ...history },
+          after: { users: DEMO_USERS.length, ...seeded, ...deals, ...visits, ...ledger, ...history },
         },
       });
     },
