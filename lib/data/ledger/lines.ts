@@ -47,9 +47,13 @@ export type LedgerFilter = {
  * answers a forged id with the default); a period selects the months it touches.
  */
 export async function ledgerFilter(viewer: Viewer, query: LedgerListQuery, today = chinaDate(new Date())) {
+  // parsePeriod answers a malformed period with the current month; the ledger shows every month
+  // instead (a drill-down's period always parses), so only a period that parsed as given applies.
+  const parsed = parsePeriod({ period: query.period, from: query.from, to: query.to }, today);
   const period =
-    query.period || (query.from && query.to)
-      ? parsePeriod({ period: query.period, from: query.from, to: query.to }, today)
+    (parsed.kind === "custom" && query.from && query.to) ||
+    (query.period && periodKey(parsed) === query.period)
+      ? parsed
       : null;
   const scope = query.team || query.person ? await resolveKpiScope(viewer, query) : null;
   const deleted = query.deleted === "1" && hasCapability(viewer, "records.restore");
