@@ -24,6 +24,7 @@ import * as users from "@/lib/validation/users";
 import * as visitPlans from "@/lib/validation/visit-plans";
 import * as visitRecords from "@/lib/validation/visit-records";
 import * as visitCalendar from "@/lib/validation/visit-calendar";
+import * as ledger from "@/lib/validation/ledger";
 
 const MODULES = {
   accounts,
@@ -38,6 +39,7 @@ const MODULES = {
   visitPlans,
   visitRecords,
   visitCalendar,
+  ledger,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */
