@@ -58,6 +58,15 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/visits/new", role: "kam", key: true },
   { path: "/visits/overdue", role: "kam", key: true },
   { path: "/visits/overdue", role: "manager" },
+  // The sales ledger (销售台账) and an account's revenue trend.
+  { path: "/ledger", role: "kam", key: true },
+  { path: "/ledger", role: "manager" },
+  { path: "/ledger?account=acc_0025&period=2026&kind=REVENUE", role: "manager" },
+  { path: "/ledger/new", role: "manager" },
+  { path: "/ledger/import", role: "manager" },
+  { path: "/ledger/demo_ledger_00001", role: "manager" },
+  { path: "/accounts/acc_0025#revenue", role: "kam", key: true },
+  { path: "/admin/ledger", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {
