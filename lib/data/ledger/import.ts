@@ -10,7 +10,7 @@ import {
   type Translate,
 } from "@/lib/domain/account-import";
 import { fromDbDate, toDbDate } from "@/lib/domain/calendar";
-import { formatCsv, type CsvEncoding } from "@/lib/domain/csv";
+import type { CsvEncoding } from "@/lib/domain/csv";
 import { moneyFormat } from "@/lib/domain/money";
 import { readCsvTable } from "@/lib/domain/csv-table";
 import {
@@ -28,6 +28,7 @@ import { importConfirmationSchema, type ImportConfirmation } from "@/lib/validat
 import { parseInput } from "@/lib/validation/parse";
 import { importDigest, type ImportFileProblem, type ImportStatus } from "../account-import";
 import { mutate, type AuditEntry } from "../audit";
+import { alreadyConfirmed, BatchAlreadyClaimed, rejectedRowsCsv, type ImportCounts } from "../import-batch";
 import { rescoreTouched } from "./write";
 
 // CSV import of the sales ledger, on the account import's engine: the same file reading
@@ -59,15 +60,7 @@ export type LedgerImportPreview = {
   ignoredColumns: string[];
 };
 
-export type LedgerImportResult = {
-  ok: true;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rejectedCsv: string | null;
-  alreadyConfirmedAt: string | null;
-};
+export type LedgerImportResult = ImportCounts;
 
 type Existing = {
   id: string;
@@ -271,32 +264,22 @@ export async function previewLedgerImport(
 }
 
 function rejectedCsv(analysis: Analysis, t: Translate): string | null {
+  const { header } = analysis;
   const rejected = analysis.rows.filter((r) => r.status === "error");
-  if (!rejected.length) return null;
-  const width = analysis.header.headers.length;
-  const header = [
-    ...analysis.header.headers,
-    t("accountTools.import.csvRow"),
-    t("accountTools.import.csvProblems"),
-  ];
-  const lines = rejected.map((r) => {
-    const problems = problemsFor(r, analysis.header, t)
-      .map((p) => (p.column ? `${p.column}: ${p.message}` : p.message))
-      .join("; ");
-    return [
-      ...Array.from({ length: width }, (_, i) => r.raw[analysis.header.columns[i]!] ?? ""),
-      r.row,
-      problems,
-    ];
-  });
-  return formatCsv([header, ...lines], { bom: true });
+  return rejectedRowsCsv(
+    header.headers,
+    rejected.map((r) => ({
+      row: r.row,
+      cells: header.columns.map((field) => (field ? (r.raw[field] ?? "") : "")),
+      problems: problemsFor(r, header, t),
+    })),
+    t,
+  );
 }
 
 // Ledger imports run one after another across app processes (the claim, the checks and the writes
 // never interleave with another import's); distinct from the account import's lock.
 const LEDGER_IMPORT_LOCK = 0x4b_534c_47; // "KSLG"
-
-class BatchAlreadyClaimed extends Error {}
 
 /**
  * Imports the file: validated again from its bytes, refused unless it is the file previewed. One
@@ -410,7 +393,7 @@ export async function confirmLedgerImport(
       { timeoutMs: 60_000 },
     );
   } catch (error) {
-    if (error instanceof BatchAlreadyClaimed) return alreadyConfirmed(viewer, analysis, confirmation);
+    if (error instanceof BatchAlreadyClaimed) return alreadyConfirmedImport(viewer, analysis, confirmation);
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", "import: a document was booked meanwhile");
     }
@@ -419,22 +402,7 @@ export async function confirmLedgerImport(
   return result;
 }
 
-async function alreadyConfirmed(
-  viewer: Viewer,
-  analysis: Analysis,
-  confirmation: ImportConfirmation,
-): Promise<LedgerImportResult> {
+async function alreadyConfirmedImport(viewer: Viewer, analysis: Analysis, confirmation: ImportConfirmation) {
   const batch = await db.ledgerImportBatch.findUnique({ where: { id: confirmation.batch } });
-  if (!batch || batch.actorId !== viewer.id || batch.digest !== analysis.digest) {
-    throw new AppError("CONFLICT", "import: batch token claimed for another file");
-  }
-  return {
-    ok: true,
-    created: batch.created,
-    updated: batch.updated,
-    unchanged: batch.unchanged,
-    rejected: batch.rejected,
-    rejectedCsv: null,
-    alreadyConfirmedAt: batch.createdAt.toISOString(),
-  };
+  return alreadyConfirmed(batch, viewer.id, analysis.digest);
 }

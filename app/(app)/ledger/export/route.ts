@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { routeHandler } from "@/lib/actions/route";
 import { exportLedgerLines, type LedgerLineRow } from "@/lib/data/ledger/lines";
 import { chinaDate, fromDbDate } from "@/lib/domain/calendar";
-import { CSV_BOM, formatCsvRecord } from "@/lib/domain/csv";
+import { formatCsvRecord } from "@/lib/domain/csv";
+import { csvDownload } from "@/lib/http/csv-download";
 import { fenToYuanInput } from "@/lib/domain/money";
 import { ledgerListQuerySchema } from "@/lib/validation/ledger";
 
@@ -39,31 +40,10 @@ export const GET = routeHandler(async (request, { viewer }) => {
       l.owner.name,
       l.note,
     ]);
-  const batches = exportLedgerLines(viewer, query);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + header));
-    },
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(line).join("")));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="ledger-${chinaDate(new Date()).replaceAll("-", "")}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  return csvDownload({
+    header,
+    batches: exportLedgerLines(viewer, query),
+    line,
+    fileName: `ledger-${chinaDate(new Date()).replaceAll("-", "")}.csv`,
   });
 });

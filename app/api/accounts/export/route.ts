@@ -3,7 +3,8 @@ import { cleanSearchParams, queryString, type RawSearchParams } from "@/componen
 import { routeHandler } from "@/lib/actions/route";
 import { exportAccounts, type AccountExportRow } from "@/lib/data/account-export";
 import { hasCapability } from "@/lib/domain/access";
-import { CSV_BOM, formatCsvRecord } from "@/lib/domain/csv";
+import { formatCsvRecord } from "@/lib/domain/csv";
+import { csvDownload } from "@/lib/http/csv-download";
 import { isIndustry } from "@/lib/domain/industries";
 import { chinaDate } from "@/lib/domain/calendar";
 import { territoryLabel } from "@/lib/i18n/names";
@@ -74,33 +75,11 @@ export const GET = routeHandler(async (request, { viewer }) => {
       a.address,
     ]);
 
-  const encoder = new TextEncoder();
-  const { batches } = result;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + header));
-    },
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(line).join("")));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      // The day in China, e.g. accounts-20261202.csv.
-      "Content-Disposition": `attachment; filename="accounts-${chinaDate(new Date()).replaceAll("-", "")}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  // The day in China, e.g. accounts-20261202.csv.
+  return csvDownload({
+    header,
+    batches: result.batches,
+    line,
+    fileName: `accounts-${chinaDate(new Date()).replaceAll("-", "")}.csv`,
   });
 });

@@ -1,0 +1,43 @@
+import { CSV_BOM } from "@/lib/domain/csv";
+
+/**
+ * A CSV file streamed batch by batch (an export of many thousand rows never sits in memory whole):
+ * the byte-order mark so Excel reads UTF-8, the header record, then each batch's records. Closing
+ * the download early stops reading batches.
+ */
+export function csvDownload<T>(opts: {
+  /** The header record, written by formatCsvRecord. */
+  header: string;
+  batches: AsyncGenerator<T[]>;
+  /** One record, written by formatCsvRecord (which guards formula-like cells). */
+  line: (row: T) => string;
+  fileName: string;
+}): Response {
+  const encoder = new TextEncoder();
+  const { batches } = opts;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + opts.header));
+    },
+    async pull(controller) {
+      try {
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map(opts.line).join("")));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${opts.fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
