@@ -1,7 +1,7 @@
 // 销售台账: invoiced revenue (开票收入) and collections (回款) per account, month and product line,
 // as the ERP books them. Pure rules: what a document number, a month and a product line may look
 // like, and the month windows the account page and value scoring read.
-import type { IsoDate } from "./calendar";
+import { daysInMonth, type IsoDate } from "./calendar";
 
 export const LEDGER_KINDS = ["REVENUE", "COLLECTION"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -44,8 +44,10 @@ export function parseLedgerMonth(text: string): MonthResult {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = m[3] === undefined ? 1 : Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return { ok: false, problem: "format" };
+  if (month < 1 || month > 12 || day < 1) return { ok: false, problem: "format" };
   if (year < LEDGER_YEARS.min || year > LEDGER_YEARS.max) return { ok: false, problem: "outOfRange" };
+  // A whole date must be a real one: "2026-02-30" is a typo, not February.
+  if (day > daysInMonth(year, month)) return { ok: false, problem: "format" };
   return { ok: true, month: `${year}-${String(month).padStart(2, "0")}-01` };
 }
 

@@ -120,3 +120,34 @@ test("in English: the ledger and the trend read in the person's language", async
   await page.locator("section#revenue").scrollIntoViewIfNeeded();
   await shot(page, "account-trend-en", info.project.name);
 });
+
+test("a crafted ledger CSV is reported row by row and its formula cells stay text in the export", async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== "desktop", "one pass is enough");
+  const tag = runTag() + projectTag(info.project.name);
+  const product = `=HYPERLINK("http://evil.example","${tag}")`;
+  const csv = formatCsv(
+    [
+      ["类型", "单据号", "客户名称", "月份", "产品线", "金额（元）", "备注"],
+      ["开票收入", `INV-X-${tag}`, ACCOUNT.name, "2026-05", product, "100", "@SUM(A1)"],
+      ["开票收入", `INV-Y-${tag}`, ACCOUNT.name, "2026-05", "密封件", "1e5", "\u202eabc"],
+      ["开票收入", "=cmd|' /C calc'!A0", ACCOUNT.name, "2026-05", "密封件", "0x10", ""],
+      ["开票收入", `INV-Z-${tag}`, `${ACCOUNT.name}\u200b`, "2026-02-30", "密封件", "100", ""],
+    ],
+    { bom: true },
+  );
+  await signInAs(page, usersFor(info).manager);
+  await page.goto("/ledger/import");
+  await check(page, csv);
+  await expect(page.getByTestId("total-new")).toHaveText("2", { timeout: 30_000 });
+  await expect(page.getByTestId("total-error")).toHaveText("2");
+  await page.getByRole("button", { name: "确认导入", exact: true }).click();
+  await expect(page.getByTestId("import-result")).toContainText("新登记 2 条", { timeout: 30_000 });
+  const response = await page.request.get(`/ledger/export?product=${encodeURIComponent(product)}`);
+  const text = (await response.text()).replace(/^\uFEFF/, "");
+  const line = text.trim().split(/\r\n/)[1]!;
+  // The formula cell goes out with an apostrophe in front: a spreadsheet shows it as text.
+  expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""${tag}"")"`);
+  expect(line).toContain("'@SUM(A1)");
+});

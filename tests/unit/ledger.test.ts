@@ -42,6 +42,7 @@ describe("ledger months", () => {
     ["202603", "2026-03-01"],
     ["2026年3月", "2026-03-01"],
     ["2026-03-15", "2026-03-01"],
+    ["2024-02-29", "2024-02-01"],
     ["２０２６－０３", "2026-03-01"],
   ])("reads %j as %j", (text, month) => {
     expect(parseLedgerMonth(text)).toEqual({ ok: true, month });
@@ -50,6 +51,8 @@ describe("ledger months", () => {
     ["2026-13", "format"],
     ["2026-00", "format"],
     ["2026-02-32", "format"],
+    ["2026-02-29", "format"],
+    ["2026年2月30日", "format"],
     ["March 2026", "format"],
     ["1999-12", "outOfRange"],
     ["2101-01", "outOfRange"],
