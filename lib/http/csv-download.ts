@@ -1,4 +1,4 @@
-import { CSV_BOM } from "@/lib/domain/csv";
+import { CSV_BOM, formatCsvRecord, type CsvValue } from "@/lib/domain/csv";
 
 /**
  * A CSV file streamed batch by batch (an export of many thousand rows never sits in memory whole):
@@ -6,24 +6,27 @@ import { CSV_BOM } from "@/lib/domain/csv";
  * the download early stops reading batches.
  */
 export function csvDownload<T>(opts: {
-  /** The header record, written by formatCsvRecord. */
-  header: string;
+  /** The header record's fields. */
+  header: readonly CsvValue[];
   batches: AsyncGenerator<T[]>;
-  /** One record, written by formatCsvRecord (which guards formula-like cells). */
-  line: (row: T) => string;
+  /** One record's fields (written by formatCsvRecord, which guards formula-like cells). */
+  line: (row: T) => readonly CsvValue[];
   fileName: string;
 }): Response {
   const encoder = new TextEncoder();
   const { batches } = opts;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + opts.header));
+      controller.enqueue(encoder.encode(CSV_BOM + formatCsvRecord(opts.header)));
     },
     async pull(controller) {
       try {
         const next = await batches.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(opts.line).join("")));
+        else
+          controller.enqueue(
+            encoder.encode(next.value.map((row) => formatCsvRecord(opts.line(row))).join("")),
+          );
       } catch (error) {
         controller.error(error);
       }

@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { routeHandler } from "@/lib/actions/route";
 import { exportLedgerLines, type LedgerLineRow } from "@/lib/data/ledger/lines";
 import { chinaDate, fromDbDate } from "@/lib/domain/calendar";
-import { formatCsvRecord } from "@/lib/domain/csv";
 import { csvDownload } from "@/lib/http/csv-download";
 import { fenToYuanInput } from "@/lib/domain/money";
 import { ledgerListQuerySchema } from "@/lib/validation/ledger";
@@ -17,7 +16,7 @@ export const GET = routeHandler(async (request, { viewer }) => {
   const url = new URL(request.url);
   const query = ledgerListQuerySchema.parse(Object.fromEntries(url.searchParams));
   const t = await getTranslations({ locale: viewer.locale, namespace: "ledger" });
-  const header = formatCsvRecord([
+  const header = [
     t("fields.kind"),
     t("fields.documentNo"),
     t("fields.month"),
@@ -27,19 +26,18 @@ export const GET = routeHandler(async (request, { viewer }) => {
     t("fields.amount"),
     t("fields.owner"),
     t("fields.note"),
-  ]);
-  const line = (l: LedgerLineRow) =>
-    formatCsvRecord([
-      t(`kinds.${l.kind}`),
-      l.documentNo,
-      fromDbDate(l.month).slice(0, 7),
-      l.account.name,
-      l.account.creditCode,
-      l.productLine,
-      fenToYuanInput(l.amount),
-      l.owner.name,
-      l.note,
-    ]);
+  ];
+  const line = (l: LedgerLineRow) => [
+    t(`kinds.${l.kind}`),
+    l.documentNo,
+    fromDbDate(l.month).slice(0, 7),
+    l.account.name,
+    l.account.creditCode,
+    l.productLine,
+    fenToYuanInput(l.amount),
+    l.owner.name,
+    l.note,
+  ];
   return csvDownload({
     header,
     batches: exportLedgerLines(viewer, query),
