@@ -6,6 +6,7 @@ import { parsePeriod, periodKey, type Period } from "@/lib/domain/kpi-period";
 import { scopeWhere } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import type { LedgerListQuery } from "@/lib/validation/ledger";
+import { mutate } from "../audit";
 import { kpiScopeWhere, resolveKpiScope, type KpiScope } from "../kpi/scope";
 
 // Reading the ledger: a line is seen like an owned record (its owner and team when booked, against
@@ -124,20 +125,36 @@ export async function listLedgerLines(viewer: Viewer, query: LedgerListQuery) {
 
 const EXPORT_BATCH = 2000;
 
-/** Every line the filter selects, in the list's order, in batches of EXPORT_BATCH. */
-export async function* exportLedgerLines(viewer: Viewer, query: LedgerListQuery) {
-  const { where } = await ledgerFilter(viewer, query);
-  for (let skip = 0; ; skip += EXPORT_BATCH) {
-    const rows = await db.ledgerLine.findMany({
-      where,
-      orderBy: ORDER,
-      skip,
-      take: EXPORT_BATCH,
-      select: ledgerLineSelect,
+/**
+ * Every line the filter selects, in the list's order, in batches of EXPORT_BATCH. The export is
+ * recorded in the audit trail (how many lines, with which filters) before any line is handed out,
+ * as the account export is.
+ */
+export async function exportLedgerLines(viewer: Viewer, query: LedgerListQuery) {
+  const { where, params } = await ledgerFilter(viewer, query);
+  const count = await db.ledgerLine.count({ where });
+  await mutate(viewer, async ({ audit }) => {
+    await audit({
+      action: "ledgerLine.export",
+      entity: "LedgerLine",
+      entityId: "export",
+      after: { count, params },
     });
-    if (rows.length) yield rows;
-    if (rows.length < EXPORT_BATCH) return;
+  });
+  async function* batches() {
+    for (let skip = 0; skip < count; skip += EXPORT_BATCH) {
+      const rows = await db.ledgerLine.findMany({
+        where,
+        orderBy: ORDER,
+        skip,
+        take: EXPORT_BATCH,
+        select: ledgerLineSelect,
+      });
+      if (!rows.length) return;
+      yield rows;
+    }
   }
+  return { count, batches: batches() };
 }
 
 /** One line the viewer may see (a deleted one only when asked), else NOT_FOUND. */

@@ -162,8 +162,14 @@ describe("scope", () => {
     const all = await listLedgerLines(eastManager, query({}));
     expect(all.rows.every((r) => r.teamId === "team_east")).toBe(true);
     const exported: string[] = [];
-    for await (const batch of exportLedgerLines(eastManager, query({})))
-      exported.push(...batch.map((l) => l.teamId));
+    const exportRun = await exportLedgerLines(eastManager, query({}));
+    for await (const batch of exportRun.batches) exported.push(...batch.map((l) => l.teamId));
+    expect(exportRun.count).toBe(all.total);
+    const recorded = await db.auditLog.findFirstOrThrow({
+      where: { action: "ledgerLine.export", actorId: eastManager.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(recorded.after).toMatchObject({ count: all.total });
     expect(exported.length).toBe(all.total);
     expect(new Set(exported)).toEqual(new Set(["team_east"]));
     // The north manager does see it.

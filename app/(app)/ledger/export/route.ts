@@ -40,7 +40,7 @@ export const GET = routeHandler(async (request, { viewer }) => {
   ];
   return csvDownload({
     header,
-    batches: exportLedgerLines(viewer, query),
+    batches: (await exportLedgerLines(viewer, query)).batches,
     line,
     fileName: `ledger-${chinaDate(new Date()).replaceAll("-", "")}.csv`,
   });
