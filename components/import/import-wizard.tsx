@@ -94,7 +94,8 @@ type Result = {
 };
 
 /** The columns of the preview table between the status and the details (the first names the row in the problem list). */
-export type WizardColumn = { key: string; label: string; mono?: boolean };
+/** `wide`: a column of names, kept readable on a phone (the table scrolls instead). */
+export type WizardColumn = { key: string; label: string; mono?: boolean; wide?: boolean };
 type Phase = "select" | "checking" | "review" | "importing" | "done";
 
 const PAGE = 100;
@@ -363,7 +364,11 @@ export function ImportWizard({
                     <Td
                       key={c.key}
                       className={
-                        c.mono ? "whitespace-nowrap font-mono text-xs" : i === 0 ? "min-w-40" : undefined
+                        c.mono
+                          ? "whitespace-nowrap font-mono text-xs"
+                          : i === 0 || c.wide
+                            ? "min-w-40"
+                            : undefined
                       }
                     >
                       {cellText(r, c)}

@@ -61,8 +61,8 @@ export default async function ImportLedgerPage() {
         endpoints={{ preview: "/ledger/import/preview", confirm: "/ledger/import/confirm" }}
         columns={[
           { key: "documentNo", label: tl("fields.documentNo"), mono: true },
-          { key: "kind", label: tl("fields.kind") },
-          { key: "account", label: tl("fields.accountName") },
+          { key: "kind", label: tl("fields.kind"), mono: false },
+          { key: "account", label: tl("fields.accountName"), wide: true },
           { key: "month", label: tl("fields.month") },
           { key: "amount", label: tl("fields.amount") },
         ]}
