@@ -93,8 +93,10 @@ type Result = {
   alreadyConfirmedAt: string | null;
 };
 
-/** The columns of the preview table between the status and the details (the first names the row in the problem list). */
-/** `wide`: a column of names, kept readable on a phone (the table scrolls instead). */
+/**
+ * The columns of the preview table between the status and the details (the first names the row in
+ * the problem list). `wide`: a column of names, kept readable on a phone (the table scrolls instead).
+ */
 export type WizardColumn = { key: string; label: string; mono?: boolean; wide?: boolean };
 type Phase = "select" | "checking" | "review" | "importing" | "done";
 
