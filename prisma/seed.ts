@@ -8,6 +8,7 @@ import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoTargets } from "./demo-targets";
+import { seedDemoLedger } from "./demo-ledger";
 import { seedDemoVisits } from "./demo-visits";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_TERRITORIES, DEMO_USERS } from "./demo-org";
 // The seed builds its rows with the same factories as the tests (one definition of a complete row).
@@ -53,6 +54,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const deals = await seedDemoDeals(tx, { users: DEMO_USERS, random });
       // Visits are dated up to the day of seeding (a rep's last week, a manager's open approvals).
       const visits = await seedDemoVisits(tx, { users: DEMO_USERS });
+      // Revenue and collections up to the seeding day's month, from the accounts' run-rates and won deals.
+      const ledger = await seedDemoLedger(tx);
       // Targets and budgets are drawn from the accounts' purchase volumes and the visits above.
       const targets = await seedDemoTargets(tx, { users: DEMO_USERS, teams: DEMO_TEAMS });
       // The indicator system and the East region's last quarterly reviews, frozen from the rows above.
@@ -69,6 +72,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
             ...seeded,
             ...deals,
             ...visits,
+            ...ledger,
             ...targets,
             ...history,
             reviewIndicators: reviews.indicators,

@@ -55,6 +55,7 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
     hasCapability(viewer, "admin.pipeline") && { href: "/admin/pipeline", label: t("pipelineSettings") },
     hasCapability(viewer, "admin.visits") && { href: "/admin/visits", label: t("visitSettings") },
     hasCapability(viewer, "admin.kpi") && { href: "/admin/scorecards", label: t("scorecardSettings") },
+    hasCapability(viewer, "admin.kpi") && { href: "/admin/ledger", label: t("ledgerSettings") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   if (admin.length) sections.push({ label: t("admin"), items: admin });

@@ -23,17 +23,8 @@ import {
   type Translate,
 } from "@/lib/domain/account-import";
 import { normaliseCreditCode } from "@/lib/domain/credit-code";
-import {
-  CsvError,
-  decodeCsvBytes,
-  detectDelimiter,
-  formatCsv,
-  isBlankRecord,
-  looksLikeWorkbook,
-  parseCsv,
-  restoreGuardedCell,
-  type CsvEncoding,
-} from "@/lib/domain/csv";
+import type { CsvEncoding } from "@/lib/domain/csv";
+import { readCsvTable } from "@/lib/domain/csv-table";
 import { assertCapability, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -45,6 +36,7 @@ import {
 import { parseInput } from "@/lib/validation/parse";
 import { writeImport } from "./account-import-write";
 import { mutate } from "./audit";
+import { alreadyConfirmed, BatchAlreadyClaimed, rejectedRowsCsv, type ImportCounts } from "./import-batch";
 
 // CSV import of key accounts: preview (nothing written) and confirm (all valid rows in one
 // transaction; its statements are in account-import-write.ts). Both read the uploaded bytes and
@@ -80,17 +72,7 @@ export type ImportPreview = {
 
 export type ImportFileProblem = { ok: false; message: string };
 
-export type ImportResult = {
-  ok: true;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** The rejected rows, as CSV (UTF-8 with BOM) with their problems, or null when none. */
-  rejectedCsv: string | null;
-  /** Set when this preview had been imported already: nothing was written again, the counts are that import's. */
-  alreadyConfirmedAt: string | null;
-};
+export type ImportResult = ImportCounts;
 
 const EMPTY_TOTALS = (): Record<ImportStatus, number> => ({ new: 0, update: 0, unchanged: 0, error: 0 });
 
@@ -155,40 +137,20 @@ async function analyse(
     ok: false,
     message: problemText(t, key, values),
   });
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return fail("tooLarge", { max: 5 });
-  if (bytes.byteLength === 0) return fail("empty");
-  if (looksLikeWorkbook(bytes)) return fail("workbook");
-
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return fail(decoded.problem);
-  const { text, encoding } = decoded;
-  let records: string[][];
-  try {
-    records = parseCsv(text, detectDelimiter(text));
-  } catch (error) {
-    if (error instanceof CsvError) return fail("unterminatedQuote", { line: error.line });
-    throw error;
-  }
-  const headerIndex = records.findIndex((r) => !isBlankRecord(r));
-  if (headerIndex < 0) return fail("empty");
-  if (records[headerIndex]!.length > MAX_IMPORT_COLUMNS) {
-    return fail("tooManyColumns", { columns: records[headerIndex]!.length, max: MAX_IMPORT_COLUMNS });
-  }
-  // A rejected-rows file comes back with Keystone's apostrophe before formula-like cells: drop it.
-  const header = mapHeaders(records[headerIndex]!.map(restoreGuardedCell));
+  const table = readCsvTable(bytes, {
+    maxBytes: MAX_IMPORT_BYTES,
+    maxRows: MAX_IMPORT_ROWS,
+    maxColumns: MAX_IMPORT_COLUMNS,
+  });
+  if (!table.ok) return fail(table.problem, table.values);
+  const { encoding, body } = table;
+  const header = mapHeaders(table.header);
   if (!header.columns.includes("name")) return fail("noNameColumn");
   if (header.duplicates.length) {
     return fail("duplicateColumns", {
       columns: header.duplicates.map((f) => t(`account.fields.${f}`)).join(", "),
     });
   }
-  // Row numbers as a spreadsheet shows them: record i is row i + 1.
-  const body = records
-    .map((cells, i) => ({ cells, row: i + 1 }))
-    .filter((r, i) => i > headerIndex && !isBlankRecord(r.cells))
-    .map((r) => ({ row: r.row, cells: r.cells.map(restoreGuardedCell) }));
-  if (body.length === 0) return fail("noRows");
-  if (body.length > MAX_IMPORT_ROWS) return fail("tooManyRows", { rows: body.length, max: MAX_IMPORT_ROWS });
 
   const cell = (cells: string[], field: ImportField) => {
     const i = header.columns.indexOf(field);
@@ -367,24 +329,13 @@ export async function previewAccountImport(
   };
 }
 
-/** The rejected rows as a CSV to fix and import again: the original columns plus row number and problems. */
 function rejectedCsv(analysis: Analysis, t: Translate): string | null {
   const rejected = analysis.rows.filter((r) => r.status === "error");
-  if (!rejected.length) return null;
-  const width = analysis.header.headers.length;
-  const header = [
-    ...analysis.header.headers,
-    t("accountTools.import.csvRow"),
-    t("accountTools.import.csvProblems"),
-  ];
-  const lines = rejected.map((r) => {
-    const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? "");
-    const problems = problemsFor(r, analysis.header, t)
-      .map((p) => (p.column ? `${p.column}: ${p.message}` : p.message))
-      .join("; ");
-    return [...cells, r.row, problems];
-  });
-  return formatCsv([header, ...lines], { bom: true });
+  return rejectedRowsCsv(
+    analysis.header.headers,
+    rejected.map((r) => ({ row: r.row, cells: r.cells, problems: problemsFor(r, analysis.header, t) })),
+    t,
+  );
 }
 
 // Every import's transaction takes this advisory lock first, so imports run one after another
@@ -392,9 +343,6 @@ function rejectedCsv(analysis: Analysis, t: Translate): string | null {
 // with a row's name (rows without a credit code) appeared meanwhile, and the inserts are then
 // never interleaved with another import's. Imports are rare and take seconds at most.
 const IMPORT_LOCK = 0x4b53_494d; // "KSIM"
-
-/** Thrown inside the import's transaction when its batch token was claimed before: it rolls back having written nothing. */
-class BatchAlreadyClaimed extends Error {}
 
 /** A unique index refused a row: Prisma's P2002, or SQLSTATE 23505 from a raw statement (P2010). */
 function isUniqueViolation(error: unknown): boolean {
@@ -480,7 +428,7 @@ export async function confirmAccountImport(
       { timeoutMs: 60_000 },
     );
   } catch (error) {
-    if (error instanceof BatchAlreadyClaimed) return alreadyConfirmed(viewer, analysis, confirmation);
+    if (error instanceof BatchAlreadyClaimed) return alreadyConfirmedImport(viewer, analysis, confirmation);
     // A credit code was registered by someone else between the check and the insert.
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "import: credit code taken meanwhile");
     throw error;
@@ -489,25 +437,9 @@ export async function confirmAccountImport(
 }
 
 /** The answer to a second confirm of a preview: the first one's counts, nothing written again. */
-async function alreadyConfirmed(
-  viewer: Viewer,
-  analysis: Analysis,
-  confirmation: ImportConfirmation,
-): Promise<ImportResult | ImportFileProblem> {
+async function alreadyConfirmedImport(viewer: Viewer, analysis: Analysis, confirmation: ImportConfirmation) {
   const batch = await db.accountImportBatch.findUnique({ where: { id: confirmation.batch } });
-  // A token is random and handed to one person for one file; anything else is not their preview.
-  if (!batch || batch.actorId !== viewer.id || batch.digest !== analysis.digest) {
-    throw new AppError("CONFLICT", "import: batch token claimed for another file");
-  }
-  return {
-    ok: true,
-    created: batch.created,
-    updated: batch.updated,
-    unchanged: batch.unchanged,
-    rejected: batch.rejected,
-    rejectedCsv: null,
-    alreadyConfirmedAt: batch.createdAt.toISOString(),
-  };
+  return alreadyConfirmed(batch, viewer.id, analysis.digest);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ScoringSettingsRow } from "@/lib/domain/account-scoring";
 import { assertCapability } from "@/lib/auth/permissions";
 import { getScoringSettings, scoreChange, scoreSnapshotRow, type FullAccount } from "./accounts";
 import { mutate } from "./audit";
+import { withScoringVolume } from "./ledger/value";
 import { updateVersioned } from "./versioning";
 import { refreshContactDueFor } from "./visits/contact-due";
 
@@ -37,7 +38,7 @@ export async function updateScoringSettings(
 const RESCORE_BATCH = 500;
 
 /** Rescores every live account in id order, a batch per transaction; returns how many it scored. */
-async function rescoreEveryAccount(cause: string): Promise<number> {
+export async function rescoreEveryAccount(cause: string): Promise<number> {
   let rescored = 0;
   for (let after = ""; ;) {
     const batch = await db.$transaction(
@@ -49,7 +50,10 @@ async function rescoreEveryAccount(cause: string): Promise<number> {
           SELECT id FROM "Account" WHERE "deletedAt" IS NULL AND id > ${after}
           ORDER BY id LIMIT ${RESCORE_BATCH} FOR UPDATE`;
         if (!locked.length) return null;
-        const accounts = await tx.account.findMany({ where: { id: { in: locked.map((r) => r.id) } } });
+        const accounts = await withScoringVolume(
+          tx,
+          await tx.account.findMany({ where: { id: { in: locked.map((r) => r.id) } } }),
+        );
         await writeScores(tx, accounts, cause, settings);
         return { count: accounts.length, last: locked.at(-1)!.id };
       },

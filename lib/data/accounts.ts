@@ -12,6 +12,7 @@ import { checkLifecycleMove, type LifecycleStage } from "@/lib/domain/qualificat
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import { mutate } from "./audit";
+import { withScoringVolume } from "./ledger/value";
 import { scopeSql } from "./scope-sql";
 import { refreshContactDueFor } from "./visits/contact-due";
 import { updateVersioned } from "./versioning";
@@ -144,12 +145,14 @@ export async function rescore(
   settings?: ScoringSettingsRow,
 ) {
   const s = settings ?? (await getScoringSettings(tx));
-  const { scores, tier, changed, snapshot } = scoreChange(account, s);
+  // While the ledger drives value, scoring reads its revenue as the purchase volume.
+  const [scored] = await withScoringVolume(tx, [account]);
+  const { scores, tier, changed, snapshot } = scoreChange(scored!, s);
   if (!changed) return account;
   const updated = await tx.account.update({ where: { id: account.id }, data: { ...scores, tier } });
   // The contact cadence follows the tier (该联系却没联系).
   if (tier !== account.tier) await refreshContactDueFor(tx, [account.id]);
-  if (snapshot) await tx.scoreSnapshot.create({ data: scoreSnapshotRow(account, scores, cause, s) });
+  if (snapshot) await tx.scoreSnapshot.create({ data: scoreSnapshotRow(scored!, scores, cause, s) });
   return updated;
 }
 

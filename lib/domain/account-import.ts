@@ -5,6 +5,7 @@
 // function), and adds the checks that need the database (credit-code matches, permissions).
 import { ACCOUNT_TYPES, SIZE_BANDS, type AccountType, type SizeBand } from "./account-kinds";
 import { INDUSTRIES } from "./industries";
+import { headerMapper, normHeader, type HeaderMap as CsvHeaderMap } from "./csv-table";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -103,58 +104,15 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   orgStructureNotes: ["orgstructurenotes", "orgstructure", "organisationstructure", "organizationstructure"],
 };
 
-/** "Annual revenue (yuan)", "年营业收入（元）", " credit_code* " → comparable keys. */
-export function normHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .replace(/\s*[（(][^）)]*[)）]\s*$/, "")
-    .toLowerCase()
-    .replace(/[\s_\-*·.:：]/g, "");
-}
+export { normHeader } from "./csv-table";
 
-const HEADER_INDEX: Map<string, ImportField> = (() => {
-  const m = new Map<string, ImportField>();
-  for (const field of IMPORT_FIELDS) {
-    m.set(normHeader(field), field);
-    for (const locale of ["en", "zh-CN"] as const) m.set(normHeader(TEMPLATE_HEADERS[locale][field]), field);
-    for (const alias of HEADER_ALIASES[field]) m.set(normHeader(alias), field);
-  }
-  return m;
-})();
+export type HeaderMap = CsvHeaderMap<ImportField>;
 
-export type HeaderMap = {
-  /** For each column of the file, the field it holds (null: not recognised, ignored). */
-  columns: (ImportField | null)[];
-  /** The headers as written in the file. */
-  headers: string[];
-  /** Headers that were not recognised (their columns are ignored). */
-  unknown: string[];
-  /** Fields that appear in more than one column. */
-  duplicates: ImportField[];
-};
-
-export function mapHeaders(headerRow: readonly string[]): HeaderMap {
-  const seen = new Set<ImportField>();
-  const duplicates = new Set<ImportField>();
-  const unknown: string[] = [];
-  const columns = headerRow.map((h) => {
-    const field = HEADER_INDEX.get(normHeader(h)) ?? null;
-    if (!field) {
-      if (h.trim()) unknown.push(h.trim());
-      return null;
-    }
-    if (seen.has(field)) duplicates.add(field);
-    seen.add(field);
-    return field;
-  });
-  return {
-    columns,
-    headers: headerRow.map((h) => h.replace(/^\uFEFF/, "").trim()),
-    unknown,
-    duplicates: [...duplicates],
-  };
-}
+export const mapHeaders: (headerRow: readonly string[]) => HeaderMap = headerMapper(
+  IMPORT_FIELDS,
+  [TEMPLATE_HEADERS.en, TEMPLATE_HEADERS["zh-CN"]],
+  HEADER_ALIASES,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Labels → codes

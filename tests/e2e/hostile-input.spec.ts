@@ -23,6 +23,13 @@ const CRAFTED = [
   "/deals/%00",
   "/deals/%E2%80%AE",
   "/accounts/import?step=%00",
+  "/ledger?period=2026-13&from=2026-02-30&to=9999-99-99&tier=Z&kind=%00&product=%E2%80%AE&page=0x10",
+  "/ledger?team=..%2F..&person=%3Cscript%3E&account=%00&deleted=1",
+  `/ledger?product=${"x".repeat(3000)}`,
+  "/ledger/export?period=%00&account=..%2F&kind=DROP",
+  "/ledger/%00",
+  "/ledger/demo_ledger_00001%E2%80%AE",
+  "/ledger/import/template?lang=%00",
 ];
 
 test("crafted addresses are answered with the page or 'not found', never an error", async ({

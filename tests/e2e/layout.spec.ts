@@ -76,6 +76,15 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/budgets", role: "manager" },
   { path: "/budgets", role: "admin" },
   { path: "/budgets/detail?team=team_north&category=GIFT", role: "admin" },
+  // The sales ledger (销售台账) and an account's revenue trend.
+  { path: "/ledger", role: "kam", key: true },
+  { path: "/ledger", role: "manager" },
+  { path: "/ledger?account=acc_0025&period=2026&kind=REVENUE", role: "manager" },
+  { path: "/ledger/new", role: "manager" },
+  { path: "/ledger/import", role: "manager" },
+  { path: "/ledger/demo_ledger_00001", role: "manager" },
+  { path: "/accounts/acc_0025#revenue", role: "kam", key: true },
+  { path: "/admin/ledger", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {

@@ -27,6 +27,7 @@ import * as visitPlans from "@/lib/validation/visit-plans";
 import * as visitRecords from "@/lib/validation/visit-records";
 import * as visitCalendar from "@/lib/validation/visit-calendar";
 import * as targets from "@/lib/validation/targets";
+import * as ledger from "@/lib/validation/ledger";
 
 const MODULES = {
   accounts,
@@ -44,6 +45,7 @@ const MODULES = {
   visitRecords,
   visitCalendar,
   targets,
+  ledger,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */

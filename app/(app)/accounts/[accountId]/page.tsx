@@ -6,6 +6,7 @@ import { getAccountDetail, getScoringSettings } from "@/lib/data/accounts";
 import { accountTimeline, listContacts, TIMELINE_PAGE_SIZE } from "@/lib/data/contacts";
 import { listAgreements } from "@/lib/data/deals/agreements";
 import { listAccountDeals } from "@/lib/data/deals/detail";
+import { purchaseVolumeSource } from "@/lib/data/ledger/value";
 import { listTerritoryOptions } from "@/lib/data/territories";
 import { canDo, hasCapability, type Viewer } from "@/lib/domain/access";
 import { orNotFound } from "@/components/admin/guard";
@@ -23,6 +24,7 @@ import { TimelineSection } from "./_components/timeline-section";
 import { ValueSection } from "./_components/value-section";
 import { PlanVisitLink } from "@/components/visits/plan-visit-link";
 import { AccountVisits } from "@/components/visits/account-visits";
+import { AccountRevenueTrend } from "@/components/ledger/account-revenue-trend";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -52,13 +54,14 @@ export default async function AccountPage({
     500,
   );
   const account = await orNotFound(loadAccount(viewer, accountId));
-  const [settings, timeline, deletedContacts, territories, deals, agreements] = await Promise.all([
+  const [settings, timeline, deletedContacts, territories, deals, agreements, volume] = await Promise.all([
     getScoringSettings(),
     accountTimeline(viewer, account.id, { take: activityTake }),
     listContacts(viewer, account.id, { deleted: true }),
     listTerritoryOptions(),
     listAccountDeals(viewer, account.id),
     listAgreements(viewer, { accountId: account.id }),
+    purchaseVolumeSource(account.id),
   ]);
 
   const deleted = account.deletedAt !== null;
@@ -96,9 +99,11 @@ export default async function AccountPage({
       <ValueSection
         account={account}
         settings={settings}
+        volume={volume}
         canEdit={canEdit}
         canOverrideTier={canOverrideTier}
       />
+      <AccountRevenueTrend viewer={viewer} accountId={account.id} />
       <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
       <ProfileSection
         account={account}

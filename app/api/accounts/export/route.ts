@@ -3,7 +3,7 @@ import { cleanSearchParams, queryString, type RawSearchParams } from "@/componen
 import { routeHandler } from "@/lib/actions/route";
 import { exportAccounts, type AccountExportRow } from "@/lib/data/account-export";
 import { hasCapability } from "@/lib/domain/access";
-import { CSV_BOM, formatCsvRecord } from "@/lib/domain/csv";
+import { csvDownload } from "@/lib/http/csv-download";
 import { isIndustry } from "@/lib/domain/industries";
 import { chinaDate } from "@/lib/domain/calendar";
 import { territoryLabel } from "@/lib/i18n/names";
@@ -44,7 +44,7 @@ export const GET = routeHandler(async (request, { viewer }) => {
 
   const result = await exportAccounts(viewer, query, queryString(params));
 
-  const header = formatCsvRecord([
+  const header = [
     ta("fields.name"),
     ta("fields.creditCode"),
     ta("fields.tier"),
@@ -57,50 +57,27 @@ export const GET = routeHandler(async (request, { viewer }) => {
     ta("fields.owner"),
     ta("fields.legalRepresentative"),
     ta("fields.address"),
-  ]);
-  const line = (a: AccountExportRow) =>
-    formatCsvRecord([
-      a.name,
-      a.creditCode,
-      ta(`tiers.${a.tier}`),
-      Math.round(a.compositeScore * 10) / 10,
-      Math.round(a.priorityScore * 10) / 10,
-      ta(`lifecycle.${a.lifecycle}`),
-      a.industry ? (isIndustry(a.industry) ? ta(`industries.${a.industry}`) : a.industry) : null,
-      a.sizeBand ? ta(`sizeBands.${a.sizeBand}`) : null,
-      a.territory ? territoryLabel(a.territory, viewer.locale) : null,
-      a.owner.name,
-      a.legalRepresentative,
-      a.address,
-    ]);
+  ];
+  const line = (a: AccountExportRow) => [
+    a.name,
+    a.creditCode,
+    ta(`tiers.${a.tier}`),
+    Math.round(a.compositeScore * 10) / 10,
+    Math.round(a.priorityScore * 10) / 10,
+    ta(`lifecycle.${a.lifecycle}`),
+    a.industry ? (isIndustry(a.industry) ? ta(`industries.${a.industry}`) : a.industry) : null,
+    a.sizeBand ? ta(`sizeBands.${a.sizeBand}`) : null,
+    a.territory ? territoryLabel(a.territory, viewer.locale) : null,
+    a.owner.name,
+    a.legalRepresentative,
+    a.address,
+  ];
 
-  const encoder = new TextEncoder();
-  const { batches } = result;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + header));
-    },
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(line).join("")));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      // The day in China, e.g. accounts-20261202.csv.
-      "Content-Disposition": `attachment; filename="accounts-${chinaDate(new Date()).replaceAll("-", "")}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  // The day in China, e.g. accounts-20261202.csv.
+  return csvDownload({
+    header,
+    batches: result.batches,
+    line,
+    fileName: `accounts-${chinaDate(new Date()).replaceAll("-", "")}.csv`,
   });
 });

@@ -11,6 +11,8 @@ import {
   TextField,
 } from "@/components/forms/action-form";
 import { fenToYuanInput } from "@/lib/domain/money";
+import { addMonths, monthKey } from "@/lib/domain/ledger";
+import type { PurchaseVolumeSource } from "@/lib/data/ledger/value";
 import { DIMENSION_BAR, ScoreBreakdown } from "@/components/accounts/score-breakdown";
 import { ScoreHistory } from "@/components/accounts/score-history";
 import { TierBadge } from "@/components/accounts/tier-badge";
@@ -28,11 +30,14 @@ const RATINGS = ["1", "2", "3", "4", "5"] as const;
 export async function ValueSection({
   account,
   settings,
+  volume,
   canEdit,
   canOverrideTier,
 }: {
   account: AccountDetail;
   settings: ScoringSettingsRow;
+  /** Where value scoring's purchase volume comes from: the typed figure, or the sales ledger. */
+  volume: PurchaseVolumeSource;
   canEdit: boolean;
   /** May change the tier by hand (the account's KAM or a manager, not a rep). */
   canOverrideTier: boolean;
@@ -42,7 +47,11 @@ export async function ValueSection({
     getTranslations("account"),
     getFormatter(),
   ]);
-  const assessment = assessStored(account, settings);
+  // While the ledger drives value, the stored scores were computed from its revenue: show those.
+  const assessment = assessStored(
+    volume.source === "ledger" ? { ...account, purchaseVolume: volume.volume } : account,
+    settings,
+  );
   const asset = assetVerdict(
     fenToYuan(account.annualGrossProfit),
     fenToYuan(account.annualCostToServe),
@@ -106,6 +115,19 @@ export async function ValueSection({
                 </li>
               ))}
             </ul>
+            <p className="text-xs text-slate-600" data-testid="purchase-volume-source">
+              {volume.source === "ledger"
+                ? t("value.volumeFromLedger", {
+                    volume: format.number(Number(volume.volume) / 100, {
+                      style: "currency",
+                      currency: "CNY",
+                      maximumFractionDigits: 0,
+                    }),
+                    from: monthKey(volume.from),
+                    to: monthKey(addMonths(volume.to, -1)),
+                  })
+                : t("value.volumeTyped")}
+            </p>
             {account.tierOverrideReason && account.tier !== assessment.tier ? (
               <p className="rounded-md bg-slate-50 p-2 text-xs text-slate-700">
                 {t("value.overriddenNote", { tier: ta(`tiers.${account.tier}`) })}

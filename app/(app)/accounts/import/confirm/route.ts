@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { confirmAccountImport } from "@/lib/data/account-import";
-import { uploadHandler } from "../upload";
+import { uploadHandler } from "@/lib/actions/import-upload";
 
 /**
  * Imports an uploaded CSV: the file is sent again with the digest and the batch token the check

@@ -5,13 +5,15 @@ import type { Viewer } from "@/lib/domain/access";
 import { MAX_IMPORT_BYTES, type Translate } from "@/lib/domain/account-import";
 import { isAppError } from "@/lib/errors";
 
-// The two upload endpoints of the import (check, then import). They are route handlers rather than
-// server actions because a file of up to 5 MB is above the server actions' 1 MB body limit; the
+// The two upload endpoints of a CSV import (check, then import), for accounts and the sales ledger.
+// They are route handlers rather than server actions because a file of up to 5 MB is above the server actions' 1 MB body limit; the
 // route pipeline (lib/actions/route.ts) does what the action pipeline does.
 
 /** Runs `work` with the viewer, the uploaded file's bytes and the other form fields; answers JSON. */
 export function uploadHandler<T>(
   work: (args: { viewer: Viewer; bytes: Uint8Array; fields: FormData; t: Translate }) => Promise<T>,
+  /** The message for a CONFLICT (another change got in between check and import). */
+  conflictKey = "accountTools.import.fileProblems.changedMeanwhile",
 ) {
   return routeHandler(
     async (request, { viewer, t }) => {
@@ -35,9 +37,7 @@ export function uploadHandler<T>(
     {
       // Another import changed the same accounts between the check and the confirm.
       onError: (error, t) =>
-        isAppError(error) && error.code === "CONFLICT"
-          ? routeFailure(t, "CONFLICT", t("accountTools.import.fileProblems.changedMeanwhile"))
-          : null,
+        isAppError(error) && error.code === "CONFLICT" ? routeFailure(t, "CONFLICT", t(conflictKey)) : null,
     },
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { formatMessage, useLocale } from "@/lib/i18n/client";
-import type { ImportPreview, ImportResult, ImportStatus } from "@/lib/data/account-import";
+import type { ImportStatus } from "@/lib/data/account-import";
 import type { CsvEncoding } from "@/lib/domain/csv";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { Alert } from "@/components/ui/alert";
@@ -35,8 +35,6 @@ export type ImportLabels = Record<
   | "tableCaption"
   | "colRow"
   | "colStatus"
-  | "colName"
-  | "colCode"
   | "colDetails"
   | "updates"
   | "changes"
@@ -64,6 +62,42 @@ export type ImportLabels = Record<
 };
 
 type Failure = { ok: false; message: string };
+
+/** A previewed row: its number, status and messages, plus the cells the columns name. */
+export type WizardRow = {
+  row: number;
+  status: ImportStatus;
+  matched?: { id: string; name: string } | null;
+  changes: string[];
+  problems: { column: string | null; message: string }[];
+  warnings?: string[];
+} & Record<string, unknown>;
+
+type Preview = {
+  ok: true;
+  digest: string;
+  batch: string;
+  encoding: CsvEncoding;
+  rows: WizardRow[];
+  totals: Record<ImportStatus, number>;
+  ignoredColumns: string[];
+};
+
+type Result = {
+  ok: true;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejectedCsv: string | null;
+  alreadyConfirmedAt: string | null;
+};
+
+/**
+ * The columns of the preview table between the status and the details (the first names the row in
+ * the problem list). `wide`: a column of names, kept readable on a phone (the table scrolls instead).
+ */
+export type WizardColumn = { key: string; label: string; mono?: boolean; wide?: boolean };
 type Phase = "select" | "checking" | "review" | "importing" | "done";
 
 const PAGE = 100;
@@ -83,6 +117,9 @@ async function post<T>(url: string, body: FormData, labels: ImportLabels): Promi
   }
 }
 
+const cellText = (row: WizardRow, column: WizardColumn | undefined) =>
+  column ? String(row[column.key] ?? "") : "";
+
 /** Date and time in China, e.g. 2026/11/26 10:32 or 11/26/26, 10:32 AM. */
 const formatTime = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE }).format(
@@ -90,7 +127,21 @@ const formatTime = (iso: string, locale: string) =>
   );
 
 /** Upload → row-by-row check → confirm → result, with the file kept in the browser between steps. */
-export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBytes: number }) {
+export function ImportWizard({
+  labels,
+  maxBytes,
+  endpoints,
+  columns,
+  listHref,
+}: {
+  labels: ImportLabels;
+  maxBytes: number;
+  /** Where the file is checked and imported (see app/(app)/accounts/import/upload.ts). */
+  endpoints: { preview: string; confirm: string };
+  columns: WizardColumn[];
+  /** Where "back to the list" goes after the import. */
+  listHref: string;
+}) {
   const locale = useLocale();
   const fmt = (template: string, values?: Record<string, string | number>) =>
     formatMessage(template, values, locale);
@@ -99,8 +150,8 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
   const [inputKey, setInputKey] = useState(0);
   const [phase, setPhase] = useState<Phase>("select");
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
   const [filter, setFilter] = useState<ImportStatus | "all">("all");
   const [page, setPage] = useState(0);
 
@@ -130,7 +181,7 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
     setPhase("checking");
     const body = new FormData();
     body.set("file", file);
-    const answer = await post<ImportPreview>("/accounts/import/preview", body, labels);
+    const answer = await post<Preview>(endpoints.preview, body, labels);
     if (!answer.ok) {
       setError(answer.message);
       setPhase("select");
@@ -151,7 +202,7 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
     body.set("digest", preview.digest);
     // Claimed once by the server: a second confirm of this check answers with the first one's result.
     body.set("batch", preview.batch);
-    const answer = await post<ImportResult>("/accounts/import/confirm", body, labels);
+    const answer = await post<Result>(endpoints.confirm, body, labels);
     if (!answer.ok) {
       setError(answer.message);
       setPhase("review");
@@ -253,7 +304,9 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
                       <span className="font-semibold text-red-900">
                         {fmt(labels.rowNumber, { row: r.row })}
                       </span>
-                      {r.name ? <span className="text-slate-700"> · {r.name}</span> : null}
+                      {cellText(r, columns[0]) ? (
+                        <span className="text-slate-700"> · {cellText(r, columns[0])}</span>
+                      ) : null}
                       <ul className="ml-4 list-disc text-red-900">
                         {r.problems.map((p, i) => (
                           <li key={i}>{p.column ? `${p.column}: ${p.message}` : p.message}</li>
@@ -296,8 +349,9 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
               <tr>
                 <Th>{labels.colRow}</Th>
                 <Th>{labels.colStatus}</Th>
-                <Th>{labels.colName}</Th>
-                <Th>{labels.colCode}</Th>
+                {columns.map((c) => (
+                  <Th key={c.key}>{c.label}</Th>
+                ))}
                 <Th>{labels.colDetails}</Th>
               </tr>
             </thead>
@@ -308,8 +362,20 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
                   <Td>
                     <Badge tone={TONE[r.status]}>{labels.status[r.status]}</Badge>
                   </Td>
-                  <Td className="min-w-40">{r.name}</Td>
-                  <Td className="whitespace-nowrap font-mono text-xs">{r.creditCode}</Td>
+                  {columns.map((c, i) => (
+                    <Td
+                      key={c.key}
+                      className={
+                        c.mono
+                          ? "whitespace-nowrap font-mono text-xs"
+                          : i === 0 || c.wide
+                            ? "min-w-40"
+                            : undefined
+                      }
+                    >
+                      {cellText(r, c)}
+                    </Td>
+                  ))}
                   <Td className="min-w-64 text-xs">
                     {r.matched ? <div>{fmt(labels.updates, { name: r.matched.name })}</div> : null}
                     {r.changes.length ? (
@@ -320,7 +386,7 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
                         {p.column ? `${p.column}: ${p.message}` : p.message}
                       </div>
                     ))}
-                    {r.warnings.map((w, i) => (
+                    {(r.warnings ?? []).map((w, i) => (
                       <div key={`w${i}`} className="text-amber-800">
                         {w}
                       </div>
@@ -401,7 +467,7 @@ export function ImportWizard({ labels, maxBytes }: { labels: ImportLabels; maxBy
                   {labels.downloadRejected}
                 </a>
               ) : null}
-              <Link href="/accounts" className={buttonClass("primary")}>
+              <Link href={listHref} className={buttonClass("primary")}>
                 {labels.toList}
               </Link>
               <Button variant="secondary" onClick={reset}>
