@@ -33,6 +33,9 @@ const LITERAL_CHINESE: Record<string, RegExp> = {
   "languages.zh-CN": /^简体中文$/,
   "accountTools.import.help.territory": /苏州市/,
   "accountTools.import.fileProblems.noNameColumn": /“企业名称”/,
+  "ledger.import.help.kind": /开票收入 \/ 回款/,
+  "ledger.import.help.month": /2026年3月/,
+  "ledger.import.fileProblems.noColumns": /“单据号”, “客户名称”, “月份”, “金额（元）”/,
 };
 
 describe("English messages", () => {
