@@ -151,14 +151,18 @@ export async function ChartsSection({
                       {monthName(r.month, true)}
                     </Link>
                   </Td>
-                  <Td className="text-right tabular-nums">{fmt.moneyFull(r.revenue)}</Td>
-                  <Td className="text-right tabular-nums">{fmt.moneyFull(r.cumRevenue)}</Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">{fmt.moneyFull(r.revenue)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{fmt.moneyFull(r.cumRevenue)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     {r.revenuePace === null ? t("none") : fmt.moneyFull(r.revenuePace)}
                   </Td>
-                  <Td className="text-right tabular-nums">{fmt.moneyFull(r.collections)}</Td>
-                  <Td className="text-right tabular-nums">{fmt.moneyFull(r.cumCollections)}</Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">
+                    {fmt.moneyFull(r.collections)}
+                  </Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
+                    {fmt.moneyFull(r.cumCollections)}
+                  </Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     {r.collectionsPace === null ? t("none") : fmt.moneyFull(r.collectionsPace)}
                   </Td>
                 </tr>
@@ -224,7 +228,9 @@ export async function ChartsSection({
                   {curve.map((p) => (
                     <tr key={p.accountShare}>
                       <Td className="tabular-nums">{fmt.percent(p.accountShare)}</Td>
-                      <Td className="text-right tabular-nums">{fmt.percent(p.revenueShare)}</Td>
+                      <Td className="text-right whitespace-nowrap tabular-nums">
+                        {fmt.percent(p.revenueShare)}
+                      </Td>
                     </tr>
                   ))}
                 </tbody>
@@ -280,8 +286,8 @@ export async function ChartsSection({
                   <Td className="min-w-24 align-middle">
                     <Bar share={n / maxReached} tone={stage === "WON" ? "bg-emerald-600" : "bg-indigo-600"} />
                   </Td>
-                  <Td className="text-right tabular-nums">{fmt.number(n)}</Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">{fmt.number(n)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     {stage === "WON" ? "" : fmt.percent(conversion[i] ?? null, t("none"))}
                   </Td>
                 </tr>

@@ -78,7 +78,10 @@ export async function DrillPage({
                   {row.cells.map((cell, i) => (
                     <Td
                       key={i}
-                      className={cn(cell.numeric && "text-right tabular-nums", i === 0 && "min-w-32")}
+                      className={cn(
+                        cell.numeric && "text-right whitespace-nowrap tabular-nums",
+                        i === 0 && "min-w-32",
+                      )}
                     >
                       {cell.href ? (
                         <Link href={cell.href} className="text-indigo-700 underline-offset-2 hover:underline">

@@ -27,9 +27,12 @@ export function FigureCard({
 }) {
   const body = (
     <>
-      <dt className="text-sm text-slate-600">{label}</dt>
+      <dt className="text-sm font-medium text-slate-700">{label}</dt>
       <dd
-        className={cn("mt-1 text-2xl font-semibold tabular-nums", warn ? "text-amber-800" : "text-slate-900")}
+        className={cn(
+          "mt-1 text-xl font-semibold break-words tabular-nums sm:text-2xl",
+          warn ? "text-amber-800" : "text-slate-900",
+        )}
       >
         {value}
       </dd>
@@ -62,7 +65,7 @@ export function FigureCard({
     </>
   );
   return (
-    <div className="relative min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="relative min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       {href ? (
         <>
           {body}

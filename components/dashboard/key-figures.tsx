@@ -86,7 +86,7 @@ export async function KeyFigures({
       <h2 id="key-figures" className="text-lg font-semibold text-slate-900">
         {t("figures.title")}
       </h2>
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3 xl:grid-cols-4">
         <FigureCard
           label={t("figures.revenue")}
           value={fmt.money(current.revenue)}

@@ -55,15 +55,15 @@ export async function RankingSection({
                       {p.name}
                     </Link>
                   </Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     <Link href={links.ledgerOf({ person: p.ownerId }, { kind: "REVENUE" })} className={LINK}>
                       {fmt.money(p.revenue)}
                     </Link>
                   </Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     {p.targets.REVENUE === null ? t("ranking.unranked") : fmt.money(p.targets.REVENUE)}
                   </Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     {fmt.percent(achievement(p.revenue, p.targets.REVENUE), t("none"))}
                   </Td>
                   <Td className="whitespace-nowrap">
@@ -75,8 +75,8 @@ export async function RankingSection({
                       </span>
                     )}
                   </Td>
-                  <Td className="text-right tabular-nums">{fmt.number(p.visits)}</Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="text-right whitespace-nowrap tabular-nums">{fmt.number(p.visits)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">
                     {fmt.percent(successRate(p.visitsAdvanced, p.visitsWithOutcome), t("none"))}
                   </Td>
                 </tr>
@@ -132,11 +132,11 @@ export async function TeamsSection({
                     {teamName(team)}
                   </Link>
                 </Td>
-                <Td className="text-right tabular-nums">{fmt.money(team.revenue)}</Td>
-                <Td className="text-right tabular-nums">
+                <Td className="text-right whitespace-nowrap tabular-nums">{fmt.money(team.revenue)}</Td>
+                <Td className="text-right whitespace-nowrap tabular-nums">
                   {team.targets.REVENUE === null ? t("noTarget") : fmt.money(team.targets.REVENUE)}
                 </Td>
-                <Td className="text-right tabular-nums">{fmt.percent(a, t("none"))}</Td>
+                <Td className="text-right whitespace-nowrap tabular-nums">{fmt.percent(a, t("none"))}</Td>
                 <Td className="min-w-24 align-middle">
                   <span aria-hidden="true" className="relative block h-2.5 rounded bg-slate-100">
                     <span
@@ -151,7 +151,7 @@ export async function TeamsSection({
                     ) : null}
                   </span>
                 </Td>
-                <Td className="text-right tabular-nums">{fmt.money(team.collections)}</Td>
+                <Td className="text-right whitespace-nowrap tabular-nums">{fmt.money(team.collections)}</Td>
               </tr>
             );
           })}

@@ -58,6 +58,12 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/visits/new", role: "kam", key: true },
   { path: "/visits/overdue", role: "kam", key: true },
   { path: "/visits/overdue", role: "manager" },
+  { path: "/dashboard", role: "kam", key: true },
+  { path: "/dashboard?period=2026-Q4", role: "manager", key: true },
+  { path: "/dashboard", role: "admin" },
+  { path: "/dashboard/deals?set=open", role: "manager", key: true },
+  { path: "/dashboard/visits?set=advanced", role: "manager" },
+  { path: "/dashboard/accounts?set=overdue", role: "kam" },
 ];
 
 async function open(page: Page, path: string) {
