@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { Dashboard, Totals } from "@/lib/data/kpi/dashboard";
+import type { Dashboard } from "@/lib/data/kpi/dashboard";
+import type { PeriodTotals } from "@/lib/data/kpi/dashboard-compare";
 import {
   achievement,
   budgetExecution,
@@ -10,7 +11,6 @@ import {
   visitsTimesSuccess,
   winRate,
 } from "@/lib/domain/kpi";
-import type { DealFigures } from "@/lib/data/kpi/dashboard-deals";
 import { FigureCard, type Comparison } from "./figure-card";
 import type { DashboardFormat } from "./format";
 import type { DashboardLinks } from "./links";
@@ -32,15 +32,14 @@ export async function KeyFigures({
   const { current, previous, lastYear } = data.totals;
   const none = t("none");
 
+  const currentTotals: PeriodTotals = { ...current, avgCycleDays: data.deals.closed.avgCycleDays };
+
   /** 环比 and 同比 of a figure; `format` shows the earlier value in the tooltip. */
-  function compare(
-    pick: (x: { totals: Totals; deals: DealFigures }) => number | null,
-    format: (v: number) => string,
-  ): Comparison[] {
-    const now = pick({ totals: current, deals: data.deals });
-    const rows: [string, { totals: Totals; deals: DealFigures }][] = [
-      [t("compare.previous"), { totals: previous, deals: data.dealsPrevious }],
-      [t("compare.lastYear"), { totals: lastYear, deals: data.dealsLastYear }],
+  function compare(pick: (x: PeriodTotals) => number | null, format: (v: number) => string): Comparison[] {
+    const now = pick(currentTotals);
+    const rows: [string, PeriodTotals][] = [
+      [t("compare.previous"), previous],
+      [t("compare.lastYear"), lastYear],
     ];
     return rows.map(([label, then]) => {
       const before = pick(then);
@@ -93,7 +92,7 @@ export async function KeyFigures({
           href={links.ledger({ kind: "REVENUE" })}
           openLabel={t("figures.open")}
           details={targetLines(current.revenue, data.targets.REVENUE)}
-          comparisons={compare((x) => x.totals.revenue, money)}
+          comparisons={compare((x) => x.revenue, money)}
           warn={revenuePace?.behind === true && data.elapsed < 1}
         />
         <FigureCard
@@ -102,7 +101,7 @@ export async function KeyFigures({
           href={links.ledger({ kind: "COLLECTION" })}
           openLabel={t("figures.open")}
           details={targetLines(current.collections, data.targets.COLLECTIONS)}
-          comparisons={compare((x) => x.totals.collections, money)}
+          comparisons={compare((x) => x.collections, money)}
         />
         <FigureCard
           label={t("figures.newAccounts")}
@@ -116,7 +115,7 @@ export async function KeyFigures({
                   `${t("figures.target", { value: fmt.number(data.targets.NEW_ACCOUNTS) })} · ${t("figures.achievement", { value: fmt.percent(achievement(current.newAccounts, data.targets.NEW_ACCOUNTS), none) })}`,
                 ]
           }
-          comparisons={compare((x) => x.totals.newAccounts, count)}
+          comparisons={compare((x) => x.newAccounts, count)}
         />
         <FigureCard
           label={t("figures.weighted")}
@@ -138,7 +137,7 @@ export async function KeyFigures({
           details={[
             t("figures.winRateDetail", { won: data.deals.closed.won, closed: data.deals.closed.closed }),
           ]}
-          comparisons={compare((x) => winRate(x.deals.closed.won, x.deals.closed.closed), pct)}
+          comparisons={compare((x) => winRate(x.dealsWon, x.dealsClosed), pct)}
         />
         <FigureCard
           label={t("figures.cycle")}
@@ -151,7 +150,7 @@ export async function KeyFigures({
           openLabel={t("figures.open")}
           details={[t("figures.cycleDetail")]}
           comparisons={compare(
-            (x) => x.deals.closed.avgCycleDays,
+            (x) => x.avgCycleDays,
             (v) => t("figures.cycleValue", { days: Math.round(v) }),
           )}
         />
@@ -168,7 +167,7 @@ export async function KeyFigures({
                   `${t("figures.target", { value: fmt.number(data.targets.VISITS) })} · ${t("figures.achievement", { value: fmt.percent(achievement(current.visits, data.targets.VISITS), none) })}`,
                 ]),
           ]}
-          comparisons={compare((x) => x.totals.visits, count)}
+          comparisons={compare((x) => x.visits, count)}
         />
         <FigureCard
           label={t("figures.successRate")}
@@ -181,7 +180,7 @@ export async function KeyFigures({
               withOutcome: current.visitsWithOutcome,
             }),
           ]}
-          comparisons={compare((x) => successRate(x.totals.visitsAdvanced, x.totals.visitsWithOutcome), pct)}
+          comparisons={compare((x) => successRate(x.visitsAdvanced, x.visitsWithOutcome), pct)}
         />
         <FigureCard
           label={t("figures.visitsTimesSuccess")}
@@ -190,7 +189,7 @@ export async function KeyFigures({
           openLabel={t("figures.open")}
           details={[t("figures.visitsTimesSuccessDetail")]}
           comparisons={compare(
-            (x) => visitsTimesSuccess(x.totals.visits, x.totals.visitsAdvanced, x.totals.visitsWithOutcome),
+            (x) => visitsTimesSuccess(x.visits, x.visitsAdvanced, x.visitsWithOutcome),
             (v) => fmt.number(v),
           )}
         />
@@ -209,7 +208,7 @@ export async function KeyFigures({
           details={[
             t("figures.followUpsDetail", { onTime: current.followUpsOnTime, due: current.followUpsDue }),
           ]}
-          comparisons={compare((x) => taskCompletion(x.totals.followUpsOnTime, x.totals.followUpsDue), pct)}
+          comparisons={compare((x) => taskCompletion(x.followUpsOnTime, x.followUpsDue), pct)}
         />
         <FigureCard
           label={t("figures.budget")}

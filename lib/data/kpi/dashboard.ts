@@ -5,6 +5,7 @@ import { chinaDate, fromDbDate, toDbDate, type IsoDate } from "@/lib/domain/cale
 import { achievement, pace } from "@/lib/domain/kpi";
 import { elapsedShare, previousPeriod, sameLastYear, type Period } from "@/lib/domain/kpi-period";
 import { cachedPipelineSettings } from "@/lib/data/deals/settings";
+import { periodTotals, type PeriodTotals } from "./dashboard-compare";
 import { dealFigures, type DealFigures } from "./dashboard-deals";
 import { ledgerFigures, type LedgerFigures } from "./dashboard-ledger";
 import { figuresByOwner, type OwnerFigures } from "./figures-by-owner";
@@ -34,14 +35,12 @@ export type Dashboard = {
   lastYear: Period;
   /** Share of the period passed by the end of today (China): the pace lines' factor. */
   elapsed: number;
-  totals: { current: Totals; previous: Totals; lastYear: Totals };
+  /** The period's totals, and the previous period's and last year's for 环比 and 同比. */
+  totals: { current: Totals; previous: PeriodTotals; lastYear: PeriodTotals };
   targets: TargetFigures;
   budgets: BudgetFigures;
   ledger: LedgerFigures;
-  ledgerPrevious: Pick<LedgerFigures, "months">;
   deals: DealFigures;
-  dealsPrevious: DealFigures;
-  dealsLastYear: DealFigures;
   people: PersonRow[];
   /** The scope's child teams (a director compares regions); empty for a person or a leaf team. */
   teams: TeamRow[];
@@ -110,37 +109,20 @@ export async function loadDashboard(
   const staleBefore = new Date(now.getTime() - (settings.staleDays + 1) * DAY);
   const todayDb = toDbDate(today);
 
-  const [
-    current,
-    before,
-    yearAgo,
-    targets,
-    budgets,
-    ledger,
-    ledgerPrevious,
-    deals,
-    dealsPrevious,
-    dealsLastYear,
-    tree,
-    members,
-    overdueA,
-    stuck,
-  ] = await Promise.all([
-    figuresByOwner(scope, period, today),
-    figuresByOwner(scope, previous, today),
-    figuresByOwner(scope, lastYear, today),
-    scopeTargets(scope, period),
-    scopeBudgets(scope, period),
-    ledgerFigures(scope, period),
-    ledgerFigures(scope, previous),
-    dealFigures(scope, period),
-    dealFigures(scope, previous),
-    dealFigures(scope, lastYear),
-    db.$queryRaw<
-      TeamNode[]
-    >`SELECT id, name, "nameZh", "parentId" FROM "Team" WHERE "deletedAt" IS NULL ORDER BY name`,
-    // Everyone who belongs to the scope now, so a person with nothing yet still shows (as zero).
-    db.$queryRaw<{ id: string; name: string; teamId: string | null }[]>`
+  const [current, before, yearAgo, targets, budgets, ledger, deals, tree, members, overdueA, stuck] =
+    await Promise.all([
+      figuresByOwner(scope, period, today),
+      periodTotals(scope, previous, today),
+      periodTotals(scope, lastYear, today),
+      scopeTargets(scope, period),
+      scopeBudgets(scope, period),
+      ledgerFigures(scope, period),
+      dealFigures(scope, period),
+      db.$queryRaw<
+        TeamNode[]
+      >`SELECT id, name, "nameZh", "parentId" FROM "Team" WHERE "deletedAt" IS NULL ORDER BY name`,
+      // Everyone who belongs to the scope now, so a person with nothing yet still shows (as zero).
+      db.$queryRaw<{ id: string; name: string; teamId: string | null }[]>`
       SELECT u.id, u.name, u."teamId" FROM "User" u
       WHERE u.active AND ${
         scope.kind === "person"
@@ -149,19 +131,19 @@ export async function loadDashboard(
             ? Prisma.sql`u."teamId" = ANY(${scope.teamIds}::text[])`
             : Prisma.sql`u."teamId" IS NOT NULL`
       }`,
-    db.$queryRaw<{ id: string; name: string; contactDueOn: Date; ownerName: string; total: bigint }[]>`
+      db.$queryRaw<{ id: string; name: string; contactDueOn: Date; ownerName: string; total: bigint }[]>`
       SELECT a.id, a.name, a."contactDueOn", u.name AS "ownerName", COUNT(*) OVER () AS total
       FROM "Account" a JOIN "User" u ON u.id = a."ownerId"
       WHERE a."deletedAt" IS NULL AND a.tier = 'A' AND a."contactDueOn" < ${todayDb} AND ${kpiScopeSql(scope, "a")}
       ORDER BY a."contactDueOn", a.id LIMIT ${ATTENTION_ROWS}`,
-    db.$queryRaw<
-      { id: string; title: string; stage: string; stageEnteredAt: Date; ownerName: string; total: bigint }[]
-    >`
+      db.$queryRaw<
+        { id: string; title: string; stage: string; stageEnteredAt: Date; ownerName: string; total: bigint }[]
+      >`
       SELECT d.id, d.title, d.stage::text AS stage, d."stageEnteredAt", u.name AS "ownerName", COUNT(*) OVER () AS total
       FROM "Deal" d JOIN "User" u ON u.id = d."ownerId"
       WHERE d."deletedAt" IS NULL AND d.status = 'OPEN' AND d."stageEnteredAt" < ${staleBefore} AND ${kpiScopeSql(scope, "d")}
       ORDER BY d."stageEnteredAt", d.id LIMIT ${ATTENTION_ROWS}`,
-  ]);
+    ]);
 
   const names = new Map(members.map((m) => [m.id, m]));
   const missing = [...current.keys()].filter((id) => !names.has(id));
@@ -209,16 +191,13 @@ export async function loadDashboard(
     elapsed,
     totals: {
       current: sumFigures(scope.kind === "person" ? people : current.values()),
-      previous: sumFigures(before.values()),
-      lastYear: sumFigures(yearAgo.values()),
+      previous: before,
+      lastYear: yearAgo,
     },
     targets,
     budgets,
     ledger,
-    ledgerPrevious: { months: ledgerPrevious.months },
     deals,
-    dealsPrevious,
-    dealsLastYear,
     people,
     teams,
     attention: {
