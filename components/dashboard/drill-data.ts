@@ -25,7 +25,8 @@ export type DrillCell = { text: string; href?: string; csv?: string | number | n
 
 export type DrillTable = {
   title: string;
-  columns: { label: string; numeric?: boolean }[];
+  /** `wide`: free text that wraps (names, talking points); other columns keep to one line. */
+  columns: { label: string; numeric?: boolean; wide?: boolean }[];
   rows: { key: string; cells: DrillCell[] }[];
   total: number;
   period: Period;
@@ -69,8 +70,8 @@ export async function drillTable(
       total,
       extra: { set: drill.set, stage: drill.stage },
       columns: [
-        { label: c("deal") },
-        { label: c("account") },
+        { label: c("deal"), wide: true },
+        { label: c("account"), wide: true },
         { label: c("owner") },
         { label: c("stage") },
         { label: c("furthestStage") },
@@ -110,12 +111,12 @@ export async function drillTable(
       extra: { set: drill.set === "all" ? null : drill.set },
       columns: [
         { label: c("date") },
-        { label: c("account") },
+        { label: c("account"), wide: true },
         { label: c("owner") },
         { label: c("method") },
         { label: c("outcome") },
         { label: c("cost"), numeric: true },
-        { label: c("talkingPoints") },
+        { label: c("talkingPoints"), wide: true },
       ],
       rows: rows.map((v) => ({
         key: v.id,
@@ -146,7 +147,7 @@ export async function drillTable(
     total,
     extra: { set: drill.set, tier: drill.tier },
     columns: [
-      { label: c("account") },
+      { label: c("account"), wide: true },
       { label: c("tier") },
       { label: c("lifecycle") },
       { label: c("owner") },

@@ -22,7 +22,9 @@ export async function RankingSection({
   links: DashboardLinks;
 }) {
   const t = await getTranslations("dashboard");
-  const ranked = rankByScore(data.people, (p) => achievement(p.revenue, p.targets.REVENUE));
+  // Those without a target come last, unranked; among them the larger revenue first.
+  const byRevenue = [...data.people].sort((a, b) => b.revenue - a.revenue);
+  const ranked = rankByScore(byRevenue, (p) => achievement(p.revenue, p.targets.REVENUE));
   return (
     <section aria-labelledby="ranking" className={CARD}>
       <h2 id="ranking" className="text-lg font-semibold text-slate-900">

@@ -63,9 +63,9 @@ export function DashboardPickers({
   const key = periodKey(period);
   const canPickScope = options.teams.length > 0 || options.people.length > 1;
   const scopeSelect = canPickScope ? (
-    <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
-      {labels.scope}
-      <select name="scope" defaultValue={scopeValue} className={controlClass()}>
+    <div className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700 sm:flex-1">
+      <label htmlFor="dashboard-scope">{labels.scope}</label>
+      <select id="dashboard-scope" name="scope" defaultValue={scopeValue} className={controlClass()}>
         {scopeValue === "" ? <option value="">{labels.organisation}</option> : null}
         <optgroup label={labels.teams}>
           {options.teams.map((t) => (
@@ -83,17 +83,22 @@ export function DashboardPickers({
           ))}
         </optgroup>
       </select>
-    </label>
+    </div>
   ) : null;
   return (
     <section
       aria-label={labels.label}
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
-      <form method="get" action="/dashboard" className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-        <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
-          {labels.period}
-          <select name="period" defaultValue={period.kind === "custom" ? "" : key} className={controlClass()}>
+      <form method="get" action="/dashboard" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700 sm:flex-1">
+          <label htmlFor="dashboard-period">{labels.period}</label>
+          <select
+            id="dashboard-period"
+            name="period"
+            defaultValue={period.kind === "custom" ? "" : key}
+            className={controlClass()}
+          >
             {period.kind === "custom" ? <option value="">{labels.current}</option> : null}
             {(["months", "quarters", "years"] as const).map((group) => (
               <optgroup key={group} label={labels[group]}>
@@ -105,7 +110,7 @@ export function DashboardPickers({
               </optgroup>
             ))}
           </select>
-        </label>
+        </div>
         {scopeSelect}
         <button type="submit" className={buttonClass("primary")}>
           {labels.apply}
@@ -122,7 +127,7 @@ export function DashboardPickers({
         >
           <fieldset className="contents">
             <legend className="sr-only">{labels.custom}</legend>
-            <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
+            <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700 sm:flex-1">
               {labels.from}
               <input
                 type="date"
@@ -132,7 +137,7 @@ export function DashboardPickers({
                 className={controlClass()}
               />
             </label>
-            <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
+            <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700 sm:flex-1">
               {labels.to}
               <input type="date" name="to" required defaultValue={period.end} className={controlClass()} />
             </label>

@@ -27,7 +27,7 @@ test.describe("dashboard", () => {
 
     // Another period and one person of the team: both land in the address.
     const month = previousMonthKey();
-    await page.getByLabel("期间").selectOption(month);
+    await page.getByLabel("期间", { exact: true }).selectOption(month);
     await page.getByLabel("查看范围").selectOption("person:usr_east_rep1");
     await page.getByRole("button", { name: "查看", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/dashboard\\?period=${month}&person=usr_east_rep1$`));
@@ -37,7 +37,7 @@ test.describe("dashboard", () => {
 
     // Back to the team for a quarter, then into the deals behind the first conversion stage.
     await page.getByLabel("查看范围").selectOption("team:team_east");
-    await page.getByLabel("期间").selectOption({ index: 13 }); // the current quarter (after 13 months)
+    await page.getByLabel("期间", { exact: true }).selectOption({ index: 13 }); // the current quarter (after 13 months)
     await page.getByRole("button", { name: "查看", exact: true }).click();
     await expect(page).toHaveURL(/period=\d{4}-Q[1-4]&team=team_east$/);
     const conversion = page.getByRole("region", { name: "阶段转化率" });
