@@ -262,7 +262,7 @@ export async function ChartsSection({
           <thead>
             <tr>
               <Th>{t("charts.stage")}</Th>
-              <Th className="w-1/3">
+              <Th className="hidden w-1/3 sm:table-cell">
                 <span className="sr-only">{t("charts.share")}</span>
               </Th>
               <Th className="text-right">{t("charts.reached")}</Th>
@@ -283,7 +283,7 @@ export async function ChartsSection({
                       {stage === "WON" ? t("charts.won") : t(`stages.${stage}`)}
                     </Link>
                   </Td>
-                  <Td className="min-w-24 align-middle">
+                  <Td className="hidden min-w-24 align-middle sm:table-cell">
                     <Bar share={n / maxReached} tone={stage === "WON" ? "bg-emerald-600" : "bg-indigo-600"} />
                   </Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">{fmt.number(n)}</Td>

@@ -44,11 +44,11 @@ export function FigureCard({
       {comparisons.length ? (
         <dd className="mt-2 flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
           {comparisons.map((c) => (
-            <span key={c.label} title={c.was} className="whitespace-nowrap">
+            <span key={c.label} title={c.was}>
               <span className="text-slate-600">{c.label} </span>
               <span
                 className={cn(
-                  "font-medium tabular-nums",
+                  "font-medium whitespace-nowrap tabular-nums",
                   c.tone === "up"
                     ? "text-emerald-800"
                     : c.tone === "down"
@@ -58,6 +58,7 @@ export function FigureCard({
               >
                 {c.delta}
               </span>
+              <span className="sr-only"> ({c.was})</span>
             </span>
           ))}
         </dd>
