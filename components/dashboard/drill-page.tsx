@@ -79,8 +79,8 @@ export async function DrillPage({
                     <Td
                       key={i}
                       className={cn(
-                        cell.numeric && "text-right whitespace-nowrap tabular-nums",
-                        i === 0 && "min-w-32",
+                        table.columns[i]?.wide ? "min-w-44" : "whitespace-nowrap",
+                        cell.numeric && "text-right tabular-nums",
                       )}
                     >
                       {cell.href ? (
