@@ -85,6 +85,12 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/ledger/demo_ledger_00001", role: "manager" },
   { path: "/accounts/acc_0025#revenue", role: "kam", key: true },
   { path: "/admin/ledger", role: "admin" },
+  { path: "/dashboard", role: "kam", key: true },
+  { path: "/dashboard?period=2026-Q4", role: "manager", key: true },
+  { path: "/dashboard", role: "admin" },
+  { path: "/dashboard/deals?set=open", role: "manager", key: true },
+  { path: "/dashboard/visits?set=advanced", role: "manager" },
+  { path: "/dashboard/accounts?set=overdue", role: "kam" },
 ];
 
 async function open(page: Page, path: string) {

@@ -12,6 +12,9 @@ export type KpiScope =
   | { kind: "team"; teamId: string; teamIds: string[] }
   | { kind: "person"; userId: string; teamId: string | null };
 
+/** What a user or team id can look like (cuids and the seeded ids such as usr_east_rep1). */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 type TeamNode = { id: string; parentId: string | null };
 
 async function teamTree(): Promise<TeamNode[]> {
@@ -47,6 +50,9 @@ export async function resolveKpiScope(
   const visible = (teamId: string | null) =>
     teamId !== null && (viewer.visibleTeamIds === "all" || viewer.visibleTeamIds.includes(teamId));
   if (params.person) {
+    // Ids are short word characters; anything else (a NUL, a crafted string) cannot name anyone
+    // and must not reach the database, where a NUL byte is an error rather than "no such row".
+    if (!ID.test(params.person)) return fallback;
     if (params.person === viewer.id) return { kind: "person", userId: viewer.id, teamId: viewer.teamId };
     const person = await db.user.findUnique({
       where: { id: params.person },

@@ -1,0 +1,78 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { TIERS } from "@/lib/domain/account-kinds";
+import { fromDbDate, toDbDate, type IsoDate } from "@/lib/domain/calendar";
+import { monthStart, type Period } from "@/lib/domain/kpi-period";
+import { kpiScopeSql, type KpiScope } from "./scope";
+
+type Num = number | bigint | null;
+const n = (v: Num | undefined) => (v === null || v === undefined ? 0 : Number(v));
+
+export type LedgerFigures = {
+  /** Revenue and collections per month of the period (fen), in order, months with nothing included. */
+  months: { month: IsoDate; revenue: number; collections: number }[];
+  /** Revenue by the account's tier now (A–C), with the number of accounts that bought. */
+  tiers: { tier: string; revenue: number; accounts: number }[];
+  /** Each buying account's revenue in the period (fen, > 0), for the 80/20 curve. */
+  accountRevenue: number[];
+  /** Revenue and collections by the team booked on the line (for the child-team breakdown). */
+  byTeam: Map<string, { revenue: number; collections: number }>;
+};
+
+/**
+ * Ledger figures from LedgerMonthRollup only (never the lines): the months a period touches (a
+ * custom period counts its first and last month whole — the ledger is booked by month). Two
+ * statements: the months, and one pass per account and booked team (with the account's tier)
+ * from which tiers, the 80/20 curve and the team breakdown are all added up here.
+ */
+export async function ledgerFigures(scope: KpiScope, period: Period): Promise<LedgerFigures> {
+  const s = kpiScopeSql(scope, "r");
+  const range = Prisma.sql`r.month BETWEEN ${toDbDate(monthStart(period.start))} AND ${toDbDate(monthStart(period.end))}`;
+  const [months, accounts] = await Promise.all([
+    db.$queryRaw<{ month: Date; revenue: Num; collections: Num }[]>`
+      SELECT r.month, SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
+      FROM "LedgerMonthRollup" r WHERE ${s} AND ${range} GROUP BY r.month`,
+    db.$queryRaw<{ accountId: string; teamId: string; tier: string; revenue: Num; collections: Num }[]>`
+      SELECT x."accountId", x."teamId", a.tier::text AS tier, x.revenue, x.collections
+      FROM (SELECT r."accountId", r."teamId", SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
+            FROM "LedgerMonthRollup" r WHERE ${s} AND ${range}
+            GROUP BY r."accountId", r."teamId") x
+      JOIN "Account" a ON a.id = x."accountId"`,
+  ]);
+  const byMonth = new Map(months.map((m) => [fromDbDate(m.month), m]));
+  const monthRows: LedgerFigures["months"] = [];
+  for (let m = monthStart(period.start); m <= period.end; m = nextMonth(m)) {
+    const row = byMonth.get(m);
+    monthRows.push({ month: m, revenue: n(row?.revenue), collections: n(row?.collections) });
+  }
+  const perAccount = new Map<string, { tier: string; revenue: number }>();
+  const byTeam = new Map<string, { revenue: number; collections: number }>();
+  for (const r of accounts) {
+    const a = perAccount.get(r.accountId) ?? { tier: r.tier, revenue: 0 };
+    a.revenue += n(r.revenue);
+    perAccount.set(r.accountId, a);
+    const t = byTeam.get(r.teamId) ?? { revenue: 0, collections: 0 };
+    t.revenue += n(r.revenue);
+    t.collections += n(r.collections);
+    byTeam.set(r.teamId, t);
+  }
+  const all = [...perAccount.values()];
+  return {
+    months: monthRows,
+    tiers: TIERS.map((tier) => {
+      const of = all.filter((a) => a.tier === tier);
+      return {
+        tier,
+        revenue: of.reduce((sum, a) => sum + a.revenue, 0),
+        accounts: of.filter((a) => a.revenue > 0).length,
+      };
+    }),
+    accountRevenue: all.map((a) => a.revenue).filter((v) => v > 0),
+    byTeam,
+  };
+}
+
+function nextMonth(month: IsoDate): IsoDate {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
