@@ -37,7 +37,7 @@ export async function periodTotals(scope: KpiScope, period: Period, today: IsoDa
   const s = (alias: string) => kpiScopeSql(scope, alias);
   const [ledger, visits, accounts, deals, followUps] = await Promise.all([
     db.$queryRaw<{ revenue: Num; collections: Num }[]>`
-      SELECT SUM(r.revenue) AS revenue, SUM(r.collections) AS collections FROM "LedgerMonthRollup" r
+      SELECT SUM(r.revenue) AS revenue, SUM(r.collections) AS collections FROM "LedgerOwnerMonthRollup" r
       WHERE ${s("r")} AND r.month BETWEEN ${toDbDate(monthStart(period.start))} AND ${toDbDate(monthStart(period.end))}`,
     db.$queryRaw<{ visits: Num; withOutcome: Num; advanced: Num; cost: Num }[]>`
       SELECT SUM(r.visits) AS visits, SUM(r."withOutcome") AS "withOutcome", SUM(r.advanced) AS advanced,

@@ -20,7 +20,7 @@ export type LedgerFigures = {
 };
 
 /**
- * Ledger figures from LedgerMonthRollup only (never the lines): the months a period touches (a
+ * Ledger figures from the trigger-kept rollups only (never the lines): the months a period touches (a
  * custom period counts its first and last month whole — the ledger is booked by month). Two
  * statements: the months, and one pass per account and booked team (with the account's tier)
  * from which tiers, the 80/20 curve and the team breakdown are all added up here.
@@ -28,14 +28,18 @@ export type LedgerFigures = {
 export async function ledgerFigures(scope: KpiScope, period: Period): Promise<LedgerFigures> {
   const s = kpiScopeSql(scope, "r");
   const range = Prisma.sql`r.month BETWEEN ${toDbDate(monthStart(period.start))} AND ${toDbDate(monthStart(period.end))}`;
+  // A calendar year reads the per-account-year rollup (a twelfth of the rows); other periods the months.
+  const wholeYear = period.start.endsWith("-01-01") && period.end === `${period.start.slice(0, 4)}-12-31`;
+  const perAccountSource = Prisma.raw(wholeYear ? `"LedgerAccountYearRollup"` : `"LedgerMonthRollup"`);
+  const perAccountRange = wholeYear ? Prisma.sql`r.year = ${Number(period.start.slice(0, 4))}` : range;
   const [months, accounts] = await Promise.all([
     db.$queryRaw<{ month: Date; revenue: Num; collections: Num }[]>`
       SELECT r.month, SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
-      FROM "LedgerMonthRollup" r WHERE ${s} AND ${range} GROUP BY r.month`,
+      FROM "LedgerOwnerMonthRollup" r WHERE ${s} AND ${range} GROUP BY r.month`,
     db.$queryRaw<{ accountId: string; teamId: string; tier: string; revenue: Num; collections: Num }[]>`
       SELECT x."accountId", x."teamId", a.tier::text AS tier, x.revenue, x.collections
       FROM (SELECT r."accountId", r."teamId", SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
-            FROM "LedgerMonthRollup" r WHERE ${s} AND ${range}
+            FROM ${perAccountSource} r WHERE ${s} AND ${perAccountRange}
             GROUP BY r."accountId", r."teamId") x
       JOIN "Account" a ON a.id = x."accountId"`,
   ]);

@@ -5,7 +5,7 @@ import { subtreeOf } from "../kpi/scope";
 
 // A year's actual figures month by month, the shape "split by last year's months" follows: for a
 // person their own records, for a team its whole subtree. Read from the rollups the database keeps
-// (LedgerMonthRollup, VisitDayRollup), lifecycle changes to CUSTOMER, and approved requests.
+// (LedgerOwnerMonthRollup, VisitDayRollup), lifecycle changes to CUSTOMER, and approved requests.
 
 type Client = Tx | typeof db;
 type Row = { month: number; value: bigint | number | null };
@@ -47,7 +47,7 @@ export async function actualsByMonth(
       return toMonths(
         await client.$queryRaw<Row[]>`
           SELECT EXTRACT(MONTH FROM r.month)::int AS month, SUM(r.${column}) AS value
-          FROM "LedgerMonthRollup" r
+          FROM "LedgerOwnerMonthRollup" r
           WHERE ${await ownerFilter(client, of, "r")} AND EXTRACT(YEAR FROM r.month)::int = ${year}
           GROUP BY 1`,
       );
