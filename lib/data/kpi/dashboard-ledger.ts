@@ -32,16 +32,23 @@ export async function ledgerFigures(scope: KpiScope, period: Period): Promise<Le
   const wholeYear = period.start.endsWith("-01-01") && period.end === `${period.start.slice(0, 4)}-12-31`;
   const perAccountSource = Prisma.raw(wholeYear ? `"LedgerAccountYearRollup"` : `"LedgerMonthRollup"`);
   const perAccountRange = wholeYear ? Prisma.sql`r.year = ${Number(period.start.slice(0, 4))}` : range;
-  const [months, accounts] = await Promise.all([
+  const [months, teams, tiers] = await Promise.all([
     db.$queryRaw<{ month: Date; revenue: Num; collections: Num }[]>`
       SELECT r.month, SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
       FROM "LedgerOwnerMonthRollup" r WHERE ${s} AND ${range} GROUP BY r.month`,
-    db.$queryRaw<{ accountId: string; teamId: string; tier: string; revenue: Num; collections: Num }[]>`
-      SELECT x."accountId", x."teamId", a.tier::text AS tier, x.revenue, x.collections
-      FROM (SELECT r."accountId", r."teamId", SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
-            FROM ${perAccountSource} r WHERE ${s} AND ${perAccountRange}
-            GROUP BY r."accountId", r."teamId") x
-      JOIN "Account" a ON a.id = x."accountId"`,
+    db.$queryRaw<{ teamId: string; revenue: Num; collections: Num }[]>`
+      SELECT r."teamId", SUM(r.revenue) AS revenue, SUM(r.collections) AS collections
+      FROM "LedgerOwnerMonthRollup" r WHERE ${s} AND ${range} GROUP BY r."teamId"`,
+    // Per account, then per tier in the database: three rows come back (each with its accounts'
+    // revenues, largest first, for the 80/20 curve), not one row per account.
+    db.$queryRaw<{ tier: string; revenue: Num; accounts: Num; revenues: Num[] | null }[]>`
+      WITH acc AS (
+        SELECT r."accountId", SUM(r.revenue) AS revenue FROM ${perAccountSource} r
+        WHERE ${s} AND ${perAccountRange} GROUP BY r."accountId")
+      SELECT a.tier::text AS tier, SUM(acc.revenue) AS revenue, COUNT(*) FILTER (WHERE acc.revenue > 0) AS accounts,
+             array_agg(acc.revenue ORDER BY acc.revenue DESC) FILTER (WHERE acc.revenue > 0) AS revenues
+      FROM acc JOIN "Account" a ON a.id = acc."accountId"
+      GROUP BY a.tier`,
   ]);
   const byMonth = new Map(months.map((m) => [fromDbDate(m.month), m]));
   const monthRows: LedgerFigures["months"] = [];
@@ -49,30 +56,16 @@ export async function ledgerFigures(scope: KpiScope, period: Period): Promise<Le
     const row = byMonth.get(m);
     monthRows.push({ month: m, revenue: n(row?.revenue), collections: n(row?.collections) });
   }
-  const perAccount = new Map<string, { tier: string; revenue: number }>();
-  const byTeam = new Map<string, { revenue: number; collections: number }>();
-  for (const r of accounts) {
-    const a = perAccount.get(r.accountId) ?? { tier: r.tier, revenue: 0 };
-    a.revenue += n(r.revenue);
-    perAccount.set(r.accountId, a);
-    const t = byTeam.get(r.teamId) ?? { revenue: 0, collections: 0 };
-    t.revenue += n(r.revenue);
-    t.collections += n(r.collections);
-    byTeam.set(r.teamId, t);
-  }
-  const all = [...perAccount.values()];
+  const byTier = new Map(tiers.map((t) => [t.tier, t]));
   return {
     months: monthRows,
-    tiers: TIERS.map((tier) => {
-      const of = all.filter((a) => a.tier === tier);
-      return {
-        tier,
-        revenue: of.reduce((sum, a) => sum + a.revenue, 0),
-        accounts: of.filter((a) => a.revenue > 0).length,
-      };
-    }),
-    accountRevenue: all.map((a) => a.revenue).filter((v) => v > 0),
-    byTeam,
+    tiers: TIERS.map((tier) => ({
+      tier,
+      revenue: n(byTier.get(tier)?.revenue),
+      accounts: n(byTier.get(tier)?.accounts),
+    })),
+    accountRevenue: tiers.flatMap((t) => (t.revenues ?? []).map((v) => n(v))),
+    byTeam: new Map(teams.map((t) => [t.teamId, { revenue: n(t.revenue), collections: n(t.collections) }])),
   };
 }
 
