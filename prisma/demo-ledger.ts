@@ -151,10 +151,11 @@ export async function seedDemoLedger(tx: Tx, today = chinaDate(new Date())): Pro
         });
       }
     });
-    // Collections: a month's invoices are paid one or two months later, 90–98 % of them.
+    // Collections: a month's invoices are paid one or two months later, 90–98 % of them; in the
+    // current month only as far as today, like its invoices.
     months.forEach((month, i) => {
       const lag = r.chance(0.6) ? 1 : 2;
-      const invoiced = revenueByMonth[i - lag] ?? 0;
+      const invoiced = (revenueByMonth[i - lag] ?? 0) * (month === lastMonth ? share : 1);
       if (invoiced < 1_000) return;
       lines.push({
         kind: "COLLECTION",
