@@ -8,7 +8,7 @@ import { cachedPipelineSettings } from "@/lib/data/deals/settings";
 import { periodTotals, type PeriodTotals } from "./dashboard-compare";
 import { dealFigures, type DealFigures } from "./dashboard-deals";
 import { ledgerFigures, type LedgerFigures } from "./dashboard-ledger";
-import { figuresByOwner, type OwnerFigures } from "./figures-by-owner";
+import { emptyOwnerFigures, figuresByOwner, ZERO_FIGURES, type OwnerFigures } from "./figures-by-owner";
 import { kpiScopeSql, subtreeOf, type KpiScope } from "./scope";
 import { scopeBudgets, scopeTargets, type BudgetFigures, type TargetFigures } from "./targets-read";
 
@@ -58,21 +58,7 @@ export type Dashboard = {
   };
 };
 
-const ZERO: Totals = {
-  revenue: 0,
-  collections: 0,
-  visits: 0,
-  visitsWithOutcome: 0,
-  visitsAdvanced: 0,
-  visitCost: 0,
-  newAccounts: 0,
-  dealsWon: 0,
-  dealsClosed: 0,
-  followUpsDue: 0,
-  followUpsOnTime: 0,
-  accounts: 0,
-  accountsOverdue: 0,
-};
+const ZERO: Totals = ZERO_FIGURES;
 
 export function sumFigures(rows: Iterable<OwnerFigures>): Totals {
   const out = { ...ZERO };
@@ -157,11 +143,7 @@ export async function loadDashboard(
   const ids = new Set([...names.keys(), ...current.keys()]);
   if (scope.kind === "person") for (const id of [...ids]) if (id !== scope.userId) ids.delete(id);
   const people: PersonRow[] = [...ids].map((id) => {
-    const f = current.get(id) ?? {
-      ...ZERO,
-      ownerId: id,
-      targets: { REVENUE: null, COLLECTIONS: null, NEW_ACCOUNTS: null, VISITS: null },
-    };
+    const f = current.get(id) ?? emptyOwnerFigures(id);
     const who = names.get(id);
     return { ...f, name: who?.name ?? id, teamId: who?.teamId ?? null };
   });

@@ -32,8 +32,8 @@ export type OwnerFigures = {
   };
 };
 
-const empty = (ownerId: string): OwnerFigures => ({
-  ownerId,
+/** Nothing done: the figures of a person with no records in the period. */
+export const ZERO_FIGURES: Omit<OwnerFigures, "ownerId" | "targets"> = {
   revenue: 0,
   collections: 0,
   visits: 0,
@@ -47,6 +47,11 @@ const empty = (ownerId: string): OwnerFigures => ({
   followUpsOnTime: 0,
   accounts: 0,
   accountsOverdue: 0,
+};
+
+export const emptyOwnerFigures = (ownerId: string): OwnerFigures => ({
+  ownerId,
+  ...ZERO_FIGURES,
   targets: { REVENUE: null, COLLECTIONS: null, NEW_ACCOUNTS: null, VISITS: null },
 });
 
@@ -121,7 +126,7 @@ export async function figuresByOwner(
   ]);
 
   const out = new Map<string, OwnerFigures>();
-  const row = (id: string) => out.get(id) ?? out.set(id, empty(id)).get(id)!;
+  const row = (id: string) => out.get(id) ?? out.set(id, emptyOwnerFigures(id)).get(id)!;
   for (const r of ledger)
     Object.assign(row(r.ownerId), { revenue: n(r.revenue), collections: n(r.collections) });
   for (const r of visits) {
