@@ -3,7 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import type { ScoringSettingsRow } from "@/lib/domain/account-scoring";
 import { assertCapability } from "@/lib/auth/permissions";
-import { getScoringSettings, scoreChange, scoreSnapshotRow, type FullAccount } from "./accounts";
+import { getScoringSettings, scoreChange, scoreSnapshotRow, type FullAccount } from "./account-scores";
 import { mutate } from "./audit";
 import { withScoringVolume } from "./ledger/value";
 import { updateVersioned } from "./versioning";

@@ -8,7 +8,7 @@ import {
   previewAccountImport,
   type ImportPreview,
 } from "@/lib/data/account-import";
-import { getScoringSettings } from "@/lib/data/accounts";
+import { getScoringSettings } from "@/lib/data/account-scores";
 import { updateScoringSettings } from "@/lib/data/account-rescoring";
 import { db } from "@/lib/db";
 import { cachedScores } from "@/lib/domain/account-scoring";

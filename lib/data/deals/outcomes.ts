@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/domain/access";
 import { annualisedValue, checkTerminate } from "@/lib/domain/pipeline";
 import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { rescore } from "../accounts";
+import { rescore } from "../account-scores";
 import { mutate } from "../audit";
 import { newId } from "../ids";
 import { updateVersioned } from "../versioning";

@@ -5,7 +5,7 @@ import { toDbDate } from "@/lib/domain/calendar";
 import { assertCapability, assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
 import type { LedgerLineInput } from "@/lib/validation/ledger";
-import { rescore } from "../accounts";
+import { rescore } from "../account-scores";
 import { mutate } from "../audit";
 import { updateVersioned } from "../versioning";
 import { ledgerDrivesValue } from "./value";

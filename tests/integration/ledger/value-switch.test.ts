@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { chinaDate } from "@/lib/domain/calendar";
 import { addMonths, valueWindow } from "@/lib/domain/ledger";
-import { getScoringSettings } from "@/lib/data/accounts";
+import { getScoringSettings } from "@/lib/data/account-scores";
 import { cachedScores } from "@/lib/domain/account-scoring";
 import { setLedgerDrivesValue } from "@/lib/data/ledger/settings";
 import { getKpiSettings, ledgerVolumes } from "@/lib/data/ledger/value";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getScoringSettings } from "@/lib/data/accounts";
+import { getScoringSettings } from "@/lib/data/account-scores";
 import { hasCapability } from "@/lib/domain/access";
 import type { ScoringSettingsRow } from "@/lib/domain/account-scoring";
 import { TIME_ZONE } from "@/lib/i18n/config";
