@@ -46,6 +46,14 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
         { href: "/reviews", label: t("reviews") },
       ],
     },
+    {
+      label: t("serviceSection"),
+      items: [
+        { href: "/complaints", label: t("complaints") },
+        { href: "/surveys", label: t("surveys") },
+        { href: "/health", label: t("atRisk") },
+      ],
+    },
   ];
   const admin = [
     hasCapability(viewer, "admin.users") && { href: "/admin/users", label: t("users") },
@@ -56,6 +64,11 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
     hasCapability(viewer, "admin.visits") && { href: "/admin/visits", label: t("visitSettings") },
     hasCapability(viewer, "admin.kpi") && { href: "/admin/scorecards", label: t("scorecardSettings") },
     hasCapability(viewer, "admin.kpi") && { href: "/admin/ledger", label: t("ledgerSettings") },
+    hasCapability(viewer, "admin.satisfaction") && {
+      href: "/admin/satisfaction",
+      label: t("satisfactionSettings"),
+    },
+    hasCapability(viewer, "admin.jobs") && { href: "/admin/jobs", label: t("jobs") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));
   if (admin.length) sections.push({ label: t("admin"), items: admin });

@@ -56,6 +56,12 @@ const CAPABILITIES = {
   "ledger.write": ["ADMIN", "MANAGER"],
   "reviews.write": ["ADMIN", "MANAGER"],
   "admin.kpi": ["ADMIN"],
+  // Satisfaction and service: the questionnaires, SLAs, survey waves and health weights, and the
+  // scheduled jobs' runs, are the administrator's; managers work their team's complaint queue
+  // (escalations land with them) and see the at-risk accounts of their subtree.
+  "admin.satisfaction": ["ADMIN"],
+  "admin.jobs": ["ADMIN"],
+  "complaints.team": ["ADMIN", "MANAGER"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],
   // Sees the teams below their own (the team tree is loaded for them).
@@ -200,4 +206,36 @@ export function canReadReview(
 ): boolean {
   if (review.subjectId === viewer.id) return review.status !== "DRAFT";
   return canReview(viewer, { id: review.subjectId, teamId: review.subjectTeamId });
+}
+
+// ── Complaints (投诉, 首问负责制) ──────────────────────────────────────────────────────────────────
+
+/** What the complaint rules look at: the account's team, the first-responsibility owner, the handler. */
+export type ComplaintParties = {
+  teamId: string;
+  ownerId: string;
+  handlerId: string | null;
+  handlerTeamId: string | null;
+};
+
+/**
+ * May `viewer` see a complaint? Whoever sees the account's team; its first-responsibility owner
+ * (首问负责人) always — handing it over never takes it from them; the person handling it, and the
+ * handling team's people. Everyone else: not found.
+ */
+export function canSeeComplaint(viewer: Viewer, c: ComplaintParties): boolean {
+  if (c.ownerId === viewer.id || c.handlerId === viewer.id) return true;
+  if (inVisibleTeams(viewer, c.teamId)) return true;
+  return c.handlerTeamId !== null && inVisibleTeams(viewer, c.handlerTeamId);
+}
+
+/**
+ * May `viewer` move a complaint on (acknowledge, investigate, resolve, close, reopen, hand over)?
+ * The owner, the handler, and managers over the account's or the handling team; administrators.
+ */
+export function canHandleComplaint(viewer: Viewer, c: ComplaintParties): boolean {
+  if (!canSeeComplaint(viewer, c)) return false;
+  if (viewer.role === "ADMIN" || c.ownerId === viewer.id || c.handlerId === viewer.id) return true;
+  if (viewer.role !== "MANAGER") return false;
+  return inVisibleTeams(viewer, c.teamId) || (c.handlerTeamId !== null && inVisibleTeams(viewer, c.handlerTeamId));
 }

@@ -36,6 +36,18 @@ import enBudgets from "@/messages/en/budgets.json";
 import zhBudgets from "@/messages/zh-CN/budgets.json";
 import enReviews from "@/messages/en/reviews.json";
 import zhReviews from "@/messages/zh-CN/reviews.json";
+import enSurveys from "@/messages/en/surveys.json";
+import zhSurveys from "@/messages/zh-CN/surveys.json";
+import enSurveyPublic from "@/messages/en/surveyPublic.json";
+import zhSurveyPublic from "@/messages/zh-CN/surveyPublic.json";
+import enComplaints from "@/messages/en/complaints.json";
+import zhComplaints from "@/messages/zh-CN/complaints.json";
+import enService from "@/messages/en/service.json";
+import zhService from "@/messages/zh-CN/service.json";
+import enHealth from "@/messages/en/health.json";
+import zhHealth from "@/messages/zh-CN/health.json";
+import enJobs from "@/messages/en/jobs.json";
+import zhJobs from "@/messages/zh-CN/jobs.json";
 import type { AppLocale } from "./config";
 
 // The core catalogue (messages/<locale>.json) plus one file per feature (messages/<locale>/<ns>.json,
@@ -61,6 +73,12 @@ const catalogues = {
     ledger: enLedger,
     budgets: enBudgets,
     reviews: enReviews,
+    surveys: enSurveys,
+    surveyPublic: enSurveyPublic,
+    complaints: enComplaints,
+    service: enService,
+    health: enHealth,
+    jobs: enJobs,
   },
   "zh-CN": {
     ...zhCN,
@@ -82,6 +100,12 @@ const catalogues = {
     ledger: zhLedger,
     budgets: zhBudgets,
     reviews: zhReviews,
+    surveys: zhSurveys,
+    surveyPublic: zhSurveyPublic,
+    complaints: zhComplaints,
+    service: zhService,
+    health: zhHealth,
+    jobs: zhJobs,
   },
 };
 

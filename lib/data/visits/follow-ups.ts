@@ -14,12 +14,20 @@ export async function completeFollowUps(
   now = new Date(),
 ): Promise<string[]> {
   const open = await tx.followUp.findMany({
-    where: { accountId: record.accountId, completedAt: null, deletedAt: null },
-    select: { id: true, accountId: true, completedAt: true, sourceRecord: { select: { visitedAt: true } } },
+    // A service item's task is done by recording its delivery, not by any visit.
+    where: { accountId: record.accountId, completedAt: null, deletedAt: null, reason: { in: ["VISIT", "LOW_SCORE"] } },
+    select: {
+      id: true,
+      accountId: true,
+      completedAt: true,
+      createdAt: true,
+      sourceRecord: { select: { visitedAt: true } },
+    },
   });
+  // A low-score task is answered by a contact after the score arrived.
   const ids = followUpsCompletedBy(
     record,
-    open.map((f) => ({ ...f, sourceVisitedAt: f.sourceRecord.visitedAt })),
+    open.map((f) => ({ ...f, sourceVisitedAt: f.sourceRecord?.visitedAt ?? f.createdAt })),
   );
   if (ids.length) {
     await tx.followUp.updateMany({

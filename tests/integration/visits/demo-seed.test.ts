@@ -136,7 +136,7 @@ describe("the demo's visits", () => {
     expect(open.some((f) => fromDbDate(f.dueOn) >= today)).toBe(true);
     for (const f of followUps.filter((x) => x.completedByRecord)) {
       expect(f.completedByRecord!.accountId).toBe(f.accountId);
-      expect(f.completedByRecord!.visitedAt.getTime()).toBeGreaterThan(f.sourceRecord.visitedAt.getTime());
+      expect(f.completedByRecord!.visitedAt.getTime()).toBeGreaterThan(f.sourceRecord!.visitedAt.getTime());
     }
   });
 
