@@ -88,7 +88,7 @@ describe("job runner", () => {
       ["runner-dead", "FAILED"],
       ["runner-b", "SUCCEEDED"],
     ]);
-    expect(runs[0].error).toMatch(/lease expired/);
+    expect(runs[0]?.error).toMatch(/lease expired/);
     // The late finisher's release must not clobber the new holder's schedule.
     const schedule = await db.jobSchedule.findUniqueOrThrow({ where: { name: job.name } });
     expect(schedule.leasedBy).toBeNull();
@@ -112,7 +112,7 @@ describe("job runner", () => {
     expect(run).toMatchObject({ status: "FAILED", processed: 0, error: "Error: ledger unreachable" });
     const [stored] = await runsOf(failing.name);
     expect(stored).toMatchObject({ status: "FAILED", error: "Error: ledger unreachable" });
-    expect(stored.finishedAt).toEqual(T0);
+    expect(stored?.finishedAt).toEqual(T0);
     const schedule = await db.jobSchedule.findUniqueOrThrow({ where: { name: failing.name } });
     expect(schedule).toMatchObject({ lastStatus: "FAILED", leaseUntil: null, nextRunAt: at(300) });
     expect(lines).toEqual([
