@@ -8,8 +8,5 @@ export async function register() {
   const { jobsEnabled } = await import("@/lib/domain/jobs");
   if (!jobsEnabled(process.env.KEYSTONE_JOBS)) return;
   const { startJobTicker } = await import("@/lib/jobs/ticker");
-  const ticker = startJobTicker();
-  const stop = () => void ticker.stop();
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  startJobTicker({ stopOnSignals: true });
 }

@@ -11,7 +11,8 @@ export type JobTicker = { runner: string; stop: () => Promise<void> };
 
 const log = (line: string) => console.log(line);
 
-export function startJobTicker(): JobTicker {
+/** Starts this process's ticker; `stopOnSignals` stops it (no new claims) on SIGTERM / SIGINT. */
+export function startJobTicker({ stopOnSignals = false } = {}): JobTicker {
   const runner = newRunnerId();
   let synced = false;
   let stopped = false;
@@ -40,12 +41,15 @@ export function startJobTicker(): JobTicker {
   schedule();
   log(`[jobs] runner ${runner} started`);
 
-  return {
-    runner,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
+  const stop = async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await current;
   };
+  if (stopOnSignals) {
+    // The server's own handler closes it; a run in flight is cut off and its lease lapses.
+    process.once("SIGTERM", () => void stop());
+    process.once("SIGINT", () => void stop());
+  }
+  return { runner, stop };
 }
