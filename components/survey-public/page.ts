@@ -1,7 +1,7 @@
 import type { PublicQuestion, PublicSurvey } from "@/lib/data/surveys/public";
 import { MAX_TEXT_ANSWER, type AnswerProblem } from "@/lib/domain/surveys";
 import { SURVEY_SCRIPT, SURVEY_STYLE } from "./assets";
-import { html, SafeHtml, type HtmlPart } from "./html";
+import { markup, SafeHtml, type HtmlPart } from "./html";
 
 // The public survey page as HTML: the form (answer or edit), the thanks, and the bilingual pages
 // for links that cannot be used, too many requests and oversized forms. Server-rendered, works
@@ -13,7 +13,7 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 export type FormValues = Record<string, string[]>;
 
 function documentOf(lang: string, title: string, body: SafeHtml | SafeHtml[]) {
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html lang="${lang}">
       <head>
         <meta charset="utf-8" />
@@ -21,9 +21,7 @@ function documentOf(lang: string, title: string, body: SafeHtml | SafeHtml[]) {
         <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex, nofollow" />
         <title>${title}</title>
-        <style>
-          ${new SafeHtml(SURVEY_STYLE)}
-        </style>
+        <style>${new SafeHtml(SURVEY_STYLE)}</style>
       </head>
       <body>
         ${body}
@@ -44,18 +42,12 @@ function picks(q: PublicQuestion, values: string[], t: Translate) {
       : q.type === "CSAT"
         ? [t("csat.low"), t("csat.high")]
         : [t("scale.low", { min }), t("scale.high", { max })];
-  return html`<div class="picks ${wide}">
+  return markup`<div class="picks ${wide}">
       ${numbers.map(
         (n) =>
-          html`<label class="pick"
-            ><input
-              type="radio"
-              name="${q.key}"
-              value="${n}"
-              id="${inputId(q, n)}"
-              ${values.includes(String(n)) ? html` checked` : ""}
-            /><span>${n}</span></label
-          >`,
+          markup`<label class="pick"><input type="radio" name="${q.key}" value="${n}" id="${inputId(q, n)}"${
+            values.includes(String(n)) ? markup` checked` : ""
+          }><span>${n}</span></label>`,
       )}
     </div>
     <div class="ends" id="${inputId(q, "ends")}"><span>${low}</span><span>${high}</span></div>`;
@@ -63,44 +55,34 @@ function picks(q: PublicQuestion, values: string[], t: Translate) {
 
 function options(q: PublicQuestion, values: string[], t: Translate) {
   const type = q.type === "MULTIPLE" ? "checkbox" : "radio";
-  return html`${q.type === "MULTIPLE" ? html`<p class="hint">${t("multipleHint")}</p>` : ""}
+  return markup`${q.type === "MULTIPLE" ? markup`<p class="hint">${t("multipleHint")}</p>` : ""}
     <div class="opts">
       ${q.options.map(
         (o, i) =>
-          html`<label class="opt"
-            ><input
-              type="${type}"
-              name="${q.key}"
-              value="${o.key}"
-              id="${inputId(q, i)}"
-              ${values.includes(o.key) ? html` checked` : ""}
-            /><span>${o.label}</span></label
-          >`,
+          markup`<label class="opt"><input type="${type}" name="${q.key}" value="${o.key}" id="${inputId(q, i)}"${
+            values.includes(o.key) ? markup` checked` : ""
+          }><span>${o.label}</span></label>`,
       )}
     </div>`;
 }
 
 function question(q: PublicQuestion, values: string[], problem: AnswerProblem | undefined, t: Translate) {
   const error = problem
-    ? html`<p class="err" id="${inputId(q, "err")}">${t(`errors.${problem}`, { max: MAX_TEXT_ANSWER })}</p>`
+    ? markup`<p class="err" id="${inputId(q, "err")}">${t(`errors.${problem}`, { max: MAX_TEXT_ANSWER })}</p>`
     : "";
   const required = q.required
-    ? html`<span class="req" aria-hidden="true">*</span><span class="sr"> (${t("required")})</span>`
+    ? markup`<span class="req" aria-hidden="true">*</span><span class="sr"> (${t("required")})</span>`
     : "";
   const cls = `card${problem ? " has-err" : ""}`;
   if (q.type === "TEXT") {
     const text = values.join("\n");
-    return html`<div class="${cls}">
+    return markup`<div class="${cls}">
       <label class="label" for="${inputId(q, "text")}">${q.label}${required}</label>
-      <textarea
-        name="${q.key}"
-        id="${inputId(q, "text")}"
-        maxlength="${MAX_TEXT_ANSWER}"
+      <textarea name="${q.key}" id="${inputId(q, "text")}" maxlength="${MAX_TEXT_ANSWER}"
         data-count="${inputId(q, "count")}"
-        aria-describedby="${inputId(q, "count")}${problem ? ` ${inputId(q, "err")}` : ""}"
-        ${q.required ? html` aria-required="true"` : ""}${problem ? html` aria-invalid="true"` : ""}
-      >
-${text}</textarea>
+        aria-describedby="${inputId(q, "count")}${problem ? ` ${inputId(q, "err")}` : ""}"${
+          q.required ? markup` aria-required="true"` : ""
+        }${problem ? markup` aria-invalid="true"` : ""}>${"\n"}${text}</textarea>
       <span class="count" id="${inputId(q, "count")}">${t("textHint", { max: MAX_TEXT_ANSWER })}</span>
       ${error}
     </div>`;
@@ -109,20 +91,19 @@ ${text}</textarea>
     q.type === "SINGLE" || q.type === "MULTIPLE" ? null : inputId(q, "ends"),
     problem ? inputId(q, "err") : null,
   ].filter(Boolean);
-  return html`<fieldset
-    class="${cls}"
-    ${describedBy.length ? html` aria-describedby="${describedBy.join(" ")}"` : ""}
-  >
+  return markup`<fieldset class="${cls}"${
+    describedBy.length ? markup` aria-describedby="${describedBy.join(" ")}"` : ""
+  }>
     <legend>${q.label}${required}</legend>
     ${q.type === "SINGLE" || q.type === "MULTIPLE" ? options(q, values, t) : picks(q, values, t)} ${error}
   </fieldset>`;
 }
 
 function header(survey: PublicSurvey, t: Translate) {
-  return html`<header>
+  return markup`<header>
     <p class="company">${t("from", { company: survey.company })}</p>
     <h1>${survey.title}</h1>
-    ${survey.intro ? html`<p class="intro">${survey.intro}</p>` : ""}
+    ${survey.intro ? markup`<p class="intro">${survey.intro}</p>` : ""}
   </header>`;
 }
 
@@ -138,21 +119,19 @@ export function renderSurveyForm(input: {
   const { survey, t, values, problems = {} } = input;
   const failed = Object.keys(problems).length > 0;
   const anyRequired = survey.questions.some((q) => q.required);
-  const body = html`<main>
+  const body = markup`<main>
       ${header(survey, t)}
-      ${failed ? html`<div class="summary" role="alert">${t("errors.summary")}</div>` : ""}
-      ${anyRequired ? html`<p class="note">${t("requiredNote")}</p>` : ""}
+      ${failed ? markup`<div class="summary" role="alert">${t("errors.summary")}</div>` : ""}
+      ${anyRequired ? markup`<p class="note">${t("requiredNote")}</p>` : ""}
       <form method="post" action="${input.action}" accept-charset="utf-8" novalidate>
         ${survey.questions.map((q) => question(q, values[q.key] ?? [], problems[q.key], t))}
         <div class="actions">
           <button type="submit">${input.editing ? t("saveChanges") : t("submit")}</button>
-          ${input.editing ? html`<a class="link" href="${input.action}">${t("cancelEdit")}</a>` : ""}
+          ${input.editing ? markup`<a class="link" href="${input.action}">${t("cancelEdit")}</a>` : ""}
         </div>
       </form>
     </main>
-    <script>
-      ${new SafeHtml(SURVEY_SCRIPT)};
-    </script>`;
+    <script>${new SafeHtml(SURVEY_SCRIPT)}</script>`;
   return documentOf(
     survey.locale,
     t("documentTitle", { title: survey.title, company: survey.company }),
@@ -163,15 +142,15 @@ export function renderSurveyForm(input: {
 /** After answering: thanks, and the way back to change it while the survey is open. */
 export function renderThanks(input: { survey: PublicSurvey; t: Translate; editHref: string }): string {
   const { survey, t } = input;
-  const body = html`<main>
+  const body = markup`<main>
     ${header(survey, t)}
     <div class="card message" role="status">
       <h2>${t("thanks.title")}</h2>
       <p>${t("thanks.body", { company: survey.company })}</p>
       ${
         survey.state === "open"
-          ? html`<p><a class="button" href="${input.editHref}">${t("thanks.edit")}</a></p>`
-          : html`<p>${t("thanks.closed")}</p>`
+          ? markup`<p><a class="button" href="${input.editHref}">${t("thanks.edit")}</a></p>`
+          : markup`<p>${t("thanks.closed")}</p>`
       }
     </div>
   </main>`;
@@ -190,10 +169,10 @@ export type NoticeKind = "gone" | "tooMany" | "tooLarge" | "unavailable";
  */
 export function renderNotice(kind: NoticeKind, zh: Translate, en: Translate): string {
   const block = (t: Translate, lang: string): HtmlPart =>
-    html`<div class="message" lang="${lang}">
+    markup`<div class="message" lang="${lang}">
       <h1>${t(`${kind}.title`)}</h1>
       <p>${t(`${kind}.body`)}</p>
     </div>`;
-  const body = html`<main><div class="card">${block(zh, "zh-CN")}${block(en, "en")}</div></main>`;
+  const body = markup`<main><div class="card">${block(zh, "zh-CN")}${block(en, "en")}</div></main>`;
   return documentOf("zh-CN", `${zh(`${kind}.title`)} · ${en(`${kind}.title`)}`, body);
 }

@@ -37,7 +37,9 @@ export function readSurveyForm(body: string): RawAnswers | null {
   const params = new URLSearchParams(body);
   const raw: RawAnswers = Object.create(null) as RawAnswers;
   let fields = 0;
-  for (const [name, value] of params) {
+  for (const [name, sent] of params) {
+    // Browsers send a text area's line breaks as CRLF; maxlength counted each as one character.
+    const value = sent.replace(/\r\n?/g, "\n");
     if (++fields > SURVEY_MAX_FIELDS) return null;
     if (!FIELD_NAME.test(name) || name.startsWith("_")) continue;
     const seen = raw[name];
