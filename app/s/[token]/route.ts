@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "use-intl/core";
 import { SURVEY_HEADERS } from "@/components/survey-public/assets";
 import {
   renderNotice,
@@ -14,6 +14,8 @@ import type { AnswerProblem, SurveyAnswers } from "@/lib/domain/surveys";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import type { AppLocale } from "@/lib/i18n/config";
+import { messagesFor } from "@/lib/i18n/messages";
 
 // The survey a customer's contact answers from their personal link (满意度调研), the one page
 // reachable without signing in. Served as plain HTML from this route handler rather than a React
@@ -32,16 +34,22 @@ const page = (body: string, status: number, extra: Record<string, string> = {}) 
     headers: { "Content-Type": "text/html; charset=utf-8", ...SURVEY_HEADERS, ...extra },
   });
 
+/**
+ * The link's language decides, not the visitor's browser, cookie or session: the catalogue is
+ * read directly rather than through the app's request configuration (which picks the visitor's).
+ */
+const translatorFor = (locale: AppLocale) =>
+  createTranslator({
+    locale,
+    messages: messagesFor(locale) as never,
+    namespace: "surveyPublic" as never,
+  }) as unknown as Translate;
+
 async function notice(kind: NoticeKind, status: number, extra?: Record<string, string>) {
-  const [zh, en] = await Promise.all([
-    getTranslations({ locale: "zh-CN", namespace: "surveyPublic" }),
-    getTranslations({ locale: "en", namespace: "surveyPublic" }),
-  ]);
-  return page(renderNotice(kind, zh as unknown as Translate, en as unknown as Translate), status, extra);
+  return page(renderNotice(kind, translatorFor("zh-CN"), translatorFor("en")), status, extra);
 }
 
-const translator = async (survey: PublicSurvey) =>
-  (await getTranslations({ locale: survey.locale, namespace: "surveyPublic" })) as unknown as Translate;
+const translator = async (survey: PublicSurvey) => translatorFor(survey.locale);
 
 /** The stored answer as the form's field values. */
 function valuesOf(answers: SurveyAnswers | RawAnswers | null): FormValues {

@@ -5,7 +5,7 @@ import { isLowScore } from "@/lib/domain/satisfaction";
 import { linkState, SURVEY_RATE_RULES } from "@/lib/domain/survey-public";
 import { checkAnswers, scoresOf, type AnswerProblem } from "@/lib/domain/surveys";
 import { mutate } from "../audit";
-import { takeRateLimit } from "../rate-limits";
+import { takeRateLimits } from "../rate-limits";
 import { findSurveyLink, questionsOf, satisfactionSettings } from "./link";
 import { onSurveyAnswered } from "./low-score";
 
@@ -33,17 +33,20 @@ export async function submitSurveyAnswer({
   ip: string;
   now?: Date;
 }): Promise<SubmitOutcome> {
-  const [byAddress, byToken] = await Promise.all([
-    takeRateLimit(SURVEY_RATE_RULES.submitPerAddress, ip, now),
-    // Keyed by the hash, so the table never holds a working token.
-    takeRateLimit(SURVEY_RATE_RULES.submitPerToken, hashSurveyToken(token.slice(0, 200)), now),
-  ]);
-  if (!byAddress.allowed || !byToken.allowed) {
+  const [byAddress, byToken] = await takeRateLimits(
+    [
+      { rule: SURVEY_RATE_RULES.submitPerAddress, subject: ip },
+      // Keyed by the hash, so the table never holds a working token.
+      { rule: SURVEY_RATE_RULES.submitPerToken, subject: hashSurveyToken(token.slice(0, 200)) },
+    ],
+    now,
+  );
+  if (!byAddress!.allowed || !byToken!.allowed) {
     return {
       kind: "rateLimited",
       retryAfterSeconds: Math.max(
-        byAddress.allowed ? 0 : byAddress.retryAfterSeconds,
-        byToken.allowed ? 0 : byToken.retryAfterSeconds,
+        byAddress!.allowed ? 0 : byAddress!.retryAfterSeconds,
+        byToken!.allowed ? 0 : byToken!.retryAfterSeconds,
       ),
     };
   }
@@ -61,10 +64,9 @@ export async function submitSurveyAnswer({
   const answers = checked.answers as Prisma.InputJsonObject;
 
   const saved = await mutate(null, async ({ tx, audit }) => {
-    const before = await tx.surveyResponse.findUnique({
-      where: { invitationId: link.id },
-      select: { answers: true, csat: true, nps: true, verbatim: true, lowScore: true, version: true },
-    });
+    // The answer as read with the link a moment ago (the audit's "before"; a race on one link
+    // still makes one row, through the upsert).
+    const before = link.response ? { ...link.response, id: undefined } : null;
     // An upsert on the unique invitationId: two submissions racing on one link make one row.
     const row = await tx.surveyResponse.upsert({
       where: { invitationId: link.id },
@@ -82,11 +84,13 @@ export async function submitSurveyAnswer({
       update: { answers, ...scores, lowScore, version: { increment: 1 } },
       select: { id: true, version: true },
     });
-    await tx.surveyInvitation.update({
-      where: { id: link.id },
-      data: { respondedAt: link.respondedAt ?? now, openedAt: link.openedAt ?? now },
-      select: { id: true },
-    });
+    if (!link.respondedAt || !link.openedAt) {
+      await tx.surveyInvitation.update({
+        where: { id: link.id },
+        data: { respondedAt: link.respondedAt ?? now, openedAt: link.openedAt ?? now },
+        select: { id: true },
+      });
+    }
     await audit({
       action: "survey.answer",
       entity: "SurveyResponse",

@@ -27,7 +27,9 @@ const LINK_SELECT = {
       },
     },
   },
-  response: { select: { id: true, answers: true, version: true } },
+  response: {
+    select: { id: true, answers: true, csat: true, nps: true, verbatim: true, lowScore: true, version: true },
+  },
 } as const;
 
 export async function findSurveyLink(token: string) {

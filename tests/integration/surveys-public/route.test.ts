@@ -9,10 +9,6 @@ import { SURVEY_BODY_LIMIT_BYTES, SURVEY_RATE_RULES } from "@/lib/domain/survey-
 import { attributeHeaders, parseTrustedProxies } from "@/lib/http/client-address";
 import { ALL_TYPES_QUESTIONS, insertSurveyLink, type SurveyLinkFixture } from "../../factories/surveys";
 
-vi.mock("next-intl/server", async () => {
-  const { fakeTranslations } = await import("../../support/next-request");
-  return { getTranslations: fakeTranslations };
-});
 vi.mock("@/lib/data/surveys/low-score", () => ({ onSurveyAnswered: async () => {} }));
 
 const { GET, POST } = await import("@/app/s/[token]/route");
