@@ -114,15 +114,16 @@ describe("checkAnswers: choices", () => {
     expect(one(SINGLE, ["b", "b"])).toEqual({ ok: true, answers: { single: "b" } });
   });
 
-  it.each([["z"], [["a", "b"]], ["A"], ["__proto__"], ["a\u200b"], ["constructor"]])(
+  it.each([["z"], [["a", "b"]], ["A"], ["__proto__"], ["constructor"], ["a\u0000"]])(
     "refuses %j for a single choice",
     (raw) => {
-      const result = one(SINGLE, raw as string | string[]);
-      // "a\u200b" trims to "a" (zero-width at the edge is not a different option).
-      if (raw === "a\u200b") expect(result).toEqual({ ok: true, answers: { single: "a" } });
-      else expect(result).toEqual({ ok: false, problems: { single: "invalid" } });
+      expect(one(SINGLE, raw as string | string[])).toEqual({ ok: false, problems: { single: "invalid" } });
     },
   );
+
+  it("reads an option key with a zero-width character at its edge as that option", () => {
+    expect(one(SINGLE, "a\u200b")).toEqual({ ok: true, answers: { single: "a" } });
+  });
 
   it("takes several known options for a multiple choice, each once, and refuses any unknown key", () => {
     expect(one(MULTIPLE, ["a", "c", "a"])).toEqual({ ok: true, answers: { multi: ["a", "c"] } });
