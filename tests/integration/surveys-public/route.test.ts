@@ -105,6 +105,10 @@ describe("the page", () => {
     expect(page).not.toContain("/_next/");
     const invitation = await db.surveyInvitation.findUniqueOrThrow({ where: { id: link.invitationId } });
     expect(invitation.openedAt).not.toBeNull();
+    // Only the first view is recorded.
+    await get(link.token);
+    const again = await db.surveyInvitation.findUniqueOrThrow({ where: { id: link.invitationId } });
+    expect(again.openedAt).toEqual(invitation.openedAt);
   });
 
   it("sends headers that forbid other scripts, framing, off-site referrers, caching and indexing", async () => {
@@ -123,9 +127,18 @@ describe("the page", () => {
     expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 
-  it("shows the English survey on an English link", async () => {
+  it("shows the English survey on an English link, whatever the visitor's browser or cookie prefer", async () => {
     const english = await insertSurveyLink(db, { ownerId: OWNER, locale: "en" });
-    const page = await (await get(english.token)).text();
+    const response = await GET(
+      new Request(`${ORIGIN}/s/${english.token}`, {
+        headers: requestHeaders(freshIp(), {
+          "accept-language": "zh-CN,zh;q=0.9",
+          cookie: "NEXT_LOCALE=zh-CN",
+        }),
+      }),
+      params(english.token),
+    );
+    const page = await response.text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain("Keystone Industrial");
     expect(page).toContain("How likely are you to recommend us to a friend or colleague?");
