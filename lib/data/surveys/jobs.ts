@@ -113,7 +113,8 @@ export async function runSurveyReminders(now: Date): Promise<JobResult> {
   });
   const due = candidates.filter((i) => reminderDue(i, settings, now));
   if (!due.length) return { processed: 0 };
-  const bySurvey = Map.groupBy(due, (i) => i.surveyId);
+  const bySurvey = new Map<string, typeof due>();
+  for (const i of due) bySurvey.set(i.surveyId, [...(bySurvey.get(i.surveyId) ?? []), i]);
   await db.$transaction(async (tx) => {
     // The job runner's lease keeps a second runner out; the remindedAt condition keeps a rerun out.
     await tx.surveyInvitation.updateMany({

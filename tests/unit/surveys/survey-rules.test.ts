@@ -92,3 +92,51 @@ describe("automaticRecipients", () => {
     expect(automaticRecipients([c("u", "USER", null)])).toEqual([]);
   });
 });
+
+describe("survey results", async () => {
+  const { questionResults, satisfactionFigures } = await import("@/lib/domain/survey-results");
+  it("spreads answers per question", () => {
+    const questions = [
+      { key: "csat", type: "CSAT" as const, required: true, labelZh: "满意度", labelEn: "Satisfaction" },
+      {
+        key: "why",
+        type: "MULTIPLE" as const,
+        required: false,
+        labelZh: "原因",
+        labelEn: "Why",
+        options: [
+          { key: "a", labelZh: "交付", labelEn: "Delivery" },
+          { key: "b", labelZh: "服务", labelEn: "Service" },
+        ],
+      },
+      { key: "text", type: "TEXT" as const, required: false, labelZh: "建议", labelEn: "Ideas" },
+    ];
+    const [csat, why, text] = questionResults(questions, [
+      { csat: 5, why: ["a", "b"], text: "很好" },
+      { csat: 2, why: ["b"] },
+      {},
+    ]);
+    expect(csat).toMatchObject({ kind: "scale", answered: 2, mean: 3.5 });
+    expect(csat!.kind === "scale" && csat!.counts.map((c) => c.count)).toEqual([0, 1, 0, 0, 1]);
+    expect(why).toEqual({
+      key: "why",
+      kind: "choice",
+      answered: 2,
+      counts: [
+        { option: "a", count: 1 },
+        { option: "b", count: 2 },
+      ],
+    });
+    expect(text).toEqual({ key: "text", kind: "text", answered: 1, texts: ["很好"] });
+  });
+
+  it("computes response rate, CSAT and NPS; nothing answered is null, not zero", () => {
+    const f = satisfactionFigures(4, [
+      { csat: 5, nps: 10 },
+      { csat: 3, nps: 6 },
+      { csat: null, nps: 9 },
+    ]);
+    expect(f).toMatchObject({ sent: 4, responded: 3, responseRate: 75, csat: 50, csatAnswers: 2, nps: 33.3 });
+    expect(satisfactionFigures(0, [])).toMatchObject({ responseRate: null, csat: null, nps: null });
+  });
+});
