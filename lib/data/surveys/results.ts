@@ -184,7 +184,8 @@ export async function getSurvey(viewer: Viewer, id: string) {
 /** The account page's satisfaction: figures of the last year, by quarter, latest verbatims, open links. */
 export async function accountSatisfaction(viewer: Viewer, accountId: string, now = new Date()) {
   const account = await db.account.findFirst({
-    where: { id: accountId, deletedAt: null, ...scopeWhere(viewer) },
+    // A deleted account's page still shows its history (and offers restore).
+    where: { id: accountId, ...scopeWhere(viewer) },
     select: { id: true, ownerId: true, teamId: true },
   });
   if (!account) throw notFound("account");

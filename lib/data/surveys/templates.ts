@@ -102,7 +102,7 @@ export async function createTemplate(viewer: Viewer, input: TemplateInput) {
       entityId: template.id,
       after: { ...template, ...versionData(input, questions) },
     });
-    return { id: template.id };
+    return { id: template.id, currentVersion: 1 };
   });
 }
 
