@@ -118,15 +118,32 @@ export function templateKindOf(
   return "CUSTOM";
 }
 
+/** JSON with object keys sorted: a stored (jsonb) version reorders keys, the wording is the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value ?? null);
+}
+
 /** Does a new version differ from the current one (else saving writes no version)? */
 export function sameTemplate(
   a: TemplateDraft & { introZh?: string | null; introEn?: string | null },
   b: typeof a,
 ) {
-  return (
-    JSON.stringify([a.titleZh, a.titleEn, a.introZh ?? null, a.introEn ?? null, a.questions]) ===
-    JSON.stringify([b.titleZh, b.titleEn, b.introZh ?? null, b.introEn ?? null, b.questions])
-  );
+  const key = (x: typeof a) =>
+    canonical([
+      x.titleZh,
+      x.titleEn,
+      x.introZh ?? null,
+      x.introEn ?? null,
+      x.questions.map(normaliseQuestion),
+    ]);
+  return key(a) === key(b);
 }
 
 export const isQuestionType = (v: string): v is QuestionType =>

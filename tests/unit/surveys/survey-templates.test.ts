@@ -123,3 +123,12 @@ describe("normaliseQuestion / templateKindOf / sameTemplate", () => {
     expect(sameTemplate(a, { ...a, introZh: "请花一分钟" })).toBe(false);
   });
 });
+
+describe("sameTemplate with stored versions", () => {
+  it("ignores the key order a jsonb column gives back", () => {
+    const stored = JSON.parse(
+      '[{"key":"q1","type":"TEXT","labelEn":"Your suggestions","labelZh":"您的建议","required":false}]',
+    );
+    expect(sameTemplate(draft([q()]), draft(stored))).toBe(true);
+  });
+});
