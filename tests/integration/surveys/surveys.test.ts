@@ -154,6 +154,16 @@ describe("triggers and jobs", () => {
     expect(
       await sendSurveyForTrigger({ ...input, trigger: "COMPLAINT_CLOSED", dealId: undefined }),
     ).toBeNull(); // no complaint id
+    const admin = await viewerFor("usr_admin");
+    const settings = await getSatisfactionSettings();
+    const { version: _v, ...values } = settings;
+    const off = await saveSatisfactionSettings(admin, {
+      ...values,
+      version: settings.version,
+      surveyOnDealWon: false,
+    });
+    expect(await sendSurveyForTrigger({ ...input, dealId: `${input.dealId}-off` })).toBeNull();
+    await saveSatisfactionSettings(admin, { ...values, version: off.version, surveyOnDealWon: true });
     const nobody = await accountFixture("usr_east_kam1");
     expect(await sendSurveyForTrigger({ ...input, accountId: nobody.id, dealId: "deal-nobody" })).toBeNull();
   });
