@@ -121,7 +121,7 @@ export const SORTABLE = [
   "lifecycle",
 ] as const;
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+export const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
