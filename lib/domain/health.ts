@@ -37,8 +37,8 @@ export const SEVERITY_WEIGHT: Record<Severity, number> = { CRITICAL: 4, HIGH: 3,
 export const BREACH_WEIGHT = 2;
 /** Open-complaint weight at which the complaints factor is empty (two high ones plus a breach). */
 export const COMPLAINT_WEIGHT_ZERO = 8;
-/** Contact: full marks within the tier's cadence, none at this multiple of it, linear between. */
-export const CONTACT_ZERO_AT_CADENCES = 3;
+/** Contact: full marks within the tier's cadence, none at twice it, linear between. */
+export const CONTACT_ZERO_AT_CADENCES = 2;
 /** Service: each overdue item costs this share of the factor. */
 export const SERVICE_OVERDUE_COST = 1 / 3;
 /** Revenue: full marks when the last 6 months match the 6 before, none at this ratio or below. */

@@ -62,13 +62,13 @@ describe("assessHealth", () => {
     expect(factor(BEST, "complaints")?.detail.key).toBe("complaintsNone");
   });
 
-  it("contact: full within cadence, linear to zero at three cadences, zero when never contacted", () => {
+  it("contact: full within cadence, linear to zero at two cadences, zero when never contacted", () => {
     const at = (lastContactOn: string | null) =>
       factor({ ...BEST, contact: { lastContactOn, cadenceDays: 14 } }, "contact");
     expect(at("2026-11-20")?.points).toBe(20); // 14 days: on cadence
-    expect(at("2026-11-06")?.points).toBe(10); // 28 days: two cadences
-    expect(at("2026-11-06")?.detail).toEqual({ key: "contactLate", values: { days: 28, cadence: 14 } });
-    expect(at("2026-10-23")?.points).toBe(0); // 42 days
+    expect(at("2026-11-13")?.points).toBe(10); // 21 days: one and a half cadences
+    expect(at("2026-11-13")?.detail).toEqual({ key: "contactLate", values: { days: 21, cadence: 14 } });
+    expect(at("2026-11-06")?.points).toBe(0); // 28 days: two cadences
     expect(at("2025-01-01")?.points).toBe(0);
     expect(at(null)?.detail.key).toBe("contactNever");
     expect(at(null)?.points).toBe(0);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { computeAndStoreHealth } from "./refresh";
+import { computeAndStoreHealth } from "./health-sql";
 
 export type RecomputeResult = { accounts: number; snapshots: number; batches: number; ms: number };
 

@@ -1,11 +1,14 @@
-import "server-only";
+// The set-based core of health (load the factors, compute, store) without "server-only": the
+// demo seed and the bench generator run it under plain Node, where that marker throws.
 import { db, Prisma } from "@/lib/db";
 import { chinaDate, chinaToday, fromDbDate, type IsoDate } from "@/lib/domain/calendar";
 import { csatPercent, netPromoterScore } from "@/lib/domain/satisfaction";
 import type { HealthBand, HealthInputs, Severity } from "@/lib/domain/health";
 import { addMonths } from "@/lib/domain/ledger";
-import { getPipelineSettings } from "@/lib/data/deals/settings";
-import { getVisitSettings } from "@/lib/data/visits/settings";
+import { DEFAULT_PIPELINE_SETTINGS } from "@/lib/domain/pipeline";
+import { DEFAULT_VISIT_SETTINGS } from "@/lib/domain/visits";
+import { assessHealth, type HealthResult } from "@/lib/domain/health";
+import { newId } from "../ids";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -38,8 +41,8 @@ export async function loadHealthInputs(
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   const months = revenueMonths(today);
   const [visit, pipeline, accounts, surveys, complaints, service, agreements, revenue] = await Promise.all([
-    getVisitSettings(client),
-    getPipelineSettings(client),
+    client.visitSettings.findUnique({ where: { id: "default" } }).then((r) => r ?? DEFAULT_VISIT_SETTINGS),
+    client.pipelineSettings.findUnique({ where: { id: "default" } }).then((r) => r ?? DEFAULT_PIPELINE_SETTINGS),
     client.$queryRaw<
       {
         id: string;
@@ -143,3 +146,44 @@ export async function loadHealthInputs(
     };
   });
 }
+
+/**
+ * Computes and stores the health of these accounts: Account.healthScore/healthBand/healthComputedAt
+ * for every one, and a HealthSnapshot (the history and the explanation) only where the score or
+ * the band changed — or none was stored yet. Returns how many snapshots were written.
+ */
+export async function computeAndStoreHealth(
+  ids: readonly string[],
+  now: Date,
+  client: Client = db,
+): Promise<number> {
+  const subjects = await loadHealthInputs(ids, now, client);
+  if (!subjects.length) return 0;
+  const results = subjects.map((s) => ({ subject: s, result: assessHealth(s.inputs) }));
+  await client.$executeRaw`
+    UPDATE "Account" a SET "healthScore" = v.score, "healthBand" = v.band::"HealthBand", "healthComputedAt" = ${now}
+    FROM unnest(${results.map((r) => r.subject.id)}::text[], ${results.map((r) => r.result.score)}::float8[],
+                ${results.map((r) => r.result.band)}::text[]) AS v(id, score, band)
+    WHERE a.id = v.id`;
+  const changed = results.filter(
+    ({ subject, result }) => subject.healthScore !== result.score || subject.healthBand !== result.band,
+  );
+  if (changed.length) {
+    await client.healthSnapshot.createMany({
+      data: changed.map(({ subject, result }) => snapshotRow(subject.id, result, now)),
+    });
+  }
+  return changed.length;
+}
+
+export function snapshotRow(accountId: string, result: HealthResult, computedAt: Date) {
+  return {
+    id: newId(),
+    accountId,
+    score: result.score,
+    band: result.band as HealthBand,
+    factors: result.factors as unknown as Prisma.InputJsonValue,
+    computedAt,
+  };
+}
+
