@@ -13,7 +13,11 @@ const DAY = 86_400_000;
 export async function seedDemoHealth(tx: Tx, args: { now?: Date } = {}) {
   const now = args.now ?? new Date();
   const r = seededRandom(20261205);
-  const accounts = await tx.account.findMany({ where: { deletedAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+  const accounts = await tx.account.findMany({
+    where: { deletedAt: null },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   const ids = accounts.map((a) => a.id);
   const history: object[] = [];
   // History first, so today's computation writes the latest snapshot (the one with the explanation).
@@ -21,7 +25,10 @@ export async function seedDemoHealth(tx: Tx, args: { now?: Date } = {}) {
   for (let i = 0; i < ids.length; i += 500) {
     await computeAndStoreHealth(ids.slice(i, i + 500), now, tx);
   }
-  const rows = await tx.account.findMany({ where: { deletedAt: null }, select: { id: true, healthScore: true } });
+  const rows = await tx.account.findMany({
+    where: { deletedAt: null },
+    select: { id: true, healthScore: true },
+  });
   for (const row of rows) current.set(row.id, row.healthScore ?? 50);
   let n = 0;
   for (const id of ids) {

@@ -9,7 +9,11 @@ import { createServiceDueFollowUps } from "@/lib/data/service/due-sql";
 import { insertJson } from "./demo-visits";
 
 const CATALOGUE: { name: string; description: string; frequency: ServiceFrequency }[] = [
-  { name: "季度业务回顾（QBR）", description: "与采购和技术负责人回顾上季度交付、质量与下季度计划", frequency: "QUARTERLY" },
+  {
+    name: "季度业务回顾（QBR）",
+    description: "与采购和技术负责人回顾上季度交付、质量与下季度计划",
+    frequency: "QUARTERLY",
+  },
   { name: "月度交付报告", description: "准时交付率、质量指标和库存情况的月度报告", frequency: "MONTHLY" },
   { name: "现场技术支持", description: "工程师到现场解决应用问题并培训操作人员", frequency: "MONTHLY" },
   { name: "高层战略对话", description: "双方高层就年度合作方向和重点项目沟通", frequency: "HALF_YEARLY" },
@@ -32,7 +36,10 @@ export async function seedDemoService(tx: Tx, args: { now?: Date } = {}) {
   // too: the demo's at-risk story is coherent, and every third other account lets one item slip.
   const neglected = new Set(
     [...accounts]
-      .sort((a, b) => (a.lastContactAt?.getTime() ?? 0) - (b.lastContactAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
+      .sort(
+        (a, b) =>
+          (a.lastContactAt?.getTime() ?? 0) - (b.lastContactAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
+      )
       .slice(0, 3)
       .map((a) => a.id),
   );
@@ -45,8 +52,15 @@ export async function seedDemoService(tx: Tx, args: { now?: Date } = {}) {
   for (const [ai, account] of accounts.entries()) {
     const planId = `svcplan_${pad(++p)}`;
     const agreedOn = addDays(today, -r.int(380, 420));
-    plans.push({ id: planId, accountId: account.id, teamId: account.teamId, agreedOn: toDbDate(agreedOn), version: 1,
-      createdAt: toDbDate(agreedOn), updatedAt: now });
+    plans.push({
+      id: planId,
+      accountId: account.id,
+      teamId: account.teamId,
+      agreedOn: toDbDate(agreedOn),
+      version: 1,
+      createdAt: toDbDate(agreedOn),
+      updatedAt: now,
+    });
     const count = r.int(3, 5);
     const slipping = neglected.has(account.id) ? count : ai % 3 === 1 ? 1 : 0;
     const chosen = [...CATALOGUE].sort(() => r.next() - 0.5).slice(0, count);
@@ -99,5 +113,10 @@ export async function seedDemoService(tx: Tx, args: { now?: Date } = {}) {
   await insertJson(tx, "ServiceDelivery", deliveries);
   // The tasks the due job would have made by now.
   const tasks = await createServiceDueFollowUps(tx, now);
-  return { servicePlans: plans.length, serviceItems: items.length, serviceDeliveries: deliveries.length, serviceTasks: tasks };
+  return {
+    servicePlans: plans.length,
+    serviceItems: items.length,
+    serviceDeliveries: deliveries.length,
+    serviceTasks: tasks,
+  };
 }

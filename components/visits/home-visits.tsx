@@ -18,8 +18,9 @@ const HOME_ROWS = 5;
  * (回访) due or overdue — each done by logging a visit — and the accounts overdue for contact.
  */
 export async function HomeVisits({ viewer }: { viewer: Viewer }) {
-  const [t, format, followUps, overdue] = await Promise.all([
+  const [t, ts, format, followUps, overdue] = await Promise.all([
     getTranslations("visits"),
+    getTranslations("service"),
     getFormatter(),
     listMyFollowUps(viewer, { take: HOME_ROWS }),
     listMyOverdueAccounts(viewer, { take: HOME_ROWS }),
@@ -45,16 +46,24 @@ export async function HomeVisits({ viewer }: { viewer: Viewer }) {
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                   <div className="min-w-0 text-sm">
                     <p className="font-medium text-slate-900">{f.account.name}</p>
+                    {/* A service item's task names the item; it is done by recording the delivery. */}
+                    {f.reason === "SERVICE_ITEM" && f.note ? (
+                      <p className="text-slate-700">{ts("followUpNote", { name: f.note })}</p>
+                    ) : null}
                     <p className="flex flex-wrap items-center gap-2 text-slate-700">
                       {f.state === "OVERDUE" ? <Badge tone="bad">{t("home.overdueBadge")}</Badge> : null}
                       {t(`followUps.states.${f.state}`, { date: day(format, toDbDate(f.dueOn)) })}
                     </p>
                   </div>
                   <Link
-                    href={logHref(f.account.id)}
+                    href={
+                      f.reason === "SERVICE_ITEM"
+                        ? `/accounts/${f.account.id}/service`
+                        : logHref(f.account.id)
+                    }
                     className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 hover:underline sm:min-h-0"
                   >
-                    {t("home.followUpNow")}
+                    {f.reason === "SERVICE_ITEM" ? ts("record") : t("home.followUpNow")}
                   </Link>
                 </li>
               ))}

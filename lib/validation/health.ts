@@ -26,6 +26,7 @@ const itemFields = {
 export const createServiceItemSchema = z.object({ accountId: id, ...itemFields });
 export const updateServiceItemSchema = z.object({ id, version, ...itemFields });
 export type ServiceItemInput = z.output<typeof createServiceItemSchema>;
+export type UpdateServiceItemInput = z.output<typeof updateServiceItemSchema>;
 
 /** Recording a delivery against the item's current due date. */
 export const recordDeliverySchema = z.object({

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/domain/access";
 import { chinaDate, type IsoDate } from "@/lib/domain/calendar";
 import { topReasons, type FactorScore, type HealthBand } from "@/lib/domain/health";
 import type { AtRiskQuery } from "@/lib/validation/health";
+import { scopeWhere } from "@/lib/auth/permissions";
 import { scopeSql } from "../scope-sql";
 
 export type AtRiskRow = {
@@ -89,14 +90,14 @@ export async function listAtRiskAccounts(
 }
 
 /** One account's health for its page: the stored score, the latest explanation and the history. */
-export async function accountHealth(accountId: string) {
+export async function accountHealth(viewer: Viewer, accountId: string) {
   const [account, history] = await Promise.all([
-    db.account.findUnique({
-      where: { id: accountId },
+    db.account.findFirst({
+      where: { id: accountId, ...scopeWhere(viewer) },
       select: { healthScore: true, healthBand: true, healthComputedAt: true },
     }),
     db.healthSnapshot.findMany({
-      where: { accountId },
+      where: { accountId, account: scopeWhere(viewer) },
       orderBy: { computedAt: "desc" },
       take: 60,
       select: { score: true, band: true, factors: true, computedAt: true },

@@ -42,7 +42,9 @@ export async function loadHealthInputs(
   const months = revenueMonths(today);
   const [visit, pipeline, accounts, surveys, complaints, service, agreements, revenue] = await Promise.all([
     client.visitSettings.findUnique({ where: { id: "default" } }).then((r) => r ?? DEFAULT_VISIT_SETTINGS),
-    client.pipelineSettings.findUnique({ where: { id: "default" } }).then((r) => r ?? DEFAULT_PIPELINE_SETTINGS),
+    client.pipelineSettings
+      .findUnique({ where: { id: "default" } })
+      .then((r) => r ?? DEFAULT_PIPELINE_SETTINGS),
     client.$queryRaw<
       {
         id: string;
@@ -186,4 +188,3 @@ export function snapshotRow(accountId: string, result: HealthResult, computedAt:
     computedAt,
   };
 }
-

@@ -5,7 +5,7 @@ import { chinaDate, fromDbDate, toDbDate, type IsoDate } from "@/lib/domain/cale
 import { isOverdue, onTimeRate, onTimeWindowStart, type ServiceFrequency } from "@/lib/domain/service-plans";
 import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
-import type { ServiceItemInput } from "@/lib/validation/health";
+import type { ServiceItemInput, UpdateServiceItemInput } from "@/lib/validation/health";
 import { mutate } from "../audit";
 import { updateVersioned } from "../versioning";
 import { refreshAccountHealth } from "../health/refresh";
@@ -217,10 +217,7 @@ async function itemForChange(tx: Tx, viewer: Viewer, id: string, deleted = false
   return { item, account };
 }
 
-export async function updateServiceItem(
-  viewer: Viewer,
-  input: ServiceItemInput & { id: string; version: number },
-) {
+export async function updateServiceItem(viewer: Viewer, input: UpdateServiceItemInput) {
   const after = await mutate(viewer, async ({ tx, audit }) => {
     const { item: before, account } = await itemForChange(tx, viewer, input.id);
     if (input.ownerId !== before.ownerId) await assertOwnerMaySee(tx, input.ownerId, account);
@@ -271,3 +268,24 @@ export const deleteServiceItem = (viewer: Viewer, input: { id: string; version: 
   setDeleted(viewer, input, true);
 export const restoreServiceItem = (viewer: Viewer, input: { id: string; version: number }) =>
   setDeleted(viewer, input, false);
+
+/** People who may own an item of this account: active members of its team, and its owner. */
+export async function serviceOwnerOptions(viewer: Viewer, account: { ownerId: string; teamId: string }) {
+  const rows = await db.user.findMany({
+    where: { active: true, OR: [{ teamId: account.teamId }, { id: account.ownerId }] },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return canSee(viewer, account) ? rows : [];
+}
+
+/** The account's recent visits the viewer may see, to link a delivery to the visit that made it. */
+export async function recentVisitOptions(viewer: Viewer, accountId: string) {
+  const rows = await db.visitRecord.findMany({
+    where: { accountId, deletedAt: null, ...scopeWhere(viewer) },
+    orderBy: { visitedAt: "desc" },
+    take: 10,
+    select: { id: true, visitedAt: true, place: true },
+  });
+  return rows.map((r) => ({ id: r.id, day: chinaDate(r.visitedAt), place: r.place }));
+}

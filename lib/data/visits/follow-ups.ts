@@ -15,7 +15,12 @@ export async function completeFollowUps(
 ): Promise<string[]> {
   const open = await tx.followUp.findMany({
     // A service item's task is done by recording its delivery, not by any visit.
-    where: { accountId: record.accountId, completedAt: null, deletedAt: null, reason: { in: ["VISIT", "LOW_SCORE"] } },
+    where: {
+      accountId: record.accountId,
+      completedAt: null,
+      deletedAt: null,
+      reason: { in: ["VISIT", "LOW_SCORE"] },
+    },
     select: {
       id: true,
       accountId: true,
@@ -90,6 +95,8 @@ export async function listMyFollowUps(viewer: Viewer, opts: { take?: number; now
         dueOn: true,
         completedAt: true,
         sourceRecordId: true,
+        reason: true,
+        note: true,
         account: { select: { id: true, name: true } },
       },
     }),
