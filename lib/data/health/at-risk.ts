@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import type { Viewer } from "@/lib/domain/access";
+import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { chinaDate, type IsoDate } from "@/lib/domain/calendar";
 import { topReasons, type FactorScore, type HealthBand } from "@/lib/domain/health";
 import type { AtRiskQuery } from "@/lib/validation/health";
@@ -38,6 +38,8 @@ export async function listAtRiskAccounts(
     Prisma.sql`a."deletedAt" IS NULL`,
     Prisma.sql`a."healthBand" = ANY(${bands}::"HealthBand"[])`,
   ];
+  // A KAM or rep answers for their own accounts; a manager for their subtree's.
+  if (!hasCapability(viewer, "kpi.team")) conds.push(Prisma.sql`a."ownerId" = ${viewer.id}`);
   if (query.teamId) conds.push(Prisma.sql`a."teamId" = ${query.teamId}`);
   if (query.ownerId) conds.push(Prisma.sql`a."ownerId" = ${query.ownerId}`);
   if (query.tier.length) conds.push(Prisma.sql`a.tier = ANY(${query.tier}::"Tier"[])`);
