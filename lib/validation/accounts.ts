@@ -119,6 +119,7 @@ export const SORTABLE = [
   "tier",
   "updatedAt",
   "lifecycle",
+  "healthScore",
 ] as const;
 
 export const csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -137,6 +138,8 @@ const score = queryNumber(0, 100);
 export const accountListQuerySchema = z.object({
   q: queryText(100),
   tier: csv(TIERS),
+  // 客户健康度 band, filtered like the tier
+  health: csv(["HEALTHY", "WATCH", "AT_RISK"] as const),
   lifecycle: csv(LIFECYCLE_STAGES),
   industry: csv(INDUSTRIES),
   size: csv(SIZE_BANDS),

@@ -91,6 +91,12 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/dashboard/deals?set=open", role: "manager", key: true },
   { path: "/dashboard/visits?set=advanced", role: "manager" },
   { path: "/dashboard/accounts?set=overdue", role: "kam" },
+  // 客户健康度 (the at-risk list, an account's health panel) and 服务计划.
+  { path: "/health", role: "manager", key: true },
+  { path: "/health?band=BOTH", role: "kam" },
+  { path: "/accounts/acc_0029#health", role: "manager" },
+  { path: "/accounts/acc_0029/service", role: "kam", key: true },
+  { path: "/accounts/acc_0030/service", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {
