@@ -205,3 +205,23 @@ describe("the at-risk list", () => {
     ).toBe(false);
   });
 });
+
+describe("the account list's health column", () => {
+  it("filters by band and sorts by score (not yet computed lowest)", async () => {
+    const { accountListQuerySchema } = await import("@/lib/validation/accounts");
+    const { listAccountsPage } = await import("@/lib/data/account-list");
+    const manager = await viewerFor("usr_east_manager");
+    const watch = await listAccountsPage(
+      manager,
+      accountListQuerySchema.parse({ health: "WATCH,AT_RISK", pageSize: "200" }),
+    );
+    expect(watch.rows.length).toBeGreaterThan(0);
+    expect(watch.rows.every((r) => r.healthBand === "WATCH" || r.healthBand === "AT_RISK")).toBe(true);
+    const sorted = await listAccountsPage(
+      manager,
+      accountListQuerySchema.parse({ sort: "healthScore", dir: "asc", pageSize: "200" }),
+    );
+    const scores = sorted.rows.map((r) => r.healthScore ?? -1);
+    expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+  });
+});

@@ -80,6 +80,12 @@ describe("service plans", () => {
     ]);
   });
 
+  it("two due-job runs racing make one task per item and due date", async () => {
+    const { item } = await planFixture(5);
+    await Promise.all([runServiceDueJob(NOW), runServiceDueJob(NOW), runServiceDueJob(NOW)]);
+    expect(await db.followUp.count({ where: { serviceItemId: item.id } })).toBe(1);
+  });
+
   it("an on-time delivery counts toward the rate; a stale version is refused", async () => {
     const { kam, item } = await planFixture(3);
     const input = recordDeliverySchema.parse({ itemId: item.id, version: "1", deliveredOn: TODAY });
