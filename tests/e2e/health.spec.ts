@@ -15,6 +15,14 @@ test("the manager's at-risk list shows accounts with their reasons and opens the
   const list = page.getByTestId("at-risk-list");
   const first = list.locator("> li").first();
   await expect(first.getByTestId("at-risk-reasons").locator("li").first()).toContainText(/−\d/);
+  // Nothing sticks out sideways on a phone; a picture for people to look at (not committed).
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.screenshot({
+    path: `tests/e2e/screenshots/health-list-${info.project.name}.png`,
+    fullPage: true,
+  });
   const name = (await first.getByRole("link").first().textContent())!.trim();
   await first.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -22,6 +30,7 @@ test("the manager's at-risk list shows accounts with their reasons and opens the
   await expect(panel).toBeVisible();
   await expect(panel.getByText("联系频率")).toBeVisible();
   await expect(panel.getByText(/关注|风险/).first()).toBeVisible();
+  await panel.screenshot({ path: `tests/e2e/screenshots/health-panel-${info.project.name}.png` });
 });
 
 test("a KAM records a service delivery on the plan page", async ({ page }, info) => {
@@ -43,6 +52,10 @@ test("a KAM records a service delivery on the plan page", async ({ page }, info)
   // The item moved on to its next due date (the plan lists the earliest due first).
   await expect(page.getByTestId("service-item").first().locator("dd").nth(1)).not.toHaveText(due);
   await expect(page.getByTestId("plan-on-time")).toContainText("%");
+  await page.screenshot({
+    path: `tests/e2e/screenshots/service-plan-${info.project.name}.png`,
+    fullPage: true,
+  });
 });
 
 test("health and the service plan read in English", async ({ page }, info) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAccountHealth } from "@/lib/data/health/refresh";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { annualisedValue, checkTerminate } from "@/lib/domain/pipeline";
@@ -37,7 +38,7 @@ export async function winDeal(
     };
   },
 ) {
-  return mutate(viewer, async (ctx) => {
+  const won = await mutate(viewer, async (ctx) => {
     const { tx, audit } = ctx;
     const { before, decision } = await decideMove(tx, viewer, { ...input, to: "WON" });
     const at = new Date();
@@ -110,8 +111,11 @@ export async function winDeal(
         after: { ...updated, dealId: before.id, agreementId: agreement.id },
       });
     }
-    return { dealId: before.id, agreementId: agreement.id };
+    return { dealId: before.id, agreementId: agreement.id, accountId: before.accountId };
   });
+  // The new agreement moves the renewal factor of the account's health (after commit).
+  await refreshAccountHealth([won.accountId]);
+  return won;
 }
 
 /** Ends a deal that has no opportunity (the stage-1 judgement is "no") or was dropped; needs a reason. */
