@@ -118,7 +118,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
                       {row.name}
                     </Link>
                     <p className="mt-1 text-sm text-slate-700">
-                      {row.owner.name} · {row.teamName}
+                      {row.owner.name} · {teamName(row.team)}
                     </p>
                   </div>
                   <div className="flex items-center gap-2">

@@ -14,7 +14,7 @@ export type AtRiskRow = {
   score: number;
   band: HealthBand;
   owner: { id: string; name: string };
-  teamName: string;
+  team: { name: string; nameZh: string | null };
   lastContactOn: IsoDate | null;
   openComplaints: number;
   reasons: FactorScore[];
@@ -55,13 +55,14 @@ export async function listAtRiskAccounts(
         ownerId: string;
         ownerName: string;
         teamName: string;
+        teamNameZh: string | null;
         lastContactAt: Date | null;
         openComplaints: bigint;
         factors: FactorScore[] | null;
       }[]
     >`
       SELECT a.id, a.name, a.tier::text AS tier, a."healthScore" AS score, a."healthBand"::text AS band,
-             a."ownerId", u.name AS "ownerName", t.name AS "teamName", a."lastContactAt",
+             a."ownerId", u.name AS "ownerName", t.name AS "teamName", t."nameZh" AS "teamNameZh", a."lastContactAt",
              (SELECT COUNT(*) FROM "Complaint" c
                WHERE c."accountId" = a.id AND c."deletedAt" IS NULL AND c.status <> 'CLOSED') AS "openComplaints",
              (SELECT s.factors FROM "HealthSnapshot" s
@@ -83,7 +84,7 @@ export async function listAtRiskAccounts(
       score: r.score,
       band: r.band,
       owner: { id: r.ownerId, name: r.ownerName },
-      teamName: r.teamName,
+      team: { name: r.teamName, nameZh: r.teamNameZh },
       lastContactOn: r.lastContactAt ? chinaDate(r.lastContactAt) : null,
       openComplaints: Number(r.openComplaints),
       reasons: topReasons(Array.isArray(r.factors) ? r.factors : []),
