@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/domain/access";
-import { HEALTH_BANDS } from "@/lib/domain/health";
+import { HEALTH_BANDS, HEALTH_FACTORS } from "@/lib/domain/health";
 import { accountHealth } from "@/lib/data/health/at-risk";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { PageSection } from "@/components/ui/page-section";
@@ -73,6 +73,15 @@ export async function AccountHealthPanel({ viewer, accountId }: { viewer: Viewer
               </li>
             ))}
           </ul>
+          {health.factors.length < HEALTH_FACTORS.length ? (
+            <p className="text-sm text-slate-600">
+              {t("panel.notMeasured", {
+                factors: HEALTH_FACTORS.filter((f) => !health.factors.some((m) => m.factor === f))
+                  .map((f) => t(`factors.${f}`))
+                  .join(viewer.locale === "zh-CN" ? "、" : ", "),
+              })}
+            </p>
+          ) : null}
           <div>
             <h3 className="text-sm font-semibold text-slate-900">{t("panel.history")}</h3>
             {health.history.length < 2 ? (
