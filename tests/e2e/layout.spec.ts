@@ -100,6 +100,12 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/surveys/templates", role: "admin" },
   { path: "/surveys/templates/stpl_annual", role: "admin" },
   { path: "/admin/satisfaction", role: "admin" },
+  // 客户健康度 (the at-risk list, an account's health panel) and 服务计划.
+  { path: "/health", role: "manager", key: true },
+  { path: "/health?band=BOTH", role: "kam" },
+  { path: "/accounts/acc_0029#health", role: "manager" },
+  { path: "/accounts/acc_0029/service", role: "kam", key: true },
+  { path: "/accounts/acc_0030/service", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

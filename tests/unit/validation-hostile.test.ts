@@ -30,6 +30,7 @@ import * as visitCalendar from "@/lib/validation/visit-calendar";
 import * as targets from "@/lib/validation/targets";
 import * as ledger from "@/lib/validation/ledger";
 import * as jobs from "@/lib/validation/jobs";
+import * as health from "@/lib/validation/health";
 
 const MODULES = {
   accounts,
@@ -50,6 +51,7 @@ const MODULES = {
   targets,
   ledger,
   jobs,
+  health,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */

@@ -27,6 +27,8 @@ import { PlanVisitLink } from "@/components/visits/plan-visit-link";
 import { AccountVisits } from "@/components/visits/account-visits";
 import { AccountRevenueTrend } from "@/components/ledger/account-revenue-trend";
 import { AccountSatisfactionSection } from "@/components/surveys/account-satisfaction-section";
+import { AccountServiceSection } from "@/components/service/account-service-section";
+import { AccountHealthPanel } from "@/components/health/account-health-panel";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -107,6 +109,8 @@ export default async function AccountPage({
         canOverrideTier={canOverrideTier}
       />
       <AccountRevenueTrend viewer={viewer} accountId={account.id} />
+      {deleted ? null : <AccountHealthPanel viewer={viewer} accountId={account.id} />}
+      {deleted ? null : <AccountServiceSection viewer={viewer} accountId={account.id} />}
       <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
       <ProfileSection
         account={account}
