@@ -16,7 +16,11 @@ export type NotificationKind =
   | "request.approved"
   | "request.returned"
   | "review.shared"
-  | "review.acknowledged";
+  | "review.acknowledged"
+  | "complaint.assigned"
+  | "complaint.escalated"
+  | "complaint.resolved"
+  | "complaint.reopened";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -26,6 +30,10 @@ export type NotificationPayload = {
   comment?: string | null;
   /** A review's period as the URL writes it ("2026-Q3"). */
   period?: string;
+  /** A complaint's number and title (TS-2026-00042), and for an escalation which clock broke. */
+  complaintNumber?: string;
+  title?: string;
+  breach?: "ack" | "resolve" | "manual";
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -34,7 +42,7 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview";
+    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Complaint";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

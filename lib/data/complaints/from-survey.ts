@@ -1,11 +1,90 @@
 import "server-only";
+import { slaDueDates } from "@/lib/domain/complaints";
+import { mutate } from "../audit";
+import { refreshAccountHealth } from "../health/refresh";
+import { notify } from "../notifications";
+import { allocateNumber, slaPolicy } from "./shared";
 
-// CONTRACT (owned by the complaints slice; stub until it lands): opens a complaint (channel SURVEY)
-// from a low survey answer, first-responsibility owner = the account's owner. One per response.
+// A low survey answer can open a complaint (the administrator's choice, decided by the surveys
+// slice): channel SURVEY, the customer's own words from the answer, the account's owner as the
+// first-responsibility owner. One complaint per response, even when two callers race: a
+// transaction-scoped advisory lock on the response serialises them and the second finds the first.
+
+const severityOf = (r: { csat: number | null; nps: number | null }) =>
+  (r.nps !== null && r.nps <= 3) || (r.csat !== null && r.csat <= 1) ? "HIGH" : "MEDIUM";
+
 export async function openComplaintFromSurvey(input: {
   surveyResponseId: string;
   now?: Date;
 }): Promise<{ complaintId: string } | null> {
-  void input;
-  return null;
+  const now = input.now ?? new Date();
+  const opened = await mutate(null, async ({ tx, audit }) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`keystone.complaint-survey:${input.surveyResponseId}`}))`;
+    const existing = await tx.complaint.findFirst({
+      where: { surveyResponseId: input.surveyResponseId },
+      select: { id: true },
+    });
+    if (existing) {
+      await audit({ action: "complaint.fromSurvey.exists", entity: "Complaint", entityId: existing.id });
+      return { complaintId: existing.id, accountId: null };
+    }
+    const r = await tx.surveyResponse.findUnique({
+      where: { id: input.surveyResponseId },
+      select: {
+        id: true,
+        csat: true,
+        nps: true,
+        verbatim: true,
+        invitation: { select: { contactId: true } },
+        account: { select: { id: true, name: true, teamId: true, ownerId: true, deletedAt: true } },
+      },
+    });
+    if (!r || r.account.deletedAt) return null;
+    const owner = await tx.user.findUnique({ where: { id: r.account.ownerId }, select: { teamId: true } });
+    const severity = severityOf(r);
+    const scores = [r.nps !== null ? `NPS ${r.nps}` : null, r.csat !== null ? `CSAT ${r.csat}` : null]
+      .filter(Boolean)
+      .join(" / ");
+    const c = await tx.complaint.create({
+      data: {
+        number: await allocateNumber(tx, now),
+        accountId: r.account.id,
+        teamId: r.account.teamId,
+        ownerId: r.account.ownerId,
+        ownerTeamId: owner?.teamId ?? null,
+        channel: "SURVEY",
+        category: "SERVICE",
+        severity,
+        // Stored text is the customer's language; the page translates the labels around it.
+        title: `满意度调研低分${scores ? `（${scores}）` : ""}`,
+        customerWords: r.verbatim?.trim() || `（${scores || "低分"}）`,
+        contactIds: [r.invitation.contactId],
+        surveyResponseId: r.id,
+        receivedAt: now,
+        ...slaDueDates(now, await slaPolicy(tx, severity)),
+      },
+    });
+    await tx.complaintEvent.create({
+      data: {
+        complaintId: c.id,
+        kind: "status",
+        toStatus: "RECEIVED",
+        payload: { surveyResponseId: r.id },
+        createdAt: now,
+      },
+    });
+    await notify(tx, {
+      userId: c.ownerId,
+      kind: "complaint.assigned",
+      entity: "Complaint",
+      entityId: c.id,
+      actorId: null,
+      payload: { accountName: r.account.name, complaintNumber: c.number, title: c.title },
+    });
+    await audit({ action: "complaint.fromSurvey", entity: "Complaint", entityId: c.id, after: c });
+    return { complaintId: c.id, accountId: r.account.id };
+  });
+  if (!opened) return null;
+  if (opened.accountId) await refreshAccountHealth([opened.accountId], now);
+  return { complaintId: opened.complaintId };
 }
