@@ -14,6 +14,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { parseInput } from "@/lib/validation/parse";
 import * as accounts from "@/lib/validation/accounts";
 import * as audit from "@/lib/validation/audit";
+import * as complaints from "@/lib/validation/complaints";
 import * as contacts from "@/lib/validation/contacts";
 import * as deals from "@/lib/validation/deals";
 import * as savedViews from "@/lib/validation/saved-views";
@@ -32,6 +33,7 @@ import * as ledger from "@/lib/validation/ledger";
 const MODULES = {
   accounts,
   audit,
+  complaints,
   contacts,
   deals,
   reviews,
