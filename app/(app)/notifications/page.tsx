@@ -16,19 +16,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const href = (n: NotificationRow) =>
-  n.entity === "VisitPlan"
-    ? `/visits/plans/${encodeURIComponent(n.entityId)}`
-    : n.entity === "PerformanceReview"
-      ? `/reviews/${encodeURIComponent(n.entityId)}`
-      : `/visits/requests/${encodeURIComponent(n.entityId)}`;
+  n.entity === "Complaint"
+    ? `/complaints/${encodeURIComponent(n.entityId)}`
+    : n.entity === "VisitPlan"
+      ? `/visits/plans/${encodeURIComponent(n.entityId)}`
+      : n.entity === "PerformanceReview"
+        ? `/reviews/${encodeURIComponent(n.entityId)}`
+        : `/visits/requests/${encodeURIComponent(n.entityId)}`;
 
 /** 通知: what waits for the person and what was decided for them, newest first. */
 export default async function NotificationsPage() {
   const viewer = await requireViewer();
-  const [rows, t, tk, format] = await Promise.all([
+  const [rows, t, tk, tc, format] = await Promise.all([
     listNotifications(viewer),
     getTranslations("visitPlans.notifications"),
     getTranslations("visitPlans.kinds"),
+    getTranslations("complaints.notifications"),
     getFormatter(),
   ]);
   const unread = rows.filter((r) => !r.readAt).length;
@@ -41,7 +44,11 @@ export default async function NotificationsPage() {
       purpose: p.purpose ?? "",
       kind: p.requestKind ? tk(p.requestKind) : "",
       period: p.period ?? "",
+      number: p.complaintNumber ?? "",
+      title: p.title ?? "",
     };
+    // Complaint kinds keep their sentences in the complaints catalogue.
+    if (tc.has(key)) return tc(key, values);
     return t.has(`kinds.${key}`) ? t(`kinds.${key}`, values) : n.kind;
   };
 
