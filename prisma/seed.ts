@@ -4,6 +4,7 @@ import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoComplaints } from "./demo-complaints";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoReviews } from "./demo-reviews";
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const targets = await seedDemoTargets(tx, { users: DEMO_USERS, teams: DEMO_TEAMS });
       // The indicator system and the East region's last quarterly reviews, frozen from the rows above.
       const reviews = await seedDemoReviews(tx, { users: DEMO_USERS });
+      await seedDemoComplaints(tx, { users: DEMO_USERS });
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
