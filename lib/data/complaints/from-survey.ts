@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { slaDueDates } from "@/lib/domain/complaints";
 import { mutate } from "../audit";
 import { refreshAccountHealth } from "../health/refresh";
@@ -18,16 +19,20 @@ export async function openComplaintFromSurvey(input: {
   now?: Date;
 }): Promise<{ complaintId: string } | null> {
   const now = input.now ?? new Date();
+  const already = await db.complaint.findFirst({
+    where: { surveyResponseId: input.surveyResponseId },
+    select: { id: true },
+  });
+  if (already) return { complaintId: already.id };
+  if (!(await db.surveyResponse.count({ where: { id: input.surveyResponseId } }))) return null;
   const opened = await mutate(null, async ({ tx, audit }) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`keystone.complaint-survey:${input.surveyResponseId}`}))`;
     const existing = await tx.complaint.findFirst({
       where: { surveyResponseId: input.surveyResponseId },
       select: { id: true },
     });
-    if (existing) {
-      await audit({ action: "complaint.fromSurvey.exists", entity: "Complaint", entityId: existing.id });
-      return { complaintId: existing.id, accountId: null };
-    }
+    // A concurrent caller opened it while this one waited for the lock: nothing to write.
+    if (existing) throw new AlreadyOpened(existing.id);
     const r = await tx.surveyResponse.findUnique({
       where: { id: input.surveyResponseId },
       select: {
@@ -39,7 +44,7 @@ export async function openComplaintFromSurvey(input: {
         account: { select: { id: true, name: true, teamId: true, ownerId: true, deletedAt: true } },
       },
     });
-    if (!r || r.account.deletedAt) return null;
+    if (!r || r.account.deletedAt) throw new AlreadyOpened(null);
     const owner = await tx.user.findUnique({ where: { id: r.account.ownerId }, select: { teamId: true } });
     const severity = severityOf(r);
     const scores = [r.nps !== null ? `NPS ${r.nps}` : null, r.csat !== null ? `CSAT ${r.csat}` : null]
@@ -83,8 +88,19 @@ export async function openComplaintFromSurvey(input: {
     });
     await audit({ action: "complaint.fromSurvey", entity: "Complaint", entityId: c.id, after: c });
     return { complaintId: c.id, accountId: r.account.id };
+  }).catch((e: unknown) => {
+    if (e instanceof AlreadyOpened)
+      return e.complaintId ? { complaintId: e.complaintId, accountId: null } : null;
+    throw e;
   });
   if (!opened) return null;
   if (opened.accountId) await refreshAccountHealth([opened.accountId], now);
   return { complaintId: opened.complaintId };
+}
+
+/** Leaves the transaction without writing: the complaint exists already (or the account is gone). */
+class AlreadyOpened extends Error {
+  constructor(readonly complaintId: string | null) {
+    super("already opened");
+  }
 }
