@@ -3,6 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import { canHandleComplaint, canSeeComplaint, hasCapability, type Viewer } from "@/lib/domain/access";
 import { allowedActions } from "@/lib/domain/complaints";
 import { notFound } from "@/lib/errors";
+import { scopeWhere } from "@/lib/auth/permissions";
 import { teamNames } from "./shared";
 
 // One complaint as its page shows it: the record, its people, contacts, linked deal and agreement,
@@ -108,19 +109,9 @@ export async function getComplaint(viewer: Viewer, id: string) {
 }
 export type ComplaintDetail = Awaited<ReturnType<typeof getComplaint>>;
 
-/** What the record form offers for an account the viewer sees: its contacts, deals and agreements. */
-export async function complaintFormOptions(viewer: Viewer, accountId: string | undefined) {
-  const scope =
-    viewer.visibleTeamIds === "all"
-      ? {}
-      : { OR: [{ ownerId: viewer.id }, { teamId: { in: [...viewer.visibleTeamIds] } }] };
-  const [accounts, people, teams] = await Promise.all([
-    db.account.findMany({
-      where: { deletedAt: null, ...scope },
-      select: { id: true, name: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: 2000,
-    }),
+/** Whom a complaint can be handed to: any active colleague in a team, or a team (company-wide). */
+export async function handOverOptions() {
+  const [people, teams] = await Promise.all([
     db.user.findMany({
       where: { active: true, teamId: { not: null } },
       select: { id: true, name: true, teamId: true },
@@ -132,7 +123,27 @@ export async function complaintFormOptions(viewer: Viewer, accountId: string | u
       orderBy: { name: "asc" },
     }),
   ]);
-  const account = accountId ? accounts.find((a) => a.id === accountId) : undefined;
+  return { people, teams };
+}
+
+/** What the record form offers for an account the viewer sees: its contacts, deals and agreements. */
+export async function complaintFormOptions(viewer: Viewer, accountId: string | undefined) {
+  const scope = scopeWhere(viewer);
+  const [accounts, { people, teams }, account] = await Promise.all([
+    db.account.findMany({
+      where: { deletedAt: null, ...scope },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: 2000,
+    }),
+    handOverOptions(),
+    accountId
+      ? db.account.findFirst({
+          where: { id: accountId, deletedAt: null, ...scope },
+          select: { id: true, name: true },
+        })
+      : null,
+  ]);
   const [contacts, deals, agreements] = account
     ? await Promise.all([
         db.contact.findMany({

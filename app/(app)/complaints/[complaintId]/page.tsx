@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { SEVERITY_TONE, STATUS_TONE, clockText, type Translate } from "@/components/complaints/sla-text";
 import { requireViewer } from "@/lib/auth/viewer";
-import { complaintFormOptions, getComplaint } from "@/lib/data/complaints/detail";
+import { getComplaint, handOverOptions } from "@/lib/data/complaints/detail";
 import { slaClocks } from "@/lib/domain/complaints";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { isAppError } from "@/lib/errors";
@@ -34,13 +34,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /** One complaint: what the customer said, who answers for it, its clocks, its timeline and its next steps. */
 export default async function ComplaintPage({ params }: { params: Params }) {
-  const { viewer, c } = await load((await params).complaintId);
+  const { c } = await load((await params).complaintId);
   const now = new Date();
   const [t, format, locale, options] = await Promise.all([
     getTranslations("complaints"),
     getFormatter(),
     getLocale(),
-    complaintFormOptions(viewer, undefined),
+    handOverOptions(),
   ]);
   const tt = t as unknown as Translate;
   const when = (d: Date | null) =>
