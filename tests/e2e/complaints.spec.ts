@@ -13,7 +13,14 @@ import { formAlert, signInAs, usersFor } from "./support";
 const url = process.env.E2E_DATABASE_URL;
 test.skip(!url || !url.includes(":5432/"), "needs the e2e database on a real PostgreSQL server");
 
-const ACCOUNT = "acc_0022";
+// 青岛海晟家电 (North China). The recorders are North reps, so the escalation lands with the North
+// manager, whose bell no other journey counts; the handler is in East China (a hand-over across
+// teams: the owner keeps the complaint).
+const ACCOUNT = "acc_0041";
+const RECORDER = {
+  desktop: { email: "north.rep1@keystone.demo", name: "吴斌" },
+  phone: { email: "north.rep3@keystone.demo", name: "冯涛" },
+};
 
 async function personPage(browser: Browser, info: TestInfo) {
   const use = info.project.use;
@@ -69,8 +76,9 @@ test("a rep records a complaint, hands it over, the breach reaches the manager, 
   const suffix = phone ? "_phone_" : "";
   const title = `E2E 投诉 ${info.project.name} ${Date.now().toString(36)}`;
 
-  // 1. The rep records it on 王伟's account and hands it to 李娜 at once.
-  await signInAs(rep, users.rep);
+  // 1. The rep records it on the account and hands it to 李娜 (East China) at once.
+  const recorder = phone ? RECORDER.phone : RECORDER.desktop;
+  await signInAs(rep, recorder);
   await rep.goto(`/complaints/new?accountId=${ACCOUNT}`);
   const form = rep.getByRole("form", { name: "登记投诉" });
   await form.getByLabel("严重程度").selectOption("HIGH");
@@ -83,14 +91,14 @@ test("a rep records a complaint, hands it over, the breach reaches the manager, 
   await expect(rep).toHaveURL(/\/complaints\/(?!new)[^/?]+$/);
   const complaintUrl = new URL(rep.url()).pathname;
   const id = complaintUrl.split("/").pop()!;
-  await expect(rep.getByTestId("complaint-owner")).toHaveText(/张磊/);
+  await expect(rep.getByTestId("complaint-owner")).toHaveText(recorder.name);
   await expect(rep.getByTestId("complaint-handler")).toHaveText(/李娜/);
   const rows = (await sql(`SELECT number FROM "Complaint" WHERE id = $1`, [id])) as { number: string }[];
   const number = rows[0]!.number;
   expect(number).toMatch(/^TS-\d{4}-\d{5}$/);
   await shot(rep, info, "recorded");
 
-  // 2. The acknowledgement runs out; the SLA job escalates it to the team's manager (陈建华).
+  // 2. The acknowledgement runs out; the SLA job escalates it to the owner's manager (赵志强).
   await sql(`UPDATE "Complaint" SET "ackDueAt" = now() - interval '5 minutes' WHERE id = $1`, [id]);
   execFileSync(
     "npx",
@@ -101,8 +109,7 @@ test("a rep records a complaint, hands it over, the breach reaches the manager, 
     },
   );
   const { context: mc, page: manager } = await personPage(browser, info);
-  // The escalation goes to the manager of the owner's team: the demo East manager for both projects.
-  await signInAs(manager, { email: "east.manager@keystone.demo" });
+  await signInAs(manager, { email: "north.manager@keystone.demo" });
   await manager.goto("/notifications");
   const escalated = manager.getByRole("link", { name: new RegExp(`投诉 ${number} 已升级给您`) });
   await expect(escalated).toBeVisible();
@@ -126,7 +133,7 @@ test("a rep records a complaint, hands it over, the breach reaches the manager, 
   await shot(handler, info, "resolved-en");
   await hc.close();
 
-  // 4. The rep, still the first-responsibility owner, confirms and closes it.
+  // 4. The rep, still the first-responsibility owner after the hand-over, confirms and closes it.
   await rep.goto(complaintUrl);
   await step(rep, /^客户确认$/);
   await step(rep, /^关闭$/);
