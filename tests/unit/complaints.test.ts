@@ -190,13 +190,10 @@ describe("SLA clocks", () => {
       slaAttainment([{ state: "met" }, { state: "breached" }, { state: "running" }, { state: "met" }]),
     ).toBe(66.7);
     fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom<ClockState>("met", "breached", "running")),
-        (states) => {
-          const v = slaAttainment(states.map((state) => ({ state })));
-          return v === null ? states.every((s) => s === "running") : v >= 0 && v <= 100;
-        },
-      ),
+      fc.property(fc.array(fc.constantFrom<ClockState>("met", "breached", "running")), (states) => {
+        const v = slaAttainment(states.map((state) => ({ state })));
+        return v === null ? states.every((s) => s === "running") : v >= 0 && v <= 100;
+      }),
     );
   });
 
