@@ -4,6 +4,7 @@ import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoComplaints } from "./demo-complaints";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoReviews } from "./demo-reviews";
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       // The indicator system and the East region's last quarterly reviews, frozen from the rows above.
       const reviews = await seedDemoReviews(tx, { users: DEMO_USERS });
       const surveys = await seedDemoSurveys(tx);
+      await seedDemoComplaints(tx, { users: DEMO_USERS });
       const service = await seedDemoService(tx);
       const health = await seedDemoHealth(tx);
       // Last: the audit trail of everything above, as the app would have written it.

@@ -86,6 +86,14 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/ledger/demo_ledger_00001", role: "manager" },
   { path: "/accounts/acc_0025#revenue", role: "kam", key: true },
   { path: "/admin/ledger", role: "admin" },
+  // Complaints (投诉, 首问负责制): the queue, recording one on an account, a demo complaint
+  // (cmp_demo_052 is the newest, still open) and the administrator's SLA per severity.
+  { path: "/complaints", role: "manager", key: true },
+  { path: "/complaints?tab=breached", role: "manager" },
+  { path: `/complaints/new?accountId=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  { path: "/complaints/cmp_demo_052", role: "admin", key: true },
+  { path: "/complaints/cmp_demo_001", role: "admin" },
+  { path: "/admin/satisfaction/sla", role: "admin" },
   { path: "/dashboard", role: "kam", key: true },
   { path: "/dashboard?period=2026-Q4", role: "manager", key: true },
   { path: "/dashboard", role: "admin" },

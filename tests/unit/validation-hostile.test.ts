@@ -14,6 +14,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { parseInput } from "@/lib/validation/parse";
 import * as accounts from "@/lib/validation/accounts";
 import * as audit from "@/lib/validation/audit";
+import * as complaints from "@/lib/validation/complaints";
 import * as contacts from "@/lib/validation/contacts";
 import * as deals from "@/lib/validation/deals";
 import * as savedViews from "@/lib/validation/saved-views";
@@ -35,6 +36,7 @@ import * as health from "@/lib/validation/health";
 const MODULES = {
   accounts,
   audit,
+  complaints,
   contacts,
   deals,
   reviews,

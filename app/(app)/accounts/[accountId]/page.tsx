@@ -29,6 +29,7 @@ import { AccountRevenueTrend } from "@/components/ledger/account-revenue-trend";
 import { AccountSatisfactionSection } from "@/components/surveys/account-satisfaction-section";
 import { AccountServiceSection } from "@/components/service/account-service-section";
 import { AccountHealthPanel } from "@/components/health/account-health-panel";
+import { AccountComplaintsSection } from "@/components/complaints/account-complaints-section";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -101,6 +102,7 @@ export default async function AccountPage({
       <MapSection contacts={account.contacts} />
       <AccountVisits viewer={viewer} account={account} part="section" />
       <AccountSatisfactionSection viewer={viewer} account={account} />
+      <AccountComplaintsSection viewer={viewer} account={account} />
       <ValueSection
         account={account}
         settings={settings}
