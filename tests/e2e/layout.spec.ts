@@ -104,7 +104,8 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/surveys", role: "kam", key: true },
   { path: "/surveys?trigger=WAVE", role: "manager" },
   { path: "/surveys/:first", role: "manager", key: true },
-  { path: `/surveys/new?account=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  // Sending needs edit rights on the account: the team's manager (the phone's KAM twin owns none).
+  { path: `/surveys/new?account=${ACCOUNT.split("/").pop()}`, role: "manager" },
   { path: "/surveys/templates", role: "admin" },
   { path: "/surveys/templates/stpl_annual", role: "admin" },
   { path: "/admin/satisfaction", role: "admin" },
