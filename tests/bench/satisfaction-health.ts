@@ -33,27 +33,30 @@ export async function healthRows(
   ).rows[0]!.n;
   console.log(`\nhealth recomputation of ${accounts.toLocaleString("en")} accounts, batches of ${BATCH}:`);
 
-  // The twin first (its UPDATE only stamps healthComputedAt, the app's run then sets it again).
+  // The twin first: its UPDATE rewrites score and band as they were, so the app's run finds the
+  // state it would find on any night (a snapshot only where something moved).
   const twinBatches: number[] = [];
   const t0 = performance.now();
   const twin = await watch(url, async () => {
-    let after = "";
-    for (;;) {
-      const t = performance.now();
-      const r = await pool.query(
-        healthBatchSql(after, BATCH, now).text,
-        healthBatchSql(after, BATCH, now).values,
-      );
-      twinBatches.push(performance.now() - t);
-      if (r.rows.length < BATCH) break;
-      after = (r.rows.at(-1) as { id: string }).id;
+    const client = await pool.connect();
+    try {
+      let after = "";
+      for (;;) {
+        const t = performance.now();
+        const ids = await healthBatchSql(client, after, BATCH, now);
+        twinBatches.push(performance.now() - t);
+        if (ids.length < BATCH) break;
+        after = ids.at(-1)!;
+      }
+    } finally {
+      client.release();
     }
   });
   const sql: Summary = { totalMs: performance.now() - t0, batches: twinBatches, longestMs: twin.longestMs };
 
   const recompute = await loadRecompute();
   if (!recompute) {
-    console.log(line("SQL twin (reads + 1 UPDATE/batch)", sql));
+    console.log(line("SQL twin (same reads, 1 UPDATE)", sql));
     console.log(
       `${"recomputeHealthBatch (app)".padEnd(34)} not built in this checkout (lib/data/health/recompute.ts)`,
     );
@@ -82,7 +85,7 @@ export async function healthRows(
     longestMs: app.longestMs,
   };
   console.log(line("recomputeHealthBatch (app)", appSummary));
-  console.log(line("SQL twin (reads + 1 UPDATE/batch)", sql));
+  console.log(line("SQL twin (same reads, 1 UPDATE)", sql));
   console.log(
     `  app result ${JSON.stringify(app.result).slice(0, 160)}; first onBatch ${JSON.stringify(firstBatch).slice(0, 120)}`,
   );

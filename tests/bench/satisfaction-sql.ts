@@ -6,7 +6,6 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 
 export type BenchViewer = { id: string; visibleTeamIds: readonly string[] | "all" };
-export const PAGE_SIZE = 50;
 
 /** The viewer's scope over an owned table, as $n parameters appended to `params`. */
 function ownedScope(v: BenchViewer, alias: string, params: unknown[]): string {
@@ -20,31 +19,45 @@ function complaintScope(v: BenchViewer, params: unknown[]): string {
   if (v.visibleTeamIds === "all") return "TRUE";
   params.push(v.id, [...v.visibleTeamIds]);
   const [me, teams] = [params.length - 1, params.length];
-  return `(c."ownerId" = $${me} OR c."handlerId" = $${me} OR c."teamId" = ANY($${teams}::text[])
+  return `(c."teamId" = ANY($${teams}::text[]) OR c."ownerId" = $${me} OR c."handlerId" = $${me}
            OR c."handlerTeamId" = ANY($${teams}::text[]))`;
 }
 
-export type AtRiskQuery = { band?: "AT_RISK" | "WATCH"; tier?: "A" | "B" | "C"; page?: number };
+export type AtRiskQuery = {
+  band?: "AT_RISK" | "WATCH" | "BOTH";
+  tier?: ("A" | "B" | "C")[];
+  teamId?: string;
+};
+export const AT_RISK_LIMIT = 200;
 
 /**
- * The at-risk list: the viewer's accounts in the band (at risk by default), weakest first, a page
- * of 50 with the owner's name and the latest snapshot's reasons, and the total.
+ * The at-risk list: the viewer's accounts in the band (at risk by default), weakest first, at most
+ * 200 with the owner's and team's names, the open complaints and the latest snapshot's reasons, and
+ * the total.
  */
 export function atRiskSql(v: BenchViewer, q: AtRiskQuery): { text: string; values: unknown[] }[] {
-  const params: unknown[] = [q.band ?? "AT_RISK"];
-  const where = [`a."deletedAt" IS NULL`, `a."healthBand" = $1::"HealthBand"`, ownedScope(v, "a", params)];
-  if (q.tier) where.push(`a.tier = $${params.push(q.tier)}::"Tier"`);
-  const offset = ((q.page ?? 1) - 1) * PAGE_SIZE;
+  const bands = q.band === "BOTH" ? ["AT_RISK", "WATCH"] : [q.band ?? "AT_RISK"];
+  const params: unknown[] = [bands];
+  const where = [
+    ownedScope(v, "a", params),
+    `a."deletedAt" IS NULL`,
+    `a."healthBand" = ANY($1::"HealthBand"[])`,
+  ];
+  if (q.teamId) where.push(`a."teamId" = $${params.push(q.teamId)}`);
+  if (q.tier?.length) where.push(`a.tier = ANY($${params.push(q.tier)}::"Tier"[])`);
   return [
     {
-      text: `SELECT a.id, a.name, a.tier, a."healthScore", a."healthBand", a."healthComputedAt", a."ownerId",
-                    u.name AS "ownerName", s.factors
+      text: `SELECT a.id, a.name, a.tier::text AS tier, a."healthScore" AS score, a."healthBand"::text AS band,
+                    a."ownerId", u.name AS "ownerName", t.name AS "teamName", a."lastContactAt",
+                    (SELECT count(*) FROM "Complaint" c
+                      WHERE c."accountId" = a.id AND c."deletedAt" IS NULL AND c.status <> 'CLOSED') AS "openComplaints",
+                    (SELECT s.factors FROM "HealthSnapshot" s
+                      WHERE s."accountId" = a.id ORDER BY s."computedAt" DESC LIMIT 1) AS factors
              FROM "Account" a
              JOIN "User" u ON u.id = a."ownerId"
-             LEFT JOIN LATERAL (SELECT h.factors FROM "HealthSnapshot" h WHERE h."accountId" = a.id
-                                ORDER BY h."computedAt" DESC LIMIT 1) s ON TRUE
+             JOIN "Team" t ON t.id = a."teamId"
              WHERE ${where.join(" AND ")}
-             ORDER BY a."healthScore" ASC, a.id ASC LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+             ORDER BY a."healthScore" ASC, a.id ASC LIMIT ${AT_RISK_LIMIT}`,
       values: params,
     },
     { text: `SELECT count(*)::int AS n FROM "Account" a WHERE ${where.join(" AND ")}`, values: params },
@@ -52,36 +65,49 @@ export function atRiskSql(v: BenchViewer, q: AtRiskQuery): { text: string; value
 }
 
 export type QueueQuery = {
+  open?: "1";
   status?: string;
   severity?: string;
   category?: string;
-  breached?: boolean;
+  breached?: "1";
   page?: number;
+  pageSize?: number;
 };
 
 /**
- * The complaint queue: the viewer's complaints not closed (or of one status), SLA-breached first,
- * then by the next due clock, a page of 50 with the account's and the people's names, and the total.
+ * The complaint queue: the viewer's complaints (every status unless "open"), newest received
+ * first, a page of 25 with the account's and the people's names, and the total. "Breached": a
+ * clock marked by the job, or one that ran out before its next run.
  */
-export function queueSql(v: BenchViewer, q: QueueQuery): { text: string; values: unknown[] }[] {
+export function queueSql(v: BenchViewer, q: QueueQuery, now: Date): { text: string; values: unknown[] }[] {
   const params: unknown[] = [];
-  const where = [`c."deletedAt" IS NULL`, complaintScope(v, params)];
-  where.push(q.status ? `c.status = $${params.push(q.status)}::"ComplaintStatus"` : `c.status <> 'CLOSED'`);
+  const where = [complaintScope(v, params), `c."deletedAt" IS NULL`];
+  if (q.breached) {
+    const at = params.push(now);
+    where.push(`(c."ackBreachedAt" IS NOT NULL OR c."resolveBreachedAt" IS NOT NULL
+                 OR (c."acknowledgedAt" IS NULL AND c."ackDueAt" < $${at})
+                 OR (c."resolvedAt" IS NULL AND c."resolveDueAt" < $${at} AND c.status <> 'CLOSED'))`);
+  }
+  if (q.status) where.push(`c.status = $${params.push(q.status)}::"ComplaintStatus"`);
+  if (q.open) where.push(`c.status <> 'CLOSED'`);
   if (q.severity) where.push(`c.severity = $${params.push(q.severity)}::"ComplaintSeverity"`);
   if (q.category) where.push(`c.category = $${params.push(q.category)}::"ComplaintCategory"`);
-  if (q.breached) where.push(`(c."ackBreachedAt" IS NOT NULL OR c."resolveBreachedAt" IS NOT NULL)`);
-  const offset = ((q.page ?? 1) - 1) * PAGE_SIZE;
+  const size = q.pageSize ?? 25;
+  const offset = ((q.page ?? 1) - 1) * size;
   return [
     {
-      text: `SELECT c.id, c.number, c.title, c.status, c.severity, c.category, c."receivedAt", c."ackDueAt",
-                    c."resolveDueAt", c."ackBreachedAt", c."resolveBreachedAt", c."escalatedAt",
-                    a.name AS "accountName", o.name AS "ownerName", h.name AS "handlerName"
+      text: `SELECT c.id, c.number, c.title, c.status, c.severity, c.category, c.channel, c."receivedAt", c."ackDueAt",
+                    c."resolveDueAt", c."acknowledgedAt", c."resolvedAt", c."closedAt", c."ackBreachedAt",
+                    c."resolveBreachedAt", c."escalatedAt", c."reopenCount", c."handlerTeamId", c."deletedAt", c.version,
+                    a.id AS "accountId", a.name AS "accountName", o.id AS "ownerId", o.name AS "ownerName",
+                    h.id AS "handlerId", h.name AS "handlerName", ht.name AS "handlerTeamName"
              FROM "Complaint" c
              JOIN "Account" a ON a.id = c."accountId"
              JOIN "User" o ON o.id = c."ownerId"
              LEFT JOIN "User" h ON h.id = c."handlerId"
+             LEFT JOIN "Team" ht ON ht.id = c."handlerTeamId"
              WHERE ${where.join(" AND ")}
-             ORDER BY c."resolveDueAt" ASC, c.id ASC LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+             ORDER BY c."receivedAt" DESC, c.id DESC LIMIT ${size} OFFSET ${offset}`,
       values: params,
     },
     { text: `SELECT count(*)::int AS n FROM "Complaint" c WHERE ${where.join(" AND ")}`, values: params },
@@ -163,42 +189,84 @@ export async function submitAnswerSql(
 }
 
 /**
- * The reads behind one batch of health recomputation, set-based over the batch's accounts (keyset
- * by id): a year of answers (CSAT %, NPS), open complaints and SLA breaches, contact recency
- * (lastContactAt, contactDueOn), overdue service items, the nearest agreement end, and revenue of the
- * last three months against the three before; then one UPDATE stamping every account of the batch.
- * A lower bound of the app's batch: it computes no explanation and writes no snapshots.
+ * One batch of health recomputation as SQL, in one transaction like the app's: the batch's ids
+ * (keyset by id), then per factor one set-based read over them — a year of answers (CSAT, NPS), open
+ * complaints by severity and SLA breaches, service items overdue, the latest unrenewed agreement,
+ * revenue of the last six complete months against the six before — and one UPDATE writing every
+ * account of the batch (score and band as they were, the computation time now). A lower bound of
+ * the app's batch: no scoring, no explanation, no snapshot rows.
  */
-export function healthBatchSql(
+export async function healthBatchSql(
+  client: pg.PoolClient,
   afterId: string,
   batchSize: number,
   now: Date,
-): { text: string; values: unknown[] } {
-  return {
-    text: `WITH b AS (SELECT id, tier, "lastContactAt", "contactDueOn" FROM "Account"
-                      WHERE "deletedAt" IS NULL AND id > $1 ORDER BY id LIMIT $2),
-      r AS (SELECT "accountId", count(csat) AS cn, count(*) FILTER (WHERE csat >= 4) AS cs,
-                   count(nps) AS nn, count(*) FILTER (WHERE nps >= 9) AS pro, count(*) FILTER (WHERE nps <= 6) AS det
-            FROM "SurveyResponse" WHERE "accountId" IN (SELECT id FROM b) AND "submittedAt" > $3::timestamp - interval '365 days'
-            GROUP BY 1),
-      c AS (SELECT "accountId", count(*) AS open,
-                   count(*) FILTER (WHERE "ackBreachedAt" IS NOT NULL OR "resolveBreachedAt" IS NOT NULL) AS breached
-            FROM "Complaint" WHERE "accountId" IN (SELECT id FROM b) AND "deletedAt" IS NULL AND status <> 'CLOSED'
-            GROUP BY 1),
-      s AS (SELECT "accountId", count(*) AS overdue FROM "ServiceItem"
-            WHERE "accountId" IN (SELECT id FROM b) AND "deletedAt" IS NULL AND "nextDueOn" < $3::date GROUP BY 1),
-      g AS (SELECT "accountId", min("endDate") AS ends FROM "CooperationAgreement"
-            WHERE "accountId" IN (SELECT id FROM b) AND "deletedAt" IS NULL AND "endDate" >= $3::date GROUP BY 1),
-      l AS (SELECT "accountId", sum(revenue) FILTER (WHERE month >= ($3::date - interval '3 months')) AS recent,
-                   sum(revenue) FILTER (WHERE month < ($3::date - interval '3 months')) AS before
-            FROM "LedgerMonthRollup" WHERE "accountId" IN (SELECT id FROM b) AND month >= ($3::date - interval '6 months')
-            GROUP BY 1),
-      x AS (SELECT b.id, b.tier, b."lastContactAt", b."contactDueOn", r.cn, r.cs, r.nn, r.pro, r.det, c.open, c.breached,
-                   s.overdue, g.ends, l.recent, l.before
-            FROM b LEFT JOIN r ON r."accountId" = b.id LEFT JOIN c ON c."accountId" = b.id
-            LEFT JOIN s ON s."accountId" = b.id LEFT JOIN g ON g."accountId" = b.id LEFT JOIN l ON l."accountId" = b.id),
-      w AS (UPDATE "Account" a SET "healthComputedAt" = $3 FROM x WHERE a.id = x.id RETURNING a.id)
-      SELECT x.*, (SELECT count(*) FROM w) AS written FROM x ORDER BY x.id`,
-    values: [afterId, batchSize, now],
-  };
+): Promise<string[]> {
+  const ids = (
+    await client.query<{ id: string }>(
+      `SELECT id FROM "Account" WHERE "deletedAt" IS NULL AND id > $1 ORDER BY id LIMIT $2`,
+      [afterId, batchSize],
+    )
+  ).rows.map((r) => r.id);
+  if (!ids.length) return ids;
+  const day = new Date(now.getTime() + 8 * 3_600_000);
+  const to = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
+  const month = (n: number) =>
+    new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + n, 1)).toISOString().slice(0, 10);
+  const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+  const today = day.toISOString().slice(0, 10);
+  await client.query("BEGIN");
+  try {
+    for (const [text, values] of [
+      [
+        `SELECT id, tier::text, "lastContactAt", "healthScore", "healthBand"::text FROM "Account"
+        WHERE id = ANY($1::text[]) AND "deletedAt" IS NULL`,
+        [ids],
+      ],
+      [
+        `SELECT "accountId", count(csat), count(*) FILTER (WHERE csat >= 4), count(nps),
+               count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps <= 6)
+        FROM "SurveyResponse" WHERE "accountId" = ANY($1::text[]) AND "submittedAt" >= $2 GROUP BY 1`,
+        [ids, yearAgo],
+      ],
+      [
+        `SELECT "accountId", severity::text, count(*),
+               count(*) FILTER (WHERE "ackBreachedAt" IS NOT NULL OR "resolveBreachedAt" IS NOT NULL)
+        FROM "Complaint" WHERE "accountId" = ANY($1::text[]) AND "deletedAt" IS NULL AND status <> 'CLOSED'
+        GROUP BY 1, 2`,
+        [ids],
+      ],
+      [
+        `SELECT i."accountId", count(*), count(*) FILTER (WHERE i."nextDueOn" < $2::date)
+        FROM "ServiceItem" i JOIN "ServicePlan" p ON p.id = i."planId" AND p."deletedAt" IS NULL
+        WHERE i."accountId" = ANY($1::text[]) AND i."deletedAt" IS NULL GROUP BY 1`,
+        [ids, today],
+      ],
+      [
+        `SELECT a."accountId", max(a."endDate") FROM "CooperationAgreement" a
+        WHERE a."accountId" = ANY($1::text[]) AND a."deletedAt" IS NULL
+          AND NOT EXISTS (SELECT 1 FROM "CooperationAgreement" r WHERE r."renewedFromId" = a.id AND r."deletedAt" IS NULL)
+        GROUP BY 1`,
+        [ids],
+      ],
+      [
+        `SELECT "accountId", COALESCE(sum(revenue) FILTER (WHERE month >= $3::date), 0)::bigint,
+               COALESCE(sum(revenue) FILTER (WHERE month < $3::date), 0)::bigint
+        FROM "LedgerMonthRollup" WHERE "accountId" = ANY($1::text[]) AND month >= $2::date AND month < $4::date
+        GROUP BY 1`,
+        [ids, month(-12), month(-6), month(0)],
+      ],
+      [
+        `UPDATE "Account" SET "healthScore" = "healthScore", "healthBand" = "healthBand", "healthComputedAt" = $2
+        WHERE id = ANY($1::text[])`,
+        [ids, now],
+      ],
+    ] as [string, unknown[]][])
+      await client.query(text, values);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+  return ids;
 }

@@ -120,16 +120,18 @@ async function listRows(pool: pg.Pool, who: Who[]): Promise<Row[]> {
   const runSql = (sts: Statement[]) => Promise.all(sts.map((s) => pool.query(s.text, s.values)));
   const atRisk = await optionalFn("lib/data/health/at-risk.ts", "listAtRiskAccounts");
   const queue = await optionalFn("lib/data/complaints/queue.ts", "listComplaintQueue");
+  // The at-risk list has no pages (the 200 weakest); "both bands" is its biggest view.
   const atRiskQueries: [string, AtRiskQuery][] = [
-    ["default", {}],
-    ["tier A", { tier: "A" }],
-    ["page 5", { page: 5 }],
+    ["default", { band: "AT_RISK", tier: [] }],
+    ["tier A", { band: "AT_RISK", tier: ["A"] }],
+    ["both bands", { band: "BOTH", tier: [] }],
   ];
   const queueQueries: [string, QueueQuery][] = [
     ["default", {}],
-    ["breached", { breached: true }],
+    ["open + breached", { open: "1", breached: "1" }],
     ["page 5", { page: 5 }],
   ];
+  const now = new Date();
   for (const { label, viewer } of who) {
     for (const [name, q] of atRiskQueries) {
       const sts = atRiskSql(benchViewer(viewer), q);
@@ -152,7 +154,7 @@ async function listRows(pool: pg.Pool, who: Who[]): Promise<Row[]> {
       out.push(row);
     }
     for (const [name, q] of queueQueries) {
-      const sts = queueSql(benchViewer(viewer), q);
+      const sts = queueSql(benchViewer(viewer), q, now);
       const row: Row = {
         label: `complaint queue ${label} ${name}`,
         sql: () => runSql(sts),
@@ -160,7 +162,7 @@ async function listRows(pool: pg.Pool, who: Who[]): Promise<Row[]> {
         explain: sts,
       };
       if (queue.fn) {
-        row.app = () => queue.fn!(viewer, q);
+        row.app = () => queue.fn!(viewer, q, now);
         console.log(
           await checkSameRows(
             row.label,

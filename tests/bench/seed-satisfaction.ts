@@ -32,7 +32,7 @@ const keep = there > 0 && !process.argv.includes("--fresh");
 if (keep) {
   const missing = (
     await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Account" WHERE id LIKE 'bench_acc_%' AND "healthComputedAt" IS NULL`,
+      `SELECT count(*)::int AS n FROM "Account" WHERE id LIKE 'bench_acc_%' AND "healthScore" IS NULL`,
     )
   ).rows[0]!.n;
   await client.end();
