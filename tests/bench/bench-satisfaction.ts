@@ -545,9 +545,9 @@ export async function fillBenchSatisfaction(
         dRows,
       );
     });
-    await step("analyze", () =>
+    await step("vacuum analyze", () =>
       client.query(
-        `ANALYZE "Survey", "SurveyInvitation", "SurveyResponse", "Complaint", "ComplaintEvent", "ServicePlan", "ServiceItem", "ServiceDelivery"`,
+        `VACUUM ANALYZE "Survey", "SurveyInvitation", "SurveyResponse", "Complaint", "ComplaintEvent", "ServicePlan", "ServiceItem", "ServiceDelivery"`,
       ),
     );
 
@@ -560,6 +560,7 @@ export async function fillBenchSatisfaction(
         const r = await recompute({ now });
         health = `recomputeHealthBatch: ${JSON.stringify(r)}`;
       });
+      await step("vacuum analyze accounts", () => client.query(`VACUUM ANALYZE "Account", "HealthSnapshot"`));
     }
     return {
       surveys,
