@@ -5,7 +5,12 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 
-export type BenchViewer = { id: string; visibleTeamIds: readonly string[] | "all" };
+export type BenchViewer = {
+  id: string;
+  visibleTeamIds: readonly string[] | "all";
+  /** A KAM or rep answers for their own accounts only (no "kpi.team" capability). */
+  ownAccountsOnly: boolean;
+};
 
 /** The viewer's scope over an owned table, as $n parameters appended to `params`. */
 function ownedScope(v: BenchViewer, alias: string, params: unknown[]): string {
@@ -43,6 +48,7 @@ export function atRiskSql(v: BenchViewer, q: AtRiskQuery): { text: string; value
     `a."deletedAt" IS NULL`,
     `a."healthBand" = ANY($1::"HealthBand"[])`,
   ];
+  if (v.ownAccountsOnly) where.push(`a."ownerId" = $${params.push(v.id)}`);
   if (q.teamId) where.push(`a."teamId" = $${params.push(q.teamId)}`);
   if (q.tier?.length) where.push(`a.tier = ANY($${params.push(q.tier)}::"Tier"[])`);
   return [

@@ -17,6 +17,7 @@
 //   … -- --runs=40   timed rounds (default 30, after 5 warm-up rounds)
 //   … -- --only=lists|answer|health
 import pg from "pg";
+import { hasCapability } from "@/lib/domain/access";
 import { percentile } from "./lib";
 import {
   atRiskSql,
@@ -113,7 +114,11 @@ async function viewers(): Promise<Who[]> {
   return out;
 }
 
-const benchViewer = (v: Viewer): BenchViewer => ({ id: v.id, visibleTeamIds: v.visibleTeamIds });
+const benchViewer = (v: Viewer): BenchViewer => ({
+  id: v.id,
+  visibleTeamIds: v.visibleTeamIds,
+  ownAccountsOnly: !hasCapability(v, "kpi.team"),
+});
 
 async function listRows(pool: pg.Pool, who: Who[]): Promise<Row[]> {
   const out: Row[] = [];
