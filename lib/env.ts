@@ -37,6 +37,7 @@ const trustedProxies = z
   });
 
 const common = {
+  KEYSTONE_JOBS: z.enum(["on", "off"], { message: 'must be "on" (run scheduled jobs) or "off"' }).optional(),
   DATABASE_POOL_MAX: wholeNumber(1, 200).optional(),
   NEXTAUTH_URL: httpUrl.optional(),
   PORT: wholeNumber(1, 65535).optional(),

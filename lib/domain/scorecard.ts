@@ -19,9 +19,11 @@
 //   invite waste. No budget → null.
 // - RISK_CONTROL (风险控制) = 1 − the share of the person's accounts overdue for contact (today's
 //   cadence, the same "overdue" the visits pages show).
-// - CUSTOMER_SATISFACTION (客户满意度) is not measured yet: always null.
+// - CUSTOMER_SATISFACTION (客户满意度) = satisfactionIndex(CSAT %, NPS) of the survey answers about
+//   the person's accounts (a manager: the team's) submitted in the period; nobody answered → null.
 import type { IsoDate } from "./calendar";
 import { monthPeriod, quarterPeriod, yearPeriod, type Period } from "./kpi-period";
+import { satisfactionIndex } from "./satisfaction";
 import {
   achievement,
   budgetExecution,
@@ -69,7 +71,7 @@ export const METRIC_UNIT: Record<ScorecardMetric, ScorecardUnit> = {
   WIN_RATE: "count",
   BUDGET_EXECUTION: "money",
   RISK_CONTROL: "count",
-  CUSTOMER_SATISFACTION: "none",
+  CUSTOMER_SATISFACTION: "decimal",
 };
 
 /** A person's figures for the period (money in fen), as lib/data/kpi figuresByOwner gives them. */
@@ -98,6 +100,8 @@ export type ScorecardFigures = {
   months: number;
   /** People whose work the figures add up (a manager is scored on the team: full marks scale by head). */
   heads?: number;
+  /** CSAT % and NPS of the period's survey answers (null: nobody answered); absent → not measured. */
+  satisfaction?: { csat: number | null; nps: number | null };
 };
 
 /**
@@ -179,8 +183,10 @@ export function measure(metric: ScorecardMetric, f: ScorecardFigures, fullMarksA
       const healthy = f.accounts - f.accountsOverdue;
       return rateScore(healthy, f.accounts, fullMarksAt, overdueShare === null ? null : 1 - overdueShare);
     }
-    case "CUSTOMER_SATISFACTION":
-      return NOT_MEASURED;
+    case "CUSTOMER_SATISFACTION": {
+      const index = f.satisfaction ? satisfactionIndex(f.satisfaction.csat, f.satisfaction.nps) : null;
+      return index === null ? NOT_MEASURED : { actual: index, target: null, rate: null, score: clamp(index) };
+    }
   }
 }
 
@@ -264,8 +270,8 @@ export function weightTotals(indicators: readonly Indicator[]): Record<Scorecard
  * The recommended indicator system (推荐指标), each role's weights adding to 100. Revenue achievement
  * leads for everyone; a manager carries more of the team's collections and budget, a rep more of the
  * daily work (follow-ups on time, successful visits); risk control (accounts left without contact)
- * weighs most for the KAM who owns the key accounts. Customer satisfaction is listed at 0 until a
- * survey measures it. 8 successful visits a month earn a rep full marks for 拜访量 × 成功率 (about
+ * weighs most for the KAM who owns the key accounts. Customer satisfaction (measured from survey
+ * answers) is listed at 0: an administrator weighs it in once surveys go out regularly. 8 successful visits a month earn a rep full marks for 拜访量 × 成功率 (about
  * two a week: one in three of a rep's ~25 monthly visits advancing the account).
  */
 export const RECOMMENDED_INDICATORS: Omit<Indicator, "id">[] = [

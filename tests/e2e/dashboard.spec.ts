@@ -80,6 +80,13 @@ test.describe("dashboard", () => {
     // A region without sub-teams: no breakdown, but its people are ranked.
     await expect(page.getByRole("region", { name: "按团队" })).toHaveCount(0);
     await expect(page.getByRole("region", { name: "目标达成率排名" })).toBeVisible();
+    // Satisfaction and complaints, scoped like the rest: their links carry the region.
+    const satisfaction = page.getByRole("region", { name: "客户满意度与投诉" });
+    await expect(satisfaction.getByText("净推荐值 NPS", { exact: true })).toBeVisible();
+    await expect(satisfaction.getByRole("link", { name: /查看超时投诉/ })).toHaveAttribute(
+      "href",
+      /^\/complaints\?breached=1&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&team=team_north$/,
+    );
   });
 
   test("a rep sees only their own figures, whatever the address asks for", async ({ page }, info) => {

@@ -54,6 +54,7 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/visits/approvals", role: "manager" },
   { path: "/notifications", role: "kam", key: true },
   { path: "/admin/visits", role: "admin" },
+  { path: "/admin/jobs", role: "admin" },
   { path: "/visits", role: "kam", key: true },
   { path: "/visits/new", role: "kam", key: true },
   { path: "/visits/overdue", role: "kam", key: true },
@@ -249,6 +250,7 @@ test("on a phone the shell's and the forms' controls are big enough to tap", asy
     { path: "/visits/requests/new?kind=GIFT&account=acc_0022", role: "manager" },
     { path: "/visits/approvals", role: "manager" },
     { path: "/admin/visits", role: "admin" },
+    { path: "/admin/jobs", role: "admin" },
   ];
   const found: string[] = [];
   for (const role of ["manager", "admin"] as const) {

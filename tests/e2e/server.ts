@@ -35,6 +35,8 @@ async function main() {
     // second process would answer from its own 30-second cache.
     WEB_CONCURRENCY: "1",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Scheduled jobs would change records under the specs' feet; /admin/jobs runs them on demand.
+    KEYSTONE_JOBS: process.env.KEYSTONE_JOBS ?? "off",
   };
   if (!fs.existsSync(path.join(ROOT, distDir, "BUILD_ID"))) await npx(["next", "build"], { cwd: ROOT, env });
   const app = spawnServer({}, { env: { ...env, PORT: port } });

@@ -149,8 +149,28 @@ describe("risk control (风险控制)", () => {
 });
 
 describe("customer satisfaction", () => {
-  it("is not measured yet", () => {
+  it("is not measured when nobody answered (or no survey figures were given)", () => {
     expect(measure("CUSTOMER_SATISFACTION", figures({ revenue: 1 }), 100).score).toBeNull();
+    const none = figures({ satisfaction: { csat: null, nps: null } });
+    expect(measure("CUSTOMER_SATISFACTION", none, 100)).toEqual({
+      actual: null,
+      target: null,
+      rate: null,
+      score: null,
+    });
+  });
+  it("scores the satisfaction index of CSAT % and NPS", () => {
+    // CSAT 80 %, NPS 20 → (80 + (20 + 100) / 2) / 2 = 70.
+    expect(measure("CUSTOMER_SATISFACTION", figures({ satisfaction: { csat: 80, nps: 20 } }), null)).toEqual({
+      actual: 70,
+      target: null,
+      rate: null,
+      score: 70,
+    });
+    // Only NPS answered: NPS −40 → 30.
+    expect(
+      measure("CUSTOMER_SATISFACTION", figures({ satisfaction: { csat: null, nps: -40 } }), null).score,
+    ).toBe(30);
   });
 });
 

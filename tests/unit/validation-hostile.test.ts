@@ -28,6 +28,7 @@ import * as visitRecords from "@/lib/validation/visit-records";
 import * as visitCalendar from "@/lib/validation/visit-calendar";
 import * as targets from "@/lib/validation/targets";
 import * as ledger from "@/lib/validation/ledger";
+import * as jobs from "@/lib/validation/jobs";
 
 const MODULES = {
   accounts,
@@ -46,6 +47,7 @@ const MODULES = {
   visitCalendar,
   targets,
   ledger,
+  jobs,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */

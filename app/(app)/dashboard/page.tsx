@@ -8,6 +8,8 @@ import { dashboardLinks } from "@/components/dashboard/links";
 import { AttentionSection, RankingSection, TeamsSection } from "@/components/dashboard/people-section";
 import { periodLabeller } from "@/components/dashboard/period-label";
 import { DashboardPickers } from "@/components/dashboard/pickers";
+import { satisfactionLinks } from "@/components/dashboard/satisfaction-links";
+import { SatisfactionSection } from "@/components/dashboard/satisfaction-section";
 import {
   cleanSearchParams,
   hrefWith,
@@ -18,6 +20,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/viewer";
 import { loadDashboard } from "@/lib/data/kpi/dashboard";
 import { dashboardRequest, dashboardScopeOptions } from "@/lib/data/kpi/request";
+import { satisfactionFigures } from "@/lib/data/kpi/satisfaction";
+import { previousPeriod } from "@/lib/domain/kpi-period";
 import { teamLabel } from "@/lib/i18n/names";
 
 const KEYS = ["period", "from", "to", "team", "person", "scope"] as const;
@@ -54,8 +58,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getLocale(),
     getTranslations("dashboard"),
   ]);
-  const [data, options, tp] = await Promise.all([
+  const [data, satisfaction, options, tp] = await Promise.all([
     loadDashboard(viewer, scope, period, today),
+    satisfactionFigures(scope, period, previousPeriod(period)),
     dashboardScopeOptions(viewer),
     getTranslations("dashboard.periodLabels"),
   ]);
@@ -105,6 +110,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
       <AttentionSection data={data} fmt={fmt} links={links} />
       <KeyFigures data={data} fmt={fmt} links={links} />
+      <SatisfactionSection data={satisfaction} fmt={fmt} links={satisfactionLinks(period, scopeParams)} />
       <ChartsSection data={data} fmt={fmt} links={links} scope={scopeParams} locale={locale} today={today} />
       {data.teams.length > 0 ? (
         <TeamsSection data={data} fmt={fmt} links={links} teamName={teamName} />

@@ -13,6 +13,7 @@ import {
 import { notFound } from "@/lib/errors";
 import { figuresByOwner, type OwnerFigures } from "../kpi/figures-by-owner";
 import { subtreeOf, type KpiScope } from "../kpi/scope";
+import { satisfactionByOwner, satisfactionScores } from "../kpi/satisfaction";
 import { scopeBudgets, scopeTargets } from "../kpi/targets-read";
 import { activeIndicators } from "./indicators";
 
@@ -86,10 +87,11 @@ async function scoreTeamMembers(
 ) {
   const months = monthShares(period).reduce((s, m) => s + m.share, 0);
   const scope: KpiScope = { kind: "team", teamId, teamIds: [teamId] };
-  const [people, figures, budget] = await Promise.all([
+  const [people, figures, budget, satisfaction] = await Promise.all([
     db.user.findMany({ where: { teamId, active: true }, select: personSelect, orderBy: { name: "asc" } }),
     figuresByOwner(scope, period, today),
     teamBudget(teamScope(teamId, tree), period),
+    satisfactionByOwner(teamId, period),
   ]);
   return people
     .filter((p) => !isManager(p))
@@ -100,6 +102,7 @@ async function scoreTeamMembers(
         targets: f?.targets ?? { REVENUE: null, COLLECTIONS: null, NEW_ACCOUNTS: null, VISITS: null },
         budget,
         months,
+        satisfaction: satisfaction.get(person.id) ?? { csat: null, nps: null },
       };
       return { person, card: scoreCard(indicators, scorecardRoleOf(person.role), own), basis: "person" };
     });
@@ -115,11 +118,12 @@ async function scoreManager(
 ): Promise<Scored> {
   const months = monthShares(period).reduce((s, m) => s + m.share, 0);
   const scope = teamScope(person.teamId!, tree);
-  const [figures, targets, budget, heads] = await Promise.all([
+  const [figures, targets, budget, heads, satisfaction] = await Promise.all([
     figuresByOwner(scope, period, today),
     scopeTargets(scope, period),
     teamBudget(scope, period),
     db.user.count({ where: { teamId: { in: scope.teamIds }, active: true, id: { not: person.id } } }),
+    satisfactionScores(scope, period),
   ]);
   const team: ScorecardFigures = {
     ...sumFigures(figures.values()),
@@ -127,6 +131,7 @@ async function scoreManager(
     budget,
     months,
     heads: Math.max(1, heads),
+    satisfaction,
   };
   return { person, card: scoreCard(indicators, "manager", team), basis: "team" };
 }

@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { runComplaintSlaJob } from "@/lib/data/complaints/sla-job";
+import { runHealthRecompute } from "@/lib/data/health/jobs";
+import { pruneRateLimits } from "@/lib/data/rate-limits";
+import { runServiceDueJob } from "@/lib/data/service/jobs";
+import { runSurveyExpiry, runSurveyReminders, runSurveyWaves } from "@/lib/data/surveys/jobs";
+import { runRetentionCutoff } from "@/lib/domain/jobs";
+import type { JobHandler } from "./types";
+
+// Every scheduled job Keystone runs. The runner upserts a JobSchedule row per entry on start (an
+// administrator's enabled switch is kept); /admin/jobs lists them in this order.
+
+export type JobDefinition = {
+  name: string;
+  intervalSeconds: number;
+  /** How long one run may take before another process presumes its runner dead (default 15 min). */
+  leaseSeconds?: number;
+  handler: JobHandler;
+};
+
+const MINUTE = 60;
+const HOUR = 3600;
+
+/** Keeps 30 days of run history. */
+async function pruneJobRuns(now: Date) {
+  const { count } = await db.jobRun.deleteMany({
+    where: { startedAt: { lt: runRetentionCutoff(now) }, status: { not: "RUNNING" } },
+  });
+  return { processed: count };
+}
+
+export const JOBS: readonly JobDefinition[] = [
+  { name: "complaints.sla", intervalSeconds: 5 * MINUTE, handler: runComplaintSlaJob },
+  { name: "surveys.waves", intervalSeconds: HOUR, handler: runSurveyWaves },
+  { name: "surveys.reminders", intervalSeconds: HOUR, handler: runSurveyReminders },
+  { name: "surveys.expire", intervalSeconds: 15 * MINUTE, handler: runSurveyExpiry },
+  { name: "service.due", intervalSeconds: HOUR, handler: runServiceDueJob },
+  { name: "health.recompute", intervalSeconds: 6 * HOUR, leaseSeconds: HOUR, handler: runHealthRecompute },
+  {
+    name: "rate-limits.prune",
+    intervalSeconds: HOUR,
+    handler: async (now) => ({ processed: await pruneRateLimits(now) }),
+  },
+  { name: "job-runs.prune", intervalSeconds: 24 * HOUR, handler: pruneJobRuns },
+];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return JOBS.find((job) => job.name === name);
+}
