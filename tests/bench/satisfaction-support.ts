@@ -173,3 +173,30 @@ export async function watchLongestTransaction<T>(
     await client.end();
   }
 }
+
+/**
+ * The public survey page's first-load JavaScript: its HTML as the route handler (app/s/[token]/
+ * route.ts, plain HTML with no framework bundle) serves it for a fresh link, every inline script and
+ * every script file it names, gzip -9. Null while the route is not in this checkout.
+ */
+export async function surveyPageWeight(
+  token: string,
+): Promise<{ html: number; scripts: number; files: string[]; gzip: number } | null> {
+  const route = await optionalFn("app/s/[token]/route.ts", "GET");
+  if (!route.fn) return null;
+  const res = (await route.fn(
+    new Request(`http://localhost/s/${token}`, { headers: { "x-forwarded-for": "10.9.9.9" } }),
+    { params: Promise.resolve({ token }) },
+  )) as Response;
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`the survey page answered ${res.status} for a fresh link`);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  const files = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  const { gzipSync } = await import("node:zlib");
+  let gzip = inline.reduce((n, s) => n + gzipSync(s, { level: 9 }).length, 0);
+  for (const f of files) {
+    const local = path.join(process.cwd(), ".next", f.replace(/^\/_next\//, ""));
+    gzip += fs.existsSync(local) ? gzipSync(fs.readFileSync(local), { level: 9 }).length : NaN;
+  }
+  return { html: gzipSync(html, { level: 9 }).length, scripts: inline.length + files.length, files, gzip };
+}

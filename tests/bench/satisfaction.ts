@@ -32,6 +32,7 @@ import {
   explainSummary,
   optionalFn,
   seedFreshLinks,
+  surveyPageWeight,
   watchLongestTransaction,
 } from "./satisfaction-support";
 import { healthRows } from "./satisfaction-health";
@@ -114,6 +115,23 @@ async function viewers(): Promise<Who[]> {
   return out;
 }
 
+let pageToken = "";
+const PAGE_KB = 100;
+
+async function pageWeight(): Promise<boolean> {
+  const w = await surveyPageWeight(pageToken);
+  if (!w) {
+    console.log(`${"survey page first-load JS".padEnd(46)} not built in this checkout (app/s/[token])`);
+    return true;
+  }
+  const pass = w.gzip / 1000 <= PAGE_KB;
+  console.log(
+    `${"survey page first-load JS (gzip)".padEnd(46)} ${(w.gzip / 1000).toFixed(1)} kB in ${w.scripts} script(s)` +
+      `${w.files.length ? ` (${w.files.join(", ")})` : ", inline only"}; the HTML ${(w.html / 1000).toFixed(1)} kB gzip  ${pass ? "PASS" : "FAIL"} (≤ ${PAGE_KB} kB)`,
+  );
+  return pass;
+}
+
 const benchViewer = (v: Viewer): BenchViewer => ({
   id: v.id,
   visibleTeamIds: v.visibleTeamIds,
@@ -189,7 +207,8 @@ async function answerRows(
   url: string,
 ): Promise<{ rows: Row[]; cleanup: () => Promise<void> }> {
   const submit = await optionalFn("lib/data/surveys/answer.ts", "submitSurveyAnswer");
-  const links = await seedFreshLinks(url, 2 * (RUNS + 5));
+  const links = await seedFreshLinks(url, 2 * (RUNS + 5) + 1);
+  pageToken = links.tokens.at(-1)!;
   const appTokens = links.tokens.slice(0, RUNS + 5);
   const sqlTokens = links.tokens.slice(RUNS + 5);
   let a = 0;
@@ -267,6 +286,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       cleanup = answer.cleanup;
     }
     pass = await report(pool, rows, RUNS);
+    if (pageToken) pass = (await pageWeight()) && pass;
     if (!ONLY || ONLY === "health") pass = (await healthRows(pool, url, watchLongestTransaction)) && pass;
     console.log(
       `Targets: lists and the answer p95 ≤ ${LIST_MS} ms, app ≤ ${MAX_RATIO}× its SQL; health in batches, no long transaction.`,
