@@ -123,7 +123,7 @@ export function queueSql(v: BenchViewer, q: QueueQuery, now: Date): { text: stri
 /**
  * A survey answer as SQL, in one transaction: the two rate-limit counters (per address and per
  * token), the link with its survey and questions by the token's hash, the answer upserted (one per
- * link, editable while open) and the link marked answered. The same reads and writes the public
+ * link, editable while open), the link marked answered and the audit record. The same reads and writes the public
  * contract needs; the low-score follow-up and the health refresh are not in it (high scores only).
  */
 export async function submitAnswerSql(
@@ -138,7 +138,7 @@ export async function submitAnswerSql(
     await client.query(
       `INSERT INTO "RateLimitCounter" (key, count, "windowStart", "expiresAt")
        VALUES ($1, 1, $3, $4), ($2, 1, $3, $4)
-       ON CONFLICT (key) DO UPDATE SET count = "RateLimitCounter".count + 1`,
+       ON CONFLICT (key) DO UPDATE SET count = "RateLimitCounter".count + 1 RETURNING key, count`,
       [
         `bench-ip:${input.ip}:${window.getTime()}`,
         `bench-token:${hash}:${window.getTime()}`,

@@ -132,6 +132,7 @@ export async function seedFreshLinks(url: string, count: number) {
       await c.query(`DELETE FROM "SurveyInvitation" WHERE id LIKE $1`, [like]);
       await c.query(`DELETE FROM "Survey" WHERE id LIKE $1`, [like]);
       await c.query(`DELETE FROM "RateLimitCounter" WHERE key LIKE 'bench-%'`);
+      await c.query(`DELETE FROM "AuditLog" WHERE id LIKE 'bench_fresh_aud_%'`);
     } finally {
       await c.end();
     }
