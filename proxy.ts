@@ -3,15 +3,19 @@
 // experience and defence in depth only — every page, server action and route handler checks the
 // origin, the session and permissions itself (lib/actions, lib/http, lib/auth).
 import { NextResponse, type NextRequest } from "next/server";
+import { SURVEY_HEADERS } from "@/components/survey-public/assets";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/actions/limits";
 import { sessionFromCookie } from "@/lib/auth/session";
+import { SURVEY_BODY_LIMIT_BYTES } from "@/lib/domain/survey-public";
 import { encodeSession, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
 import { isSameOrigin, isStateChanging } from "@/lib/http/same-origin";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 // The calendar feed is read by a phone's calendar app, which has no session: its secret URL is the
 // credential (app/api/calendar/[token]/route.ts looks the token up and answers 404 otherwise).
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/calendar\/[^/]+$/];
+// A customer's survey link (/s/<token>) is answered without signing in: the token is the credential.
+const SURVEY_PATH = /^\/s\/[^/]+$/;
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/health$/, /^\/api\/calendar\/[^/]+$/, SURVEY_PATH];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -33,7 +37,13 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+function withSecurityHeaders(response: NextResponse, csp: string, survey = false): NextResponse {
+  // The survey pages have their own, stricter set (no scripts but their own, no referrer off-site,
+  // not cached, not indexed): the same values the route handler sends, so neither can loosen them.
+  if (survey) {
+    for (const [name, value] of Object.entries(SURVEY_HEADERS)) response.headers.set(name, value);
+    return response;
+  }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -50,13 +60,23 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname));
+  const isSurvey = pathname.startsWith("/s/");
   const isApi = pathname.startsWith("/api/");
   // A server action answers for itself (UNAUTHENTICATED, shown in the form); a redirect would lose the input.
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
 
   // Cross-site request forgery: a state-changing request must come from our own pages.
   if (isStateChanging(request.method) && !isSameOrigin(request.headers)) {
-    return withSecurityHeaders(NextResponse.json({ error: "INVALID_ORIGIN" }, { status: 403 }), csp);
+    return withSecurityHeaders(
+      NextResponse.json({ error: "INVALID_ORIGIN" }, { status: 403 }),
+      csp,
+      isSurvey,
+    );
+  }
+
+  // A survey answer is a few kilobytes; refuse more before anything reads it.
+  if (isSurvey && Number(request.headers.get("content-length") ?? 0) > SURVEY_BODY_LIMIT_BYTES) {
+    return withSecurityHeaders(NextResponse.json({ error: "TOO_LARGE" }, { status: 413 }), csp, true);
   }
 
   // Next.js answers an oversized server-action body with a 500; say what it is instead.
@@ -90,7 +110,7 @@ export async function proxy(request: NextRequest) {
       sessionCookieOptions(session.refresh),
     );
   }
-  return withSecurityHeaders(response, csp);
+  return withSecurityHeaders(response, csp, isSurvey);
 }
 
 export const config = {

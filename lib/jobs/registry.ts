@@ -40,7 +40,7 @@ export const JOBS: readonly JobDefinition[] = [
   {
     name: "rate-limits.prune",
     intervalSeconds: HOUR,
-    handler: async (now) => ({ processed: await pruneRateLimits(now) }),
+    handler: pruneRateLimits,
   },
   { name: "job-runs.prune", intervalSeconds: 24 * HOUR, handler: pruneJobRuns },
 ];

@@ -6,6 +6,7 @@ import { DEFAULT_VISIT_SETTINGS as S } from "@/lib/domain/visits";
 import { recomputeAllContactDue, recomputeAllLastContacts } from "@/lib/data/visits/contact-due-sql";
 import { seedDemo } from "@/prisma/seed";
 import { accountRow, insertAccount } from "../factories/accounts";
+import { seedSurveyLinksE2e } from "./survey-fixtures";
 import { VISIT_E2E } from "./visit-fixtures";
 import { makePlan, makeRecord } from "../factories/visits";
 
@@ -42,6 +43,7 @@ export async function seedE2e(db: Db): Promise<void> {
   await seedVisitPlanners(db);
   await seedVisitCalendarE2e(db);
   await seedReviewees(db);
+  await seedSurveyLinksE2e(db, process.env.E2E_NEXTAUTH_SECRET ?? "keystone-e2e-secret-not-for-production");
   // Last: computes every account's contact due date, the ones added above included.
   await seedVisitAccounts(db);
 }
