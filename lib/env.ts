@@ -41,6 +41,19 @@ const common = {
   DATABASE_POOL_MAX: wholeNumber(1, 200).optional(),
   NEXTAUTH_URL: httpUrl.optional(),
   PORT: wholeNumber(1, 65535).optional(),
+  // Optional e-mail for survey links: without it links are shared by copy and QR code only.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), {
+      message: 'must be an SMTP URL such as "smtps://user:password@smtp.example.com:465"',
+    })
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .min(3, { message: 'must be a sender such as "Keystone <crm@example.com>"' })
+    .optional(),
   TRUSTED_PROXIES: trustedProxies,
   WEB_CONCURRENCY: wholeNumber(1, 64).optional(),
 };

@@ -7,6 +7,7 @@ import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoReviews } from "./demo-reviews";
+import { seedDemoSurveys } from "./demo-surveys";
 import { seedDemoTargets } from "./demo-targets";
 import { seedDemoLedger } from "./demo-ledger";
 import { seedDemoVisits } from "./demo-visits";
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const targets = await seedDemoTargets(tx, { users: DEMO_USERS, teams: DEMO_TEAMS });
       // The indicator system and the East region's last quarterly reviews, frozen from the rows above.
       const reviews = await seedDemoReviews(tx, { users: DEMO_USERS });
+      const surveys = await seedDemoSurveys(tx);
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
@@ -75,6 +77,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
             ...ledger,
             ...targets,
             ...history,
+            ...surveys,
             reviewIndicators: reviews.indicators,
             reviews: reviews.reviews,
           },

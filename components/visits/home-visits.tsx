@@ -18,8 +18,9 @@ const HOME_ROWS = 5;
  * (回访) due or overdue — each done by logging a visit — and the accounts overdue for contact.
  */
 export async function HomeVisits({ viewer }: { viewer: Viewer }) {
-  const [t, format, followUps, overdue] = await Promise.all([
+  const [t, ts, format, followUps, overdue] = await Promise.all([
     getTranslations("visits"),
+    getTranslations("surveys.followUp"),
     getFormatter(),
     listMyFollowUps(viewer, { take: HOME_ROWS }),
     listMyOverdueAccounts(viewer, { take: HOME_ROWS }),
@@ -45,6 +46,23 @@ export async function HomeVisits({ viewer }: { viewer: Viewer }) {
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                   <div className="min-w-0 text-sm">
                     <p className="font-medium text-slate-900">{f.account.name}</p>
+                    {f.reason === "LOW_SCORE" ? (
+                      <p className="text-slate-700">
+                        {ts("lowScore")}
+                        {f.note ? ` · ${f.note}` : ""}
+                        {f.surveyId ? (
+                          <>
+                            {" · "}
+                            <Link
+                              href={`/surveys/${encodeURIComponent(f.surveyId)}`}
+                              className="font-medium text-indigo-800 hover:underline"
+                            >
+                              {ts("openSurvey")}
+                            </Link>
+                          </>
+                        ) : null}
+                      </p>
+                    ) : null}
                     <p className="flex flex-wrap items-center gap-2 text-slate-700">
                       {f.state === "OVERDUE" ? <Badge tone="bad">{t("home.overdueBadge")}</Badge> : null}
                       {t(`followUps.states.${f.state}`, { date: day(format, toDbDate(f.dueOn)) })}

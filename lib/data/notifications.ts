@@ -16,7 +16,9 @@ export type NotificationKind =
   | "request.approved"
   | "request.returned"
   | "review.shared"
-  | "review.acknowledged";
+  | "review.acknowledged"
+  | "survey.lowScore"
+  | "survey.reminder";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -26,6 +28,9 @@ export type NotificationPayload = {
   comment?: string | null;
   /** A review's period as the URL writes it ("2026-Q3"). */
   period?: string;
+  /** A survey answer's scores as shown ("CSAT 2 · NPS 3"), or how many links wait for an answer. */
+  score?: string;
+  count?: number;
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -34,7 +39,7 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview";
+    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

@@ -92,6 +92,14 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/dashboard/deals?set=open", role: "manager", key: true },
   { path: "/dashboard/visits?set=advanced", role: "manager" },
   { path: "/dashboard/accounts?set=overdue", role: "kam" },
+  // Satisfaction surveys (满意度调研): results, one survey's links and answers, sending, questionnaires.
+  { path: "/surveys", role: "kam", key: true },
+  { path: "/surveys?trigger=WAVE", role: "manager" },
+  { path: "/surveys/:first", role: "manager", key: true },
+  { path: `/surveys/new?account=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  { path: "/surveys/templates", role: "admin" },
+  { path: "/surveys/templates/stpl_annual", role: "admin" },
+  { path: "/admin/satisfaction", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {
@@ -99,6 +107,11 @@ async function open(page: Page, path: string) {
     // Territory ids are made by the seed: take the first one the list links to.
     await page.goto("/admin/territories");
     path = (await page.locator('main a[href^="/admin/territories/"]').first().getAttribute("href"))!;
+  }
+  if (path === "/surveys/:first") {
+    // Survey ids are made by the seed: take the first one the list links to.
+    await page.goto("/surveys");
+    path = (await page.locator('main a[href^="/surveys/svy_"]').first().getAttribute("href"))!;
   }
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);

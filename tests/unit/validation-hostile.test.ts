@@ -20,6 +20,7 @@ import * as savedViews from "@/lib/validation/saved-views";
 import * as reviews from "@/lib/validation/reviews";
 import * as scorecards from "@/lib/validation/scorecards";
 import * as scoring from "@/lib/validation/scoring";
+import * as surveys from "@/lib/validation/surveys";
 import * as teams from "@/lib/validation/teams";
 import * as territories from "@/lib/validation/territories";
 import * as users from "@/lib/validation/users";
@@ -39,6 +40,7 @@ const MODULES = {
   savedViews,
   scorecards,
   scoring,
+  surveys,
   teams,
   territories,
   users,

@@ -20,15 +20,18 @@ const href = (n: NotificationRow) =>
     ? `/visits/plans/${encodeURIComponent(n.entityId)}`
     : n.entity === "PerformanceReview"
       ? `/reviews/${encodeURIComponent(n.entityId)}`
-      : `/visits/requests/${encodeURIComponent(n.entityId)}`;
+      : n.entity === "Survey"
+        ? `/surveys/${encodeURIComponent(n.entityId)}`
+        : `/visits/requests/${encodeURIComponent(n.entityId)}`;
 
 /** 通知: what waits for the person and what was decided for them, newest first. */
 export default async function NotificationsPage() {
   const viewer = await requireViewer();
-  const [rows, t, tk, format] = await Promise.all([
+  const [rows, t, tk, tSurveys, format] = await Promise.all([
     listNotifications(viewer),
     getTranslations("visitPlans.notifications"),
     getTranslations("visitPlans.kinds"),
+    getTranslations("surveys.notifications"),
     getFormatter(),
   ]);
   const unread = rows.filter((r) => !r.readAt).length;
@@ -41,7 +44,10 @@ export default async function NotificationsPage() {
       purpose: p.purpose ?? "",
       kind: p.requestKind ? tk(p.requestKind) : "",
       period: p.period ?? "",
+      score: p.score ?? "",
+      count: p.count ?? 0,
     };
+    if (n.kind.startsWith("survey.") && tSurveys.has(key)) return tSurveys(key, values);
     return t.has(`kinds.${key}`) ? t(`kinds.${key}`, values) : n.kind;
   };
 

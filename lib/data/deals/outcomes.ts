@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { rescore } from "../account-scores";
 import { mutate } from "../audit";
 import { newId } from "../ids";
+import { sendSurveyForTrigger } from "../surveys/triggers";
 import { updateVersioned } from "../versioning";
 import { dealForChange } from "./changes";
 import { applyTransition, decideMove } from "./moves";
@@ -37,7 +38,7 @@ export async function winDeal(
     };
   },
 ) {
-  return mutate(viewer, async (ctx) => {
+  const won = await mutate(viewer, async (ctx) => {
     const { tx, audit } = ctx;
     const { before, decision } = await decideMove(tx, viewer, { ...input, to: "WON" });
     const at = new Date();
@@ -110,8 +111,16 @@ export async function winDeal(
         after: { ...updated, dealId: before.id, agreementId: agreement.id },
       });
     }
-    return { dealId: before.id, agreementId: agreement.id };
+    return { dealId: before.id, agreementId: agreement.id, accountId: before.accountId };
   });
+  // After the win committed: the customer is asked how it went (满意度调研, if the admin wants it).
+  await sendSurveyForTrigger({
+    accountId: won.accountId,
+    trigger: "DEAL_WON",
+    dealId: won.dealId,
+    actorId: viewer.id,
+  });
+  return { dealId: won.dealId, agreementId: won.agreementId };
 }
 
 /** Ends a deal that has no opportunity (the stage-1 judgement is "no") or was dropped; needs a reason. */

@@ -15,7 +15,12 @@ export async function completeFollowUps(
 ): Promise<string[]> {
   const open = await tx.followUp.findMany({
     // A service item's task is done by recording its delivery, not by any visit.
-    where: { accountId: record.accountId, completedAt: null, deletedAt: null, reason: { in: ["VISIT", "LOW_SCORE"] } },
+    where: {
+      accountId: record.accountId,
+      completedAt: null,
+      deletedAt: null,
+      reason: { in: ["VISIT", "LOW_SCORE"] },
+    },
     select: {
       id: true,
       accountId: true,
@@ -90,16 +95,32 @@ export async function listMyFollowUps(viewer: Viewer, opts: { take?: number; now
         dueOn: true,
         completedAt: true,
         sourceRecordId: true,
+        reason: true,
+        note: true,
+        surveyResponseId: true,
         account: { select: { id: true, name: true } },
       },
     }),
     db.followUp.count({ where }),
   ]);
+  // A low-score follow-up links to its survey (the response has no relation from FollowUp).
+  const responseIds = rows.flatMap((r) => (r.surveyResponseId ? [r.surveyResponseId] : []));
+  const surveyOf = new Map(
+    responseIds.length
+      ? (
+          await db.surveyResponse.findMany({
+            where: { id: { in: responseIds } },
+            select: { id: true, surveyId: true },
+          })
+        ).map((r) => [r.id, r.surveyId])
+      : [],
+  );
   return {
     total,
     rows: rows.map((r) => {
       const dueOn = fromDbDate(r.dueOn);
-      return { ...r, dueOn, state: followUpState({ dueOn, completedAt: r.completedAt }, today) };
+      const surveyId = r.surveyResponseId ? (surveyOf.get(r.surveyResponseId) ?? null) : null;
+      return { ...r, dueOn, surveyId, state: followUpState({ dueOn, completedAt: r.completedAt }, today) };
     }),
   };
 }

@@ -26,6 +26,7 @@ import { ValueSection } from "./_components/value-section";
 import { PlanVisitLink } from "@/components/visits/plan-visit-link";
 import { AccountVisits } from "@/components/visits/account-visits";
 import { AccountRevenueTrend } from "@/components/ledger/account-revenue-trend";
+import { AccountSatisfactionSection } from "@/components/surveys/account-satisfaction-section";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -97,6 +98,7 @@ export default async function AccountPage({
       <ContactsSection account={account} deletedContacts={deletedContacts} canEdit={canEdit} />
       <MapSection contacts={account.contacts} />
       <AccountVisits viewer={viewer} account={account} part="section" />
+      <AccountSatisfactionSection viewer={viewer} account={account} />
       <ValueSection
         account={account}
         settings={settings}

@@ -1,0 +1,110 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Viewer } from "@/lib/domain/access";
+import { addDays, chinaDate, chinaDayStart, type IsoDate } from "@/lib/domain/calendar";
+import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
+import { AppError, notFound } from "@/lib/errors";
+import { mutate } from "../audit";
+import { currentTemplateVersion, insertSurvey, type DbLocale } from "./create";
+
+/** The furthest a person may set a survey's closing date. */
+export const MAX_OPEN_DAYS = 90;
+
+export type SendSurveyInput = {
+  accountId: string;
+  templateId: string;
+  /** "decisionMakers": every decision maker of the account; "chosen": `contactIds`. */
+  audience: "decisionMakers" | "chosen";
+  contactIds: string[];
+  closesOn: IsoDate;
+  locale: "zh-CN" | "en";
+};
+
+/**
+ * 发送满意度调研: a person who may edit the account sends a template to some of its contacts. Each
+ * gets a personal link valid until the end of the closing day (China time).
+ */
+export async function sendSurvey(viewer: Viewer, input: SendSurveyInput, now = new Date()) {
+  const account = await db.account.findFirst({
+    where: { id: input.accountId, deletedAt: null, ...scopeWhere(viewer) },
+    select: { id: true, name: true, ownerId: true, teamId: true },
+  });
+  assertRecord(viewer, "edit", account, "account");
+  const today = chinaDate(now);
+  if (input.closesOn <= today || input.closesOn > addDays(today, MAX_OPEN_DAYS))
+    throw new AppError("VALIDATION", "closing date", { closesOn: ["surveys.errors.closesOn"] });
+  const closesAt = chinaDayStart(addDays(input.closesOn, 1));
+  const contacts = await db.contact.findMany({
+    where: {
+      accountId: account.id,
+      deletedAt: null,
+      ...(input.audience === "decisionMakers"
+        ? { buyingRole: "DECISION_MAKER" }
+        : { id: { in: input.contactIds } }),
+    },
+    select: { id: true },
+  });
+  if (!contacts.length)
+    throw new AppError("VALIDATION", "no contacts", {
+      contactIds: [
+        input.audience === "decisionMakers" ? "surveys.errors.noDecisionMakers" : "surveys.errors.noContacts",
+      ],
+    });
+  if (input.audience === "chosen" && contacts.length !== new Set(input.contactIds).size)
+    throw notFound("contact");
+  const locale: DbLocale = input.locale === "en" ? "en" : "zh_CN";
+  return mutate(viewer, async ({ tx, audit }) => {
+    const version = await currentTemplateVersion(tx, { id: input.templateId });
+    if (!version) throw new AppError("VALIDATION", "template", { templateId: ["surveys.errors.template"] });
+    const survey = await insertSurvey(tx, {
+      templateVersionId: version.id,
+      account,
+      recipients: contacts.map((c) => ({ contactId: c.id, locale })),
+      closesAt,
+      trigger: "MANUAL",
+      sentById: viewer.id,
+      now,
+    });
+    await audit({
+      action: "survey.send",
+      entity: "Survey",
+      entityId: survey.id,
+      after: { ...survey, contactIds: contacts.map((c) => c.id) },
+    });
+    return { surveyId: survey.id };
+  });
+}
+
+/** The invitation with its survey, if the viewer may edit the survey's account. */
+async function invitationForChange(viewer: Viewer, invitationId: string) {
+  const invitation = await db.surveyInvitation.findFirst({
+    where: {
+      id: invitationId,
+      survey: { deletedAt: null, account: { deletedAt: null, ...scopeWhere(viewer) } },
+    },
+    include: { survey: { include: { account: { select: { ownerId: true, teamId: true } } } } },
+  });
+  assertRecord(viewer, "edit", invitation?.survey.account ?? null, "invitation");
+  return invitation!;
+}
+
+/** Revokes one personal link: it stops opening the survey at once (an answer already given stays). */
+export async function revokeInvitation(viewer: Viewer, input: { id: string }, now = new Date()) {
+  const invitation = await invitationForChange(viewer, input.id);
+  if (invitation.revokedAt) return { surveyId: invitation.surveyId };
+  return mutate(viewer, async ({ tx, audit }) => {
+    await tx.surveyInvitation.update({ where: { id: invitation.id }, data: { revokedAt: now } });
+    // The salt (with the server secret) is the link itself: it stays out of the audit trail.
+    const { survey: _survey, tokenSalt: _salt, tokenHash: _hash, ...before } = invitation;
+    await audit({
+      action: "survey.revokeLink",
+      entity: "SurveyInvitation",
+      entityId: invitation.id,
+      before,
+      after: { ...before, revokedAt: now },
+    });
+    return { surveyId: invitation.surveyId };
+  });
+}
+
+export { invitationForChange };
