@@ -4,10 +4,13 @@ import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoComplaints } from "./demo-complaints";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoSurveys } from "./demo-surveys";
+import { seedDemoService } from "./demo-service";
+import { seedDemoHealth } from "./demo-health";
 import { seedDemoTargets } from "./demo-targets";
 import { seedDemoLedger } from "./demo-ledger";
 import { seedDemoVisits } from "./demo-visits";
@@ -62,6 +65,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       // The indicator system and the East region's last quarterly reviews, frozen from the rows above.
       const reviews = await seedDemoReviews(tx, { users: DEMO_USERS });
       const surveys = await seedDemoSurveys(tx);
+      await seedDemoComplaints(tx, { users: DEMO_USERS });
+      const service = await seedDemoService(tx);
+      const health = await seedDemoHealth(tx);
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
@@ -78,13 +84,15 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
             ...targets,
             ...history,
             ...surveys,
+            ...service,
+            ...health,
             reviewIndicators: reviews.indicators,
             reviews: reviews.reviews,
           },
         },
       });
     },
-    { timeout: 30_000 },
+    { timeout: 120_000 },
   );
   return {
     password: DEMO_PASSWORD,

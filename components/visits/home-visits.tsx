@@ -18,9 +18,10 @@ const HOME_ROWS = 5;
  * (回访) due or overdue — each done by logging a visit — and the accounts overdue for contact.
  */
 export async function HomeVisits({ viewer }: { viewer: Viewer }) {
-  const [t, ts, format, followUps, overdue] = await Promise.all([
+  const [t, ts, tsv, format, followUps, overdue] = await Promise.all([
     getTranslations("visits"),
     getTranslations("surveys.followUp"),
+    getTranslations("service"),
     getFormatter(),
     listMyFollowUps(viewer, { take: HOME_ROWS }),
     listMyOverdueAccounts(viewer, { take: HOME_ROWS }),
@@ -62,6 +63,9 @@ export async function HomeVisits({ viewer }: { viewer: Viewer }) {
                           </>
                         ) : null}
                       </p>
+                    ) : /* A service item's task names the item; it is done by recording the delivery. */
+                    f.reason === "SERVICE_ITEM" && f.note ? (
+                      <p className="text-slate-700">{tsv("followUpNote", { name: f.note })}</p>
                     ) : null}
                     <p className="flex flex-wrap items-center gap-2 text-slate-700">
                       {f.state === "OVERDUE" ? <Badge tone="bad">{t("home.overdueBadge")}</Badge> : null}
@@ -69,10 +73,14 @@ export async function HomeVisits({ viewer }: { viewer: Viewer }) {
                     </p>
                   </div>
                   <Link
-                    href={logHref(f.account.id)}
+                    href={
+                      f.reason === "SERVICE_ITEM"
+                        ? `/accounts/${f.account.id}/service`
+                        : logHref(f.account.id)
+                    }
                     className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 hover:underline sm:min-h-0"
                   >
-                    {t("home.followUpNow")}
+                    {f.reason === "SERVICE_ITEM" ? ts("record") : t("home.followUpNow")}
                   </Link>
                 </li>
               ))}

@@ -14,6 +14,8 @@ import { territorySubtree } from "./territories";
 
 /** A row of the account list (read by hand-written SQL in listAccountsPage). */
 export type AccountListRow = AccountRow & {
+  healthScore: number | null;
+  healthBand: "HEALTHY" | "WATCH" | "AT_RISK" | null;
   owner: { id: string; name: string };
   territory: { id: string; name: string; nameEn: string } | null;
 };
@@ -57,6 +59,7 @@ export async function accountListFilter(viewer: Viewer, query: AccountListQuery)
   }
   // Enum columns compare with enum arrays (casting the column to text would bypass its indexes).
   if (query.tier.length) conds.push(Prisma.sql`a.tier = ANY(${query.tier}::"Tier"[])`);
+  if (query.health.length) conds.push(Prisma.sql`a."healthBand" = ANY(${query.health}::"HealthBand"[])`);
   if (query.lifecycle.length) {
     conds.push(Prisma.sql`a.lifecycle = ANY(${query.lifecycle}::"LifecycleStage"[])`);
   }
@@ -79,6 +82,8 @@ const SORT_COLUMN: Record<AccountListQuery["sort"], Prisma.Sql> = {
   tier: Prisma.raw(`a.tier`),
   updatedAt: Prisma.raw(`a."updatedAt"`),
   lifecycle: Prisma.raw(`a.lifecycle`),
+  // Not yet computed sorts as the lowest (a NULL would break the keyset comparison).
+  healthScore: Prisma.raw(`COALESCE(a."healthScore", -1)`),
 };
 
 /** ORDER BY for the list's sort, ties broken by id so pages never overlap. */
@@ -107,7 +112,7 @@ export async function listAccountsPage(viewer: Viewer, query: AccountListQuery) 
       FROM (
         SELECT a.id, a.name, a."creditCode", a."ownerId", a."teamId", a."territoryId", a."accountType",
           a.industry, a."sizeBand", a.lifecycle, a.tier, a."computedTier", a."compositeScore",
-          a."priorityScore", a."negativeAsset", a.version, a."deletedAt", a."createdAt", a."updatedAt"
+          a."priorityScore", a."negativeAsset", a."healthScore", a."healthBand", a.version, a."deletedAt", a."createdAt", a."updatedAt"
         FROM "Account" a
         WHERE ${filter}
         ORDER BY ${accountListOrder(query)}

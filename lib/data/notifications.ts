@@ -18,7 +18,11 @@ export type NotificationKind =
   | "review.shared"
   | "review.acknowledged"
   | "survey.lowScore"
-  | "survey.reminder";
+  | "survey.reminder"
+  | "complaint.assigned"
+  | "complaint.escalated"
+  | "complaint.resolved"
+  | "complaint.reopened";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -31,6 +35,10 @@ export type NotificationPayload = {
   /** A survey answer's scores as shown ("CSAT 2 · NPS 3"), or how many links wait for an answer. */
   score?: string;
   count?: number;
+  /** A complaint's number and title (TS-2026-00042), and for an escalation which clock broke. */
+  complaintNumber?: string;
+  title?: string;
+  breach?: "ack" | "resolve" | "manual";
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -39,7 +47,7 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey";
+    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey" | "Complaint";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

@@ -237,5 +237,7 @@ export function canHandleComplaint(viewer: Viewer, c: ComplaintParties): boolean
   if (!canSeeComplaint(viewer, c)) return false;
   if (viewer.role === "ADMIN" || c.ownerId === viewer.id || c.handlerId === viewer.id) return true;
   if (viewer.role !== "MANAGER") return false;
-  return inVisibleTeams(viewer, c.teamId) || (c.handlerTeamId !== null && inVisibleTeams(viewer, c.handlerTeamId));
+  return (
+    inVisibleTeams(viewer, c.teamId) || (c.handlerTeamId !== null && inVisibleTeams(viewer, c.handlerTeamId))
+  );
 }

@@ -119,9 +119,10 @@ export const SORTABLE = [
   "tier",
   "updatedAt",
   "lifecycle",
+  "healthScore",
 ] as const;
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+export const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -137,6 +138,8 @@ const score = queryNumber(0, 100);
 export const accountListQuerySchema = z.object({
   q: queryText(100),
   tier: csv(TIERS),
+  // 客户健康度 band, filtered like the tier
+  health: csv(["HEALTHY", "WATCH", "AT_RISK"] as const),
   lifecycle: csv(LIFECYCLE_STAGES),
   industry: csv(INDUSTRIES),
   size: csv(SIZE_BANDS),

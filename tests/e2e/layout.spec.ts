@@ -86,6 +86,14 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/ledger/demo_ledger_00001", role: "manager" },
   { path: "/accounts/acc_0025#revenue", role: "kam", key: true },
   { path: "/admin/ledger", role: "admin" },
+  // Complaints (投诉, 首问负责制): the queue, recording one on an account, a demo complaint
+  // (cmp_demo_052 is the newest, still open) and the administrator's SLA per severity.
+  { path: "/complaints", role: "manager", key: true },
+  { path: "/complaints?tab=breached", role: "manager" },
+  { path: `/complaints/new?accountId=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  { path: "/complaints/cmp_demo_052", role: "admin", key: true },
+  { path: "/complaints/cmp_demo_001", role: "admin" },
+  { path: "/admin/satisfaction/sla", role: "admin" },
   { path: "/dashboard", role: "kam", key: true },
   { path: "/dashboard?period=2026-Q4", role: "manager", key: true },
   { path: "/dashboard", role: "admin" },
@@ -96,10 +104,17 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/surveys", role: "kam", key: true },
   { path: "/surveys?trigger=WAVE", role: "manager" },
   { path: "/surveys/:first", role: "manager", key: true },
-  { path: `/surveys/new?account=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
+  // Sending needs edit rights on the account: the team's manager (the phone's KAM twin owns none).
+  { path: `/surveys/new?account=${ACCOUNT.split("/").pop()}`, role: "manager" },
   { path: "/surveys/templates", role: "admin" },
   { path: "/surveys/templates/stpl_annual", role: "admin" },
   { path: "/admin/satisfaction", role: "admin" },
+  // 客户健康度 (the at-risk list, an account's health panel) and 服务计划.
+  { path: "/health", role: "manager", key: true },
+  { path: "/health?band=BOTH", role: "kam" },
+  { path: "/accounts/acc_0029#health", role: "manager" },
+  { path: "/accounts/acc_0029/service", role: "kam", key: true },
+  { path: "/accounts/acc_0030/service", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

@@ -14,6 +14,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { parseInput } from "@/lib/validation/parse";
 import * as accounts from "@/lib/validation/accounts";
 import * as audit from "@/lib/validation/audit";
+import * as complaints from "@/lib/validation/complaints";
 import * as contacts from "@/lib/validation/contacts";
 import * as deals from "@/lib/validation/deals";
 import * as savedViews from "@/lib/validation/saved-views";
@@ -30,10 +31,12 @@ import * as visitCalendar from "@/lib/validation/visit-calendar";
 import * as targets from "@/lib/validation/targets";
 import * as ledger from "@/lib/validation/ledger";
 import * as jobs from "@/lib/validation/jobs";
+import * as health from "@/lib/validation/health";
 
 const MODULES = {
   accounts,
   audit,
+  complaints,
   contacts,
   deals,
   reviews,
@@ -50,6 +53,7 @@ const MODULES = {
   targets,
   ledger,
   jobs,
+  health,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */

@@ -47,12 +47,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const query = accountListQuerySchema.parse(Object.fromEntries(params));
   const visibleColumns = parseColumns(params.get("cols"));
 
-  const [territories, owners, views, t, ta] = await Promise.all([
+  const [territories, owners, views, t, ta, th] = await Promise.all([
     listTerritoryOptions(),
     listOwnerOptions(viewer),
     listSavedViews(viewer, "accounts"),
     getTranslations("accountList"),
     getTranslations("account"),
+    getTranslations("health"),
   ]);
 
   const keep = Object.fromEntries(
@@ -104,6 +105,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             search: t("filters.search"),
             searchPlaceholder: t("filters.searchPlaceholder"),
             tier: ta("fields.tier"),
+            health: th("title"),
             lifecycle: ta("fields.lifecycle"),
             industry: ta("fields.industry"),
             size: ta("fields.sizeBand"),
@@ -118,6 +120,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           }}
           options={{
             tiers: TIERS.map((v) => ({ value: v, label: ta(`tiers.${v}`) })),
+            healthBands: (["AT_RISK", "WATCH", "HEALTHY"] as const).map((v) => ({
+              value: v,
+              label: th(`bands.${v}`),
+            })),
             lifecycles: LIFECYCLE_STAGES.map((v) => ({ value: v, label: ta(`lifecycle.${v}`) })),
             industries: INDUSTRIES.map((v) => ({ value: v, label: ta(`industries.${v}`) })),
             sizes: SIZE_BANDS.map((v) => ({ value: v, label: ta(`sizeBands.${v}`) })),

@@ -16,22 +16,25 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const href = (n: NotificationRow) =>
-  n.entity === "VisitPlan"
-    ? `/visits/plans/${encodeURIComponent(n.entityId)}`
-    : n.entity === "PerformanceReview"
-      ? `/reviews/${encodeURIComponent(n.entityId)}`
-      : n.entity === "Survey"
-        ? `/surveys/${encodeURIComponent(n.entityId)}`
-        : `/visits/requests/${encodeURIComponent(n.entityId)}`;
+  n.entity === "Complaint"
+    ? `/complaints/${encodeURIComponent(n.entityId)}`
+    : n.entity === "VisitPlan"
+      ? `/visits/plans/${encodeURIComponent(n.entityId)}`
+      : n.entity === "PerformanceReview"
+        ? `/reviews/${encodeURIComponent(n.entityId)}`
+        : n.entity === "Survey"
+          ? `/surveys/${encodeURIComponent(n.entityId)}`
+          : `/visits/requests/${encodeURIComponent(n.entityId)}`;
 
 /** 通知: what waits for the person and what was decided for them, newest first. */
 export default async function NotificationsPage() {
   const viewer = await requireViewer();
-  const [rows, t, tk, tSurveys, format] = await Promise.all([
+  const [rows, t, tk, tSurveys, tc, format] = await Promise.all([
     listNotifications(viewer),
     getTranslations("visitPlans.notifications"),
     getTranslations("visitPlans.kinds"),
     getTranslations("surveys.notifications"),
+    getTranslations("complaints.notifications"),
     getFormatter(),
   ]);
   const unread = rows.filter((r) => !r.readAt).length;
@@ -46,8 +49,12 @@ export default async function NotificationsPage() {
       period: p.period ?? "",
       score: p.score ?? "",
       count: p.count ?? 0,
+      number: p.complaintNumber ?? "",
+      title: p.title ?? "",
     };
     if (n.kind.startsWith("survey.") && tSurveys.has(key)) return tSurveys(key, values);
+    // Complaint kinds keep their sentences in the complaints catalogue.
+    if (tc.has(key)) return tc(key, values);
     return t.has(`kinds.${key}`) ? t(`kinds.${key}`, values) : n.kind;
   };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAccountHealth } from "@/lib/data/health/refresh";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { chinaToday } from "@/lib/domain/calendar";
@@ -80,7 +81,7 @@ export async function updateAgreement(
   viewer: Viewer,
   input: AgreementTerms & { id: string; version: number },
 ) {
-  return mutate(viewer, async ({ tx, audit }) => {
+  const saved = await mutate(viewer, async ({ tx, audit }) => {
     const before = await editableAgreement(tx, viewer, input.id);
     const { id, version, ...data } = input;
     await updateVersioned(tx.cooperationAgreement, { where: { id }, version, data });
@@ -88,6 +89,9 @@ export async function updateAgreement(
     await audit({ action: "agreement.update", entity: "CooperationAgreement", entityId: id, before, after });
     return after;
   });
+  // The end date moves the renewal factor of the account's health.
+  await refreshAccountHealth([saved.accountId]);
+  return saved;
 }
 
 /** 续签: a new agreement for the next term, linked to the one it renews. */
@@ -95,7 +99,7 @@ export async function renewAgreement(
   viewer: Viewer,
   input: AgreementTerms & { id: string; version: number },
 ) {
-  return mutate(viewer, async ({ tx, audit }) => {
+  const renewed = await mutate(viewer, async ({ tx, audit }) => {
     const previous = await editableAgreement(tx, viewer, input.id);
     // Checking the version means two people renewing the same agreement at once make one renewal.
     await updateVersioned(tx.cooperationAgreement, {
@@ -131,4 +135,6 @@ export async function renewAgreement(
     });
     return renewed;
   });
+  await refreshAccountHealth([renewed.accountId]);
+  return renewed;
 }

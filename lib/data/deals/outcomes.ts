@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAccountHealth } from "@/lib/data/health/refresh";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { annualisedValue, checkTerminate } from "@/lib/domain/pipeline";
@@ -120,7 +121,9 @@ export async function winDeal(
     dealId: won.dealId,
     actorId: viewer.id,
   });
-  return { dealId: won.dealId, agreementId: won.agreementId };
+  // The new agreement moves the renewal factor of the account's health (after commit).
+  await refreshAccountHealth([won.accountId]);
+  return won;
 }
 
 /** Ends a deal that has no opportunity (the stage-1 judgement is "no") or was dropped; needs a reason. */

@@ -1,9 +1,13 @@
 import "server-only";
 import type { JobResult } from "@/lib/jobs/types";
+import { recomputeHealthBatch } from "./recompute";
 
-// CONTRACT (owned by the service/health slice; stub until it lands): recomputes every account's
-// health in batches (time passing moves recency and renewal factors).
+// CONTRACT: recomputes every account's health in batches (time passing moves the recency and
+// renewal factors, so a daily run keeps the at-risk list honest between events).
 export async function runHealthRecompute(now: Date): Promise<JobResult> {
-  void now;
-  return { processed: 0 };
+  const result = await recomputeHealthBatch({ now });
+  return {
+    processed: result.accounts,
+    detail: { snapshots: result.snapshots, batches: result.batches, ms: result.ms },
+  };
 }

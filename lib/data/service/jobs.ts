@@ -1,9 +1,10 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { JobResult } from "@/lib/jobs/types";
+import { createServiceDueFollowUps } from "./due-sql";
 
-// CONTRACT (owned by the service/health slice; stub until it lands): service items coming due get a
-// SERVICE_ITEM follow-up for their owner (one per item and due date).
+// CONTRACT: service items coming due get a SERVICE_ITEM follow-up for their owner (one per item and
+// due date, idempotent). Recording the delivery completes it (lib/data/service/deliveries.ts).
 export async function runServiceDueJob(now: Date): Promise<JobResult> {
-  void now;
-  return { processed: 0 };
+  return { processed: await createServiceDueFollowUps(db, now) };
 }

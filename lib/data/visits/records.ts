@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAccountHealth } from "@/lib/data/health/refresh";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { canDo, hasCapability, type Viewer } from "@/lib/domain/access";
 import { checkInDistance, ticksToApply } from "@/lib/domain/visit-records";
@@ -145,6 +146,7 @@ export async function createVisitRecord(
     () => mutate(viewer, (ctx) => insertRecord(ctx, viewer, input, now), { timeoutMs: 15_000 }),
     { lookFirst: false },
   );
+  if (created) await refreshAccountHealth([row.accountId], now);
   return { record: row, created };
 }
 
@@ -247,7 +249,7 @@ async function recordForChange(
 
 /** Edits a record (versioned). Moving its time moves its open follow-up and the account's last contact. */
 export async function updateVisitRecord(viewer: Viewer, input: UpdateVisitRecordInput) {
-  return mutate(viewer, async ({ tx, audit }) => {
+  const saved = await mutate(viewer, async ({ tx, audit }) => {
     const before = await recordForChange(tx, viewer, input.id, false, "edit");
     await assertContacts(tx, before.accountId, input.contactIds);
     const settings = await cachedVisitSettings();
@@ -277,10 +279,13 @@ export async function updateVisitRecord(viewer: Viewer, input: UpdateVisitRecord
     await audit({ action: "visit.update", entity: "VisitRecord", entityId: input.id, before, after });
     return after;
   });
+  // Contact recency moves the account's health (after commit; it never fails the save).
+  await refreshAccountHealth([saved.accountId]);
+  return saved;
 }
 
 async function setDeleted(viewer: Viewer, input: { id: string; version: number }, remove: boolean) {
-  return mutate(viewer, async ({ tx, audit }) => {
+  const saved = await mutate(viewer, async ({ tx, audit }) => {
     const before = await recordForChange(tx, viewer, input.id, !remove, remove ? "delete" : "restore");
     const deletedAt = remove ? new Date() : null;
     await updateVersioned(tx.visitRecord, {
@@ -300,6 +305,8 @@ async function setDeleted(viewer: Viewer, input: { id: string; version: number }
     });
     return after;
   });
+  await refreshAccountHealth([saved.accountId]);
+  return saved;
 }
 
 /** Soft-deletes a record; the account's last contact falls back to the visit before it. */

@@ -27,6 +27,9 @@ import { PlanVisitLink } from "@/components/visits/plan-visit-link";
 import { AccountVisits } from "@/components/visits/account-visits";
 import { AccountRevenueTrend } from "@/components/ledger/account-revenue-trend";
 import { AccountSatisfactionSection } from "@/components/surveys/account-satisfaction-section";
+import { AccountServiceSection } from "@/components/service/account-service-section";
+import { AccountHealthPanel } from "@/components/health/account-health-panel";
+import { AccountComplaintsSection } from "@/components/complaints/account-complaints-section";
 
 type Params = { params: Promise<{ accountId: string }> };
 
@@ -99,6 +102,7 @@ export default async function AccountPage({
       <MapSection contacts={account.contacts} />
       <AccountVisits viewer={viewer} account={account} part="section" />
       <AccountSatisfactionSection viewer={viewer} account={account} />
+      <AccountComplaintsSection viewer={viewer} account={account} />
       <ValueSection
         account={account}
         settings={settings}
@@ -107,6 +111,8 @@ export default async function AccountPage({
         canOverrideTier={canOverrideTier}
       />
       <AccountRevenueTrend viewer={viewer} accountId={account.id} />
+      {deleted ? null : <AccountHealthPanel viewer={viewer} accountId={account.id} />}
+      {deleted ? null : <AccountServiceSection viewer={viewer} accountId={account.id} />}
       <QualificationSection account={account} canEdit={canEdit} mayOverrideGate={mayOverrideGate} />
       <ProfileSection
         account={account}

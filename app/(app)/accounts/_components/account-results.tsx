@@ -40,10 +40,11 @@ export async function AccountResults({
   filtered: boolean;
   owners: { value: string; label: string }[];
 }) {
-  const [result, t, ta, format] = await Promise.all([
+  const [result, t, ta, th, format] = await Promise.all([
     listAccountsPage(viewer, query),
     getTranslations("accountList"),
     getTranslations("account"),
+    getTranslations("health"),
     getFormatter(),
   ]);
   const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
@@ -56,6 +57,9 @@ export async function AccountResults({
     tierLabel: ta(`tiers.${a.tier}`),
     tierOverridden: a.tier !== a.computedTier,
     score: format.number(a.compositeScore, oneDecimal),
+    health: a.healthScore === null ? "" : format.number(a.healthScore, oneDecimal),
+    healthBand: a.healthBand,
+    healthLabel: a.healthBand ? th(`bands.${a.healthBand}`) : "",
     priority: format.number(a.priorityScore, oneDecimal),
     lifecycle: ta(`lifecycle.${a.lifecycle}`),
     industry: a.industry ? (isIndustry(a.industry) ? ta(`industries.${a.industry}`) : a.industry) : null,
@@ -75,6 +79,7 @@ export async function AccountResults({
     name: ta("fields.name"),
     tier: ta("fields.tier"),
     score: ta("fields.score"),
+    health: th("title"),
     priority: ta("fields.priority"),
     lifecycle: ta("fields.lifecycle"),
     industry: ta("fields.industry"),

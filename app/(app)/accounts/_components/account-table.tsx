@@ -9,6 +9,12 @@ import { formatMessage, useLocale } from "@/lib/i18n/client";
 import { BulkActions, type BulkLabels } from "./bulk-actions";
 import { ACCOUNT_COLUMNS, SORTABLE_COLUMNS, type AccountColumn, type AccountListItem } from "./columns";
 
+const HEALTH_STYLES = {
+  HEALTHY: "bg-emerald-100 text-emerald-900",
+  WATCH: "bg-amber-100 text-amber-900",
+  AT_RISK: "bg-red-100 text-red-900",
+} as const;
+
 const TIER_STYLES: Record<AccountListItem["tier"], string> = {
   // Distinct at a glance and each at least 4.5:1; the letter and name carry the meaning too.
   A: "bg-indigo-700 text-white",
@@ -77,6 +83,26 @@ function buildColumns(labels: AccountTableLabels) {
     score: column.accessor("score", {
       header: () => head("score"),
       meta: { sortKey: sortKey("score"), numeric: true },
+    }),
+    health: column.accessor("health", {
+      header: () => head("health"),
+      meta: { sortKey: sortKey("health"), numeric: true, cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) =>
+        row.original.healthBand ? (
+          <span className="inline-flex items-center gap-1.5">
+            <span className="tabular-nums">{row.original.health}</span>
+            <span
+              className={cn(
+                "rounded px-1.5 py-0.5 text-xs font-medium",
+                HEALTH_STYLES[row.original.healthBand],
+              )}
+            >
+              {row.original.healthLabel}
+            </span>
+          </span>
+        ) : (
+          dash
+        ),
     }),
     priority: column.accessor("priority", {
       header: () => head("priority"),

@@ -5,6 +5,7 @@ export const ACCOUNT_COLUMNS = [
   "name",
   "tier",
   "score",
+  "health",
   "priority",
   "lifecycle",
   "industry",
@@ -27,6 +28,7 @@ export const SORTABLE_COLUMNS: Partial<Record<AccountColumn, { key: string; firs
   name: { key: "name", first: "asc" },
   tier: { key: "tier", first: "asc" },
   score: { key: "compositeScore", first: "desc" },
+  health: { key: "healthScore", first: "asc" },
   priority: { key: "priorityScore", first: "desc" },
   lifecycle: { key: "lifecycle", first: "asc" },
   updatedAt: { key: "updatedAt", first: "desc" },
@@ -36,6 +38,7 @@ export const SORTABLE_COLUMNS: Partial<Record<AccountColumn, { key: string; firs
 export const LIST_KEYS = [
   "q",
   "tier",
+  "health",
   "lifecycle",
   "industry",
   "size",
@@ -55,6 +58,7 @@ export const LIST_KEYS = [
 export const FILTER_KEYS = [
   "q",
   "tier",
+  "health",
   "lifecycle",
   "industry",
   "size",
@@ -83,6 +87,9 @@ export type AccountListItem = {
   tierLabel: string;
   tierOverridden: boolean;
   score: string;
+  health: string;
+  healthBand: "HEALTHY" | "WATCH" | "AT_RISK" | null;
+  healthLabel: string;
   priority: string;
   lifecycle: string;
   industry: string | null;

@@ -15,6 +15,7 @@ export type FilterLabels = {
   search: string;
   searchPlaceholder: string;
   tier: string;
+  health: string;
   lifecycle: string;
   industry: string;
   size: string;
@@ -46,6 +47,7 @@ export function AccountFilters({
   labels: FilterLabels;
   options: {
     tiers: FilterOption[];
+    healthBands: FilterOption[];
     lifecycles: FilterOption[];
     industries: FilterOption[];
     sizes: FilterOption[];
@@ -133,6 +135,13 @@ export function AccountFilters({
         legend={labels.tier}
         options={options.tiers}
         checked={query.tier}
+        className="sm:col-span-2"
+      />
+      <Checkboxes
+        name="health"
+        legend={labels.health}
+        options={options.healthBands}
+        checked={query.health}
         className="sm:col-span-2"
       />
       <Checkboxes

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action";
+import type { Translate } from "@/lib/actions/run";
 import { runJobNowAs, setJobEnabled } from "@/lib/data/jobs";
 import { jobRefSchema, jobToggleSchema } from "@/lib/validation/jobs";
 
@@ -12,7 +13,8 @@ export const toggleJobAction = formAction(
     revalidatePath("/admin/jobs");
     return { name: input.name, enabled: input.enabled };
   },
-  (t, data) => t(data.enabled ? "jobs.enabledNow" : "jobs.disabledNow", { name: data.name }),
+  (t, data) =>
+    t(data.enabled ? "jobs.enabledNow" : "jobs.disabledNow", { name: t(`jobs.names.${data.name}`) }),
 );
 
 export const runJobNowAction = formAction(
@@ -24,12 +26,17 @@ export const runJobNowAction = formAction(
       ? { name: input.name, status: outcome.run.status, processed: outcome.run.processed, reason: null }
       : { name: input.name, status: null, processed: 0, reason: outcome.reason };
   },
-  (t, data) =>
-    data.reason === "busy"
-      ? t("jobs.busy", { name: data.name })
-      : data.reason === "disabled"
-        ? t("jobs.disabledCannotRun", { name: data.name })
-        : data.status === "FAILED"
-          ? t("jobs.ranFailed", { name: data.name })
-          : t("jobs.ranOk", { name: data.name, processed: data.processed }),
+  (t, data) => success(t, data),
 );
+
+/** The outcome in words, naming the job as the page does. */
+function success(
+  t: Translate,
+  data: { name: string; status: "SUCCEEDED" | "FAILED" | null; processed: number; reason: string | null },
+) {
+  const name = t(`jobs.names.${data.name}`);
+  if (data.reason === "busy") return t("jobs.busy", { name });
+  if (data.reason === "disabled") return t("jobs.disabledCannotRun", { name });
+  if (data.status === "FAILED") return t("jobs.ranFailed", { name });
+  return t("jobs.ranOk", { name, processed: data.processed });
+}
