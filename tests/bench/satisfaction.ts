@@ -232,6 +232,9 @@ async function answerRows(
       }
     },
   };
+  // What follows a saved answer (low-score follow-up, health) runs after the reply, as the route's
+  // after() does: collected here and run untimed once the timing is done.
+  const followOns: (() => Promise<void>)[] = [];
   if (submit.fn)
     row.app = async () => {
       const i = a++;
@@ -240,6 +243,7 @@ async function answerRows(
         raw: { nps: "9", reason: "交付准时，服务专业" },
         ip: `10.1.${i >> 8}.${i & 255}`,
         now: now(),
+        afterResponse: (task: () => Promise<void>) => followOns.push(task),
       });
       if (i === 0)
         console.log(
@@ -248,7 +252,15 @@ async function answerRows(
     };
   const rows = [row];
   if (!submit.fn) rows.push({ label: "submitSurveyAnswer (app)", note: submit.why });
-  return { rows, cleanup: links.cleanup };
+  const cleanup = async () => {
+    const started = performance.now();
+    for (const task of followOns.splice(0)) await task();
+    console.log(
+      `[bench:satisfaction] the answers' follow-on work (low score, health), after the reply: ${(performance.now() - started).toFixed(0)} ms in all`,
+    );
+    await links.cleanup();
+  };
+  return { rows, cleanup };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

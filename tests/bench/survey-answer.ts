@@ -149,16 +149,26 @@ async function main() {
       // Interleaved, so both sides see the same database state and machine load.
       const a = links[1 + 2 * i]!;
       const b = links[2 + 2 * i]!;
+      // The follow-on work (low score, health) runs after the reply, as the route's after() does.
+      const followOns: (() => Promise<void>)[] = [];
+      const afterResponse = (task: () => Promise<void>) => void followOns.push(task);
       let t = performance.now();
-      const outcome = await submitSurveyAnswer({ token: a.token, raw: answerOf(i), ip: addressOf(i, 1) });
+      const outcome = await submitSurveyAnswer({
+        token: a.token,
+        raw: answerOf(i),
+        ip: addressOf(i, 1),
+        afterResponse,
+      });
       const appMs = performance.now() - t;
+      for (const task of followOns.splice(0)) await task();
       if (outcome.kind !== "saved") throw new Error(`submitSurveyAnswer said ${outcome.kind}`);
       t = performance.now();
       await sqlTwin(pool, b.token, answerOf(i), addressOf(i, 2), new Date());
       const sqlMs = performance.now() - t;
       t = performance.now();
-      await submitSurveyAnswer({ token: a.token, raw: answerOf(i + 1), ip: addressOf(i, 3) });
+      await submitSurveyAnswer({ token: a.token, raw: answerOf(i + 1), ip: addressOf(i, 3), afterResponse });
       const editMs = performance.now() - t;
+      for (const task of followOns.splice(0)) await task();
       if (i >= WARMUP) {
         app.push(appMs);
         sql.push(sqlMs);

@@ -12,6 +12,7 @@ import { loadPublicSurvey, takeSurveyViewAllowance, type PublicSurvey } from "@/
 import { readSurveyForm, SURVEY_BODY_LIMIT_BYTES, type RawAnswers } from "@/lib/domain/survey-public";
 import type { AnswerProblem, SurveyAnswers } from "@/lib/domain/surveys";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { afterResponse } from "@/lib/http/after-response";
 import { clientAddressFrom } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -120,7 +121,14 @@ export async function POST(request: Request, { params }: Params) {
     const body = await readBody(request);
     const raw = body === null ? null : readSurveyForm(body);
     if (!raw) return notice("tooLarge", 413);
-    const outcome = await submitSurveyAnswer({ token, raw, ip: clientAddress(request), now });
+    const outcome = await submitSurveyAnswer({
+      token,
+      raw,
+      ip: clientAddress(request),
+      now,
+      // The low-score follow-up and the account's health are worked out after the reply is sent.
+      afterResponse,
+    });
     switch (outcome.kind) {
       case "rateLimited":
         return notice("tooMany", 429, { "Retry-After": String(outcome.retryAfterSeconds) });

@@ -27,11 +27,17 @@ export async function submitSurveyAnswer({
   raw,
   ip,
   now = new Date(),
+  afterResponse,
 }: {
   token: string;
   raw: Record<string, string | string[] | undefined>;
   ip: string;
   now?: Date;
+  /**
+   * Runs the work that follows a saved answer (low-score follow-up, complaint, health) once the
+   * contact has their reply — the route passes Next's `after()`. Without it the work is awaited here.
+   */
+  afterResponse?: (task: () => Promise<void>) => void;
 }): Promise<SubmitOutcome> {
   const [byAddress, byToken] = await takeRateLimits(
     [
@@ -101,12 +107,17 @@ export async function submitSurveyAnswer({
     return { responseId: row.id, version: row.version, edited: before !== null };
   });
 
-  // After the commit: follow-ups and complaints are the surveys slice's, in their own transactions.
-  // The contact's answer is saved whatever happens there, so a failure is logged, not shown.
-  try {
-    await onSurveyAnswered(saved.responseId, now);
-  } catch (error) {
-    console.error("[survey answer] onSurveyAnswered failed", error);
-  }
+  // After the commit: follow-ups, complaints and health are the surveys slice's, in their own
+  // transactions. The contact's answer is saved whatever happens there, so a failure is logged, not
+  // shown — and the contact does not wait for it.
+  const followOn = async () => {
+    try {
+      await onSurveyAnswered(saved.responseId, now);
+    } catch (error) {
+      console.error("[survey answer] onSurveyAnswered failed", error);
+    }
+  };
+  if (afterResponse) afterResponse(followOn);
+  else await followOn();
   return { kind: "saved", ...saved };
 }

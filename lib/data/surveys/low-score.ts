@@ -22,13 +22,27 @@ export const scoreSummary = (r: { csat: number | null; nps: number | null }) =>
 // opens a complaint; refreshes the account's health. Idempotent: the follow-up is unique per
 // response and reason, the complaint per response.
 export async function onSurveyAnswered(responseId: string, now = new Date()): Promise<void> {
-  const response = await db.surveyResponse.findUnique({
-    where: { id: responseId },
-    include: { account: { select: { name: true, deletedAt: true } } },
-  });
+  const response = await loadResponse(responseId);
   if (!response) return;
   const settings = await getSatisfactionSettings();
   const low = isLowScore(response, settings);
+  // Most answers are not low and already flagged right: nothing to write but the health below.
+  if (low || response.lowScore !== low) await recordLowScore(response, low, now);
+  if (low && settings.lowScoreCreatesComplaint && !response.account.deletedAt)
+    await openComplaintFromSurvey({ surveyResponseId: response.id, now });
+  await refreshAccountHealth([response.accountId], now);
+}
+
+type AnsweredResponse = NonNullable<Awaited<ReturnType<typeof loadResponse>>>;
+
+const loadResponse = (responseId: string) =>
+  db.surveyResponse.findUnique({
+    where: { id: responseId },
+    include: { account: { select: { name: true, deletedAt: true } } },
+  });
+
+/** The low flag, and for a low score the owner's follow-up, notification and audit row (once). */
+async function recordLowScore(response: AnsweredResponse, low: boolean, now: Date) {
   await db.$transaction(async (tx) => {
     if (response.lowScore !== low)
       await tx.surveyResponse.update({ where: { id: response.id }, data: { lowScore: low } });
@@ -69,7 +83,4 @@ export async function onSurveyAnswered(responseId: string, now = new Date()): Pr
       },
     });
   });
-  if (low && settings.lowScoreCreatesComplaint && !response.account.deletedAt)
-    await openComplaintFromSurvey({ surveyResponseId: response.id, now });
-  await refreshAccountHealth([response.accountId], now);
 }
