@@ -82,15 +82,15 @@ export function reminderDue(
 export type Recipient = { id: string; buyingRole: string; email: string | null };
 
 /**
- * Who an automatic survey asks: the decision makers who have an e-mail address, else every decision
- * maker (links are then shared by the owner), else the contacts the caller named (a deal's or
- * complaint's people). Empty: nobody to ask, no survey.
+ * Who an automatic survey asks: the contacts the caller named (a complaint's people — they know
+ * how its handling went), else the decision makers who have an e-mail address, else every decision
+ * maker (links are then shared by the owner). Empty: nobody to ask, no survey.
  */
 export function automaticRecipients(contacts: readonly Recipient[], named: readonly string[] = []): string[] {
+  const known = new Set(contacts.map((c) => c.id));
+  const people = [...new Set(named)].filter((id) => known.has(id));
+  if (people.length) return people;
   const deciders = contacts.filter((c) => c.buyingRole === "DECISION_MAKER");
   const withEmail = deciders.filter((c) => c.email);
-  if (withEmail.length) return withEmail.map((c) => c.id);
-  if (deciders.length) return deciders.map((c) => c.id);
-  const known = new Set(contacts.map((c) => c.id));
-  return [...new Set(named)].filter((id) => known.has(id));
+  return (withEmail.length ? withEmail : deciders).map((c) => c.id);
 }

@@ -14,10 +14,13 @@ import { accountWithContacts, complaintInput, record, region, versionOf, type Re
 let east: Region;
 let west: Region;
 let accountId: string;
+let contactIds: string[];
 
 beforeAll(async () => {
   [east, west] = [await region("流程东区"), await region("流程西区")];
-  accountId = (await accountWithContacts(east.rep1.id)).account.id;
+  const made = await accountWithContacts(east.rep1.id);
+  accountId = made.account.id;
+  contactIds = made.contacts.map((c) => c.id);
 });
 
 const step = async (
@@ -44,7 +47,13 @@ const step = async (
 describe("the complaint's life", () => {
   it("goes received → acknowledged → investigating → resolved → confirmed → closed", async () => {
     const t0 = new Date("2026-11-02T01:00:00Z");
-    const c = await record(east.rep1, accountId, { handlerId: west.rep1.id, severity: "HIGH" }, t0);
+    // The customer's two people are named: closing asks them how the handling went.
+    const c = await record(
+      east.rep1,
+      accountId,
+      { handlerId: west.rep1.id, severity: "HIGH", contactIds },
+      t0,
+    );
     const sla = await db.complaintSla.findUniqueOrThrow({ where: { severity: "HIGH" } });
     const row0 = await db.complaint.findUniqueOrThrow({ where: { id: c.id } });
     expect(row0.ackDueAt.getTime() - t0.getTime()).toBe(sla.ackMinutes * 60_000);

@@ -80,7 +80,7 @@ describe("triggers, closing, reminders", () => {
 
 describe("automaticRecipients", () => {
   const c = (id: string, buyingRole: string, email: string | null) => ({ id, buyingRole, email });
-  it("prefers decision makers with e-mail, then all decision makers, then the named contacts", () => {
+  it("asks the named contacts first, then decision makers with e-mail, then all decision makers", () => {
     const all = [
       c("a", "DECISION_MAKER", "a@x.cn"),
       c("b", "DECISION_MAKER", null),
@@ -90,6 +90,9 @@ describe("automaticRecipients", () => {
     expect(automaticRecipients(all.slice(1))).toEqual(["b"]);
     expect(automaticRecipients([c("u", "USER", null)], ["u", "u", "stranger"])).toEqual(["u"]);
     expect(automaticRecipients([c("u", "USER", null)])).toEqual([]);
+    // A complaint's own people are asked about its handling, even where decision makers exist.
+    expect(automaticRecipients(all, ["u", "stranger"])).toEqual(["u"]);
+    expect(automaticRecipients(all, ["stranger"])).toEqual(["a"]);
   });
 });
 
