@@ -20,7 +20,9 @@ export async function resolveLocale(): Promise<AppLocale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
 }
 
-export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+// A locale asked for explicitly (getTranslations({ locale }) — a calendar feed in its owner's
+// language, a survey link in its contact's) wins over the request's own.
+export default getRequestConfig(async ({ locale: requested }) => {
+  const locale = isLocale(requested) ? requested : await resolveLocale();
   return { locale, messages: messagesFor(locale), timeZone: TIME_ZONE };
 });
