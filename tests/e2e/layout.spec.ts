@@ -177,7 +177,7 @@ const viewports = (info: TestInfo) =>
 
 for (const role of ["kam", "manager", "admin"] as const) {
   test(`no page is wider than the screen (zh-CN, as ${role})`, async ({ page }, info) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await signInAs(page, peopleFor(info)[role]);
     for (const { path } of PAGES.filter((p) => p.role === role)) {
       await open(page, path);
@@ -190,7 +190,7 @@ for (const role of ["kam", "manager", "admin"] as const) {
 }
 
 test("the key pages are no wider than the screen in English", async ({ page }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signInAs(page, peopleFor(info).kamEn);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   for (const { path } of PAGES.filter((p) => p.key)) {
@@ -259,7 +259,7 @@ async function smallTargets(page: Page, scope: string) {
 
 test("on a phone the shell's and the forms' controls are big enough to tap", async ({ page }, info) => {
   test.skip(info.project.name !== "phone", "tap targets are measured on the phone");
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const people = peopleFor(info);
   const pages: { path: string; role: Role }[] = [
     { path: "/", role: "manager" },

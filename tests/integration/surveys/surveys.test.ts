@@ -89,7 +89,10 @@ describe("sending a survey", () => {
   });
 
   it("is not found from another region, and lists only surveys of visible accounts", async () => {
-    const east = await db.survey.findFirstOrThrow({ where: { teamId: "team_east" } });
+    // One whose account is still East's and not deleted (other files of the run move and delete accounts).
+    const east = await db.survey.findFirstOrThrow({
+      where: { teamId: "team_east", deletedAt: null, account: { teamId: "team_east", deletedAt: null } },
+    });
     expect(await outcome(getSurvey(await viewerFor("usr_north_manager"), east.id))).toBe("NOT_FOUND");
     expect(await outcome(getSurvey(await viewerFor("usr_east_manager"), east.id))).toBe("OK");
     const north = await listSurveys(await viewerFor("usr_north_manager"), {});
