@@ -60,6 +60,8 @@ async function main() {
     process.env.WEB_CONCURRENCY = "1";
   }
   await migrateDeploy(url);
+  // Settled before seeding: the demo's survey links are derived from it (lib/auth/survey-token.ts).
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
 
   // Seed demo data into an empty embedded database (or any empty database when asked to).
   const { seedIfEmpty } = await import("../prisma/seed");
@@ -68,7 +70,7 @@ async function main() {
   const env = {
     ...process.env,
     DATABASE_URL: url,
-    NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
     NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
   };
