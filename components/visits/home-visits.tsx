@@ -80,7 +80,7 @@ export async function HomeVisits({ viewer }: { viewer: Viewer }) {
                     }
                     className="inline-flex min-h-11 items-center text-sm font-medium text-indigo-800 hover:underline sm:min-h-0"
                   >
-                    {f.reason === "SERVICE_ITEM" ? ts("record") : t("home.followUpNow")}
+                    {f.reason === "SERVICE_ITEM" ? tsv("record") : t("home.followUpNow")}
                   </Link>
                 </li>
               ))}
