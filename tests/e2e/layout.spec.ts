@@ -91,7 +91,8 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/complaints", role: "manager", key: true },
   { path: "/complaints?tab=breached", role: "manager" },
   { path: `/complaints/new?accountId=${ACCOUNT.split("/").pop()}`, role: "kam", key: true },
-  { path: "/complaints/cmp_demo_052", role: "admin", key: true },
+  // (Opened by the administrator: the English KAM twin sees no complaint.)
+  { path: "/complaints/cmp_demo_052", role: "admin" },
   { path: "/complaints/cmp_demo_001", role: "admin" },
   { path: "/admin/satisfaction/sla", role: "admin" },
   { path: "/dashboard", role: "kam", key: true },
@@ -103,7 +104,7 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   // Satisfaction surveys (满意度调研): results, one survey's links and answers, sending, questionnaires.
   { path: "/surveys", role: "kam", key: true },
   { path: "/surveys?trigger=WAVE", role: "manager" },
-  { path: "/surveys/:first", role: "manager", key: true },
+  { path: "/surveys/:first", role: "manager" },
   // Sending needs edit rights on the account: the team's manager (the phone's KAM twin owns none).
   { path: `/surveys/new?account=${ACCOUNT.split("/").pop()}`, role: "manager" },
   { path: "/surveys/templates", role: "admin" },
