@@ -9,8 +9,11 @@ export async function SectionNav() {
     getTranslations("accountPage.sections"),
     getTranslations("deal.accountSection"),
   ]);
-  // The deals section (开发项目) comes first.
-  const links = [{ id: "deals", label: td("nav") }, ...SECTIONS.map((id) => ({ id, label: t(id) }))];
+  // The deals section (开发项目) comes first; satisfaction, complaints, health and the service plan
+  // (sections of their own features) sit where the page shows them.
+  const [contacts, map, value, ...rest] = SECTIONS;
+  const ids = [contacts, map, "satisfaction", "complaints", value, "health", "service", ...rest] as const;
+  const links = [{ id: "deals", label: td("nav") }, ...ids.map((id) => ({ id, label: t(id) }))];
   return (
     <>
       <SectionTabs label={t("label")} links={links} />
