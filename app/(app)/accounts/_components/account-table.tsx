@@ -86,10 +86,11 @@ function buildColumns(labels: AccountTableLabels) {
     }),
     health: column.accessor("health", {
       header: () => head("health"),
-      meta: { sortKey: sortKey("health"), numeric: true, cellClassName: "whitespace-nowrap" },
+      // The band may go under the score: the column must not push the table past a 1,440 px screen.
+      meta: { sortKey: sortKey("health"), numeric: true },
       cell: ({ row }) =>
         row.original.healthBand ? (
-          <span className="inline-flex items-center gap-1.5">
+          <span className="inline-flex flex-wrap items-center justify-end gap-x-1.5 gap-y-0.5">
             <span className="tabular-nums">{row.original.health}</span>
             <span
               className={cn(
@@ -114,7 +115,8 @@ function buildColumns(labels: AccountTableLabels) {
     }),
     industry: column.accessor("industry", {
       header: () => head("industry"),
-      meta: { cellClassName: "whitespace-nowrap" },
+      // Long English industry names wrap rather than widen the table.
+      meta: { cellClassName: "min-w-28" },
       cell: ({ getValue }) => getValue() ?? dash,
     }),
     region: column.accessor("region", {
