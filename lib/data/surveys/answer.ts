@@ -6,7 +6,8 @@ import { linkState, SURVEY_RATE_RULES } from "@/lib/domain/survey-public";
 import { checkAnswers, scoresOf, type AnswerProblem } from "@/lib/domain/surveys";
 import { mutate } from "../audit";
 import { takeRateLimits } from "../rate-limits";
-import { findSurveyLink, questionsOf, satisfactionSettings } from "./link";
+import { findSurveyLink, questionsOf } from "./link";
+import { getSatisfactionSettings } from "./settings";
 import { onSurveyAnswered } from "./low-score";
 
 // A contact's answer through their personal link (no sign-in: the token is the credential). One
@@ -57,7 +58,7 @@ export async function submitSurveyAnswer({
     };
   }
 
-  const [link, settings] = await Promise.all([findSurveyLink(token), satisfactionSettings()]);
+  const [link, settings] = await Promise.all([findSurveyLink(token), getSatisfactionSettings()]);
   if (!link) return { kind: "gone" };
   const state = linkState({ ...link, answered: !!link.response }, now);
   if (state !== "open") return { kind: state };

@@ -47,12 +47,3 @@ export function questionsOf(link: SurveyLink): SurveyQuestion[] {
   const stored = link.survey.templateVersion.questions;
   return Array.isArray(stored) ? (stored as unknown as SurveyQuestion[]) : [];
 }
-
-/** The company name and low-score thresholds the administrator set (defaults before any edit). */
-export async function satisfactionSettings() {
-  const row = await db.satisfactionSettings.findUnique({
-    where: { id: "default" },
-    select: { companyName: true, companyNameZh: true, lowCsatAtMost: true, lowNpsAtMost: true },
-  });
-  return row ?? { companyName: "Keystone", companyNameZh: "Keystone", lowCsatAtMost: 2, lowNpsAtMost: 6 };
-}

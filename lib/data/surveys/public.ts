@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { linkState, SURVEY_RATE_RULES } from "@/lib/domain/survey-public";
 import { labelIn, rangeOf, type QuestionType, type SurveyAnswers } from "@/lib/domain/surveys";
 import { takeRateLimit } from "../rate-limits";
-import { findSurveyLink, questionsOf, satisfactionSettings } from "./link";
+import { findSurveyLink, questionsOf } from "./link";
+import { getSatisfactionSettings } from "./settings";
 
 // What the public survey page may show a contact: our company's name, the survey's title, intro
 // and questions in the link's language, and their own earlier answer. Nothing internal — no ids,
@@ -36,7 +37,7 @@ export const takeSurveyViewAllowance = (ip: string, now: Date) =>
 
 /** The survey behind a token, or null for every kind of link that cannot be used (alike). */
 export async function loadPublicSurvey(token: string, now: Date): Promise<PublicSurvey | null> {
-  const [link, settings] = await Promise.all([findSurveyLink(token), satisfactionSettings()]);
+  const [link, settings] = await Promise.all([findSurveyLink(token), getSatisfactionSettings()]);
   if (!link) return null;
   const state = linkState({ ...link, answered: !!link.response }, now);
   if (state === "gone") return null;
