@@ -18,7 +18,8 @@ export async function SatisfactionTrend({ months }: { months: MonthFigures[] }) 
   const dash = (v: number | null, pct = false) => (v === null ? "—" : pct ? `${v}%` : String(v));
   return (
     <div className="space-y-3">
-      <div className="h-56" aria-hidden="true">
+      {/* overflow-hidden: the chart redraws after a resize, and must not widen the page meanwhile. */}
+      <div className="h-56 min-w-0 overflow-hidden" aria-hidden="true">
         <LazySatisfactionChart
           points={months.map((m) => ({ label: m.month, csat: m.csat, nps: m.nps, rate: m.responseRate }))}
           labels={{ csat: t("csat"), nps: t("nps"), rate: t("responseRate") }}
