@@ -65,6 +65,8 @@ const PEOPLE: Record<string, { manager: string; kams: [string, string]; reps: [s
   south: { manager: "黄海燕", kams: ["何俊", "林晓"], reps: ["郭鹏", "罗敏", "梁超"] },
 };
 
+const CHANNEL_MANAGERS: Record<string, string> = { east: "钱志远", north: "马晓东", south: "谢婷" };
+
 export const DEMO_USERS: DemoUser[] = [
   {
     id: "usr_admin",
@@ -114,7 +116,16 @@ export const DEMO_USERS: DemoUser[] = [
       teamId: `team_${region}`,
       locale: "zh_CN" as const,
     })),
-  ]),
+  ]), // 渠道经理: one per region, covering the region's territories (prisma/demo-channel-base.ts).
+  ...Object.entries(CHANNEL_MANAGERS).map(([region, name]) => ({
+    id: `usr_${region}_channel`,
+    email: `${region}.channel@keystone.demo`,
+    name,
+    role: "CHANNEL_MANAGER" as const,
+    jobTitle: "渠道经理",
+    teamId: `team_${region}`,
+    locale: "zh_CN" as const,
+  })),
 ];
 
 type T = {

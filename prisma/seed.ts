@@ -4,6 +4,7 @@ import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedDemoChannelBase } from "./demo-channel-base";
 import { seedDemoComplaints } from "./demo-complaints";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
@@ -68,6 +69,8 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       await seedDemoComplaints(tx, { users: DEMO_USERS });
       const service = await seedDemoService(tx);
       const health = await seedDemoHealth(tx);
+      // Distributor channels: products, channel managers' territories, distributors, agreements.
+      const channel = await seedDemoChannelBase(tx, { territoryIdByCode: idByCode, random });
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
@@ -86,6 +89,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
             ...surveys,
             ...service,
             ...health,
+            channel,
             reviewIndicators: reviews.indicators,
             reviews: reviews.reviews,
           },

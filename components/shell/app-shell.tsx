@@ -54,6 +54,20 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
         { href: "/health", label: t("atRisk") },
       ],
     },
+    {
+      label: t("channelSection"),
+      items: [
+        { href: "/distributors", label: t("distributors") },
+        { href: "/distributors/board", label: t("distributorBoard") },
+        { href: "/distributors/layout", label: t("channelLayout") },
+        { href: "/channel-agreements", label: t("channelAgreements") },
+        { href: "/rebates", label: t("rebates") },
+        { href: "/channel-sales", label: t("channelSales") },
+        { href: "/receivables", label: t("receivables") },
+        { href: "/channel-conflicts", label: t("channelConflicts") },
+        { href: "/distributor-scorecards", label: t("distributorScorecards") },
+      ],
+    },
   ];
   const admin = [
     hasCapability(viewer, "admin.users") && { href: "/admin/users", label: t("users") },
@@ -68,6 +82,7 @@ async function navSections(viewer: Viewer): Promise<NavSection[]> {
       href: "/admin/satisfaction",
       label: t("satisfactionSettings"),
     },
+    hasCapability(viewer, "admin.channels") && { href: "/admin/channels", label: t("channelSettings") },
     hasCapability(viewer, "admin.jobs") && { href: "/admin/jobs", label: t("jobs") },
     hasCapability(viewer, "audit.read") && { href: "/admin/audit", label: t("audit") },
   ].filter((x): x is { href: string; label: string } => Boolean(x));

@@ -1,7 +1,7 @@
 // Who may do what to which record. Pure rules, shared by the data layer (which turns them into
 // where clauses), server actions (which assert them) and the UI (which only hides buttons).
 
-export const ROLES = ["ADMIN", "MANAGER", "KAM", "REP"] as const;
+export const ROLES = ["ADMIN", "MANAGER", "KAM", "REP", "CHANNEL_MANAGER"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The signed-in person as every rule sees them. `visibleTeamIds` is "all" for admins. */
@@ -41,7 +41,7 @@ const CAPABILITIES = {
   // Overriding an account's computed tier is a judgement about its value: the account's KAM or a
   // manager makes it, a rep does not (even on an account they own).
   "accounts.overrideTier": ["ADMIN", "MANAGER", "KAM"],
-  "records.create": ["ADMIN", "MANAGER", "KAM", "REP"],
+  "records.create": ["ADMIN", "MANAGER", "KAM", "REP", "CHANNEL_MANAGER"],
   // Deciding visit plans, gift and reception requests: only the approver a plan names (its team's
   // manager, or the director above) — this capability lets the approvals inbox exist at all.
   "visits.approve": ["ADMIN", "MANAGER"],
@@ -62,12 +62,20 @@ const CAPABILITIES = {
   "admin.satisfaction": ["ADMIN"],
   "admin.jobs": ["ADMIN"],
   "complaints.team": ["ADMIN", "MANAGER"],
+  // Distributor channels (渠道管理): channel managers and managers keep distributors, agreements,
+  // sales reports, receivables and conflict cases within their scope (canSeeDistributor); KAMs and
+  // reps read their team's distributors. Approving credit limits and rebate statements is a
+  // manager's decision; the evaluation model, products and channel settings the administrator's.
+  "channel.read": ["ADMIN", "MANAGER", "KAM", "REP", "CHANNEL_MANAGER"],
+  "channel.write": ["ADMIN", "MANAGER", "CHANNEL_MANAGER"],
+  "channel.approve": ["ADMIN", "MANAGER"],
+  "admin.channels": ["ADMIN"],
   "records.reassign": ["ADMIN", "MANAGER"],
   "records.restore": ["ADMIN", "MANAGER"],
   // Sees the teams below their own (the team tree is loaded for them).
   "teams.subtree": ["MANAGER"],
   // Works inside a team: every role but the administrator must belong to one.
-  "teams.member": ["MANAGER", "KAM", "REP"],
+  "teams.member": ["MANAGER", "KAM", "REP", "CHANNEL_MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -182,7 +190,8 @@ export function wouldCreateCycle(
 
 /** Which weights of the indicator system apply to a person (administrators are scored as managers). */
 export function scorecardRoleOf(role: Role): "manager" | "kam" | "rep" {
-  return role === "KAM" ? "kam" : role === "REP" ? "rep" : "manager";
+  // A channel manager is scored on the KAM's indicators (their own sales and relationships).
+  return role === "KAM" || role === "CHANNEL_MANAGER" ? "kam" : role === "REP" ? "rep" : "manager";
 }
 
 /**
@@ -240,4 +249,46 @@ export function canHandleComplaint(viewer: Viewer, c: ComplaintParties): boolean
   return (
     inVisibleTeams(viewer, c.teamId) || (c.handlerTeamId !== null && inVisibleTeams(viewer, c.handlerTeamId))
   );
+}
+
+// ── Distributor channels (渠道管理) ────────────────────────────────────────────────────────────────
+
+/** What the distributor rules look at. Agreements, statements, invoices and conflict cases follow their distributor's. */
+export type DistributorParties = { ownerId: string; teamId: string; territoryId: string };
+
+/**
+ * May `viewer` see a distributor? Administrators all; its channel manager; a channel manager whose
+ * assigned territories (with everything below them: `channelTerritoryIds`) hold its home
+ * territory; anyone else who sees its team (managers their subtree, KAMs and reps their team).
+ * Everyone else: not found.
+ */
+export function canSeeDistributor(
+  viewer: Viewer,
+  d: DistributorParties,
+  channelTerritoryIds: readonly string[],
+): boolean {
+  if (d.ownerId === viewer.id) return true;
+  switch (distributorScopeOf(viewer)) {
+    case "all":
+      return true;
+    case "territories":
+      return channelTerritoryIds.includes(d.territoryId);
+    case "teams":
+      return inVisibleTeams(viewer, d.teamId);
+  }
+}
+
+/** Beyond the distributors they own, what decides the ones a person sees: everything, their assigned territories, or their teams. */
+export function distributorScopeOf(viewer: Viewer): "all" | "territories" | "teams" {
+  if (viewer.visibleTeamIds === "all") return "all";
+  return viewer.role === "CHANNEL_MANAGER" ? "territories" : "teams";
+}
+
+/** May `viewer` change a distributor and what hangs off it? Those who see it and keep channels (not KAMs or reps). */
+export function canEditDistributor(
+  viewer: Viewer,
+  d: DistributorParties,
+  channelTerritoryIds: readonly string[],
+): boolean {
+  return hasCapability(viewer, "channel.write") && canSeeDistributor(viewer, d, channelTerritoryIds);
 }

@@ -48,6 +48,18 @@ import enHealth from "@/messages/en/health.json";
 import zhHealth from "@/messages/zh-CN/health.json";
 import enJobs from "@/messages/en/jobs.json";
 import zhJobs from "@/messages/zh-CN/jobs.json";
+import enDistributors from "@/messages/en/distributors.json";
+import zhDistributors from "@/messages/zh-CN/distributors.json";
+import enChannelAgreements from "@/messages/en/channelAgreements.json";
+import zhChannelAgreements from "@/messages/zh-CN/channelAgreements.json";
+import enChannelSales from "@/messages/en/channelSales.json";
+import zhChannelSales from "@/messages/zh-CN/channelSales.json";
+import enReceivables from "@/messages/en/receivables.json";
+import zhReceivables from "@/messages/zh-CN/receivables.json";
+import enChannelConflicts from "@/messages/en/channelConflicts.json";
+import zhChannelConflicts from "@/messages/zh-CN/channelConflicts.json";
+import enDistributorScorecards from "@/messages/en/distributorScorecards.json";
+import zhDistributorScorecards from "@/messages/zh-CN/distributorScorecards.json";
 import type { AppLocale } from "./config";
 
 // The core catalogue (messages/<locale>.json) plus one file per feature (messages/<locale>/<ns>.json,
@@ -79,6 +91,12 @@ const catalogues = {
     service: enService,
     health: enHealth,
     jobs: enJobs,
+    distributors: enDistributors,
+    channelAgreements: enChannelAgreements,
+    channelSales: enChannelSales,
+    receivables: enReceivables,
+    channelConflicts: enChannelConflicts,
+    distributorScorecards: enDistributorScorecards,
   },
   "zh-CN": {
     ...zhCN,
@@ -106,6 +124,12 @@ const catalogues = {
     service: zhService,
     health: zhHealth,
     jobs: zhJobs,
+    distributors: zhDistributors,
+    channelAgreements: zhChannelAgreements,
+    channelSales: zhChannelSales,
+    receivables: zhReceivables,
+    channelConflicts: zhChannelConflicts,
+    distributorScorecards: zhDistributorScorecards,
   },
 };
 

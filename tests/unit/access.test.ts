@@ -93,6 +93,12 @@ const MATRIX: readonly [Role, Relation, ...boolean[]][] = [
   ["REP",     "sub-team",        N,   N,   N,     N,      N],
   ["REP",     "sub-sub-team",    N,   N,   N,     N,      N],
   ["REP",     "other team",      N,   N,   N,     N,      N],
+  // A channel manager owns distributors, not accounts: for accounts and deals they are a rep.
+  ["CHANNEL_MANAGER", "own",          Y, Y, N, N, N],
+  ["CHANNEL_MANAGER", "team",         Y, N, N, N, N],
+  ["CHANNEL_MANAGER", "sub-team",     N, N, N, N, N],
+  ["CHANNEL_MANAGER", "sub-sub-team", N, N, N, N, N],
+  ["CHANNEL_MANAGER", "other team",   N, N, N, N, N],
 ];
 
 const CASES = MATRIX.flatMap(([role, relation, ...allowed]) =>
@@ -146,6 +152,7 @@ describe("canDo — records owned by the viewer but filed in a team outside thei
     ["MANAGER",  Y,   Y,   N,     N,      N],
     ["KAM",      Y,   Y,   Y,     N,      N],
     ["REP",      Y,   Y,   N,     N,      N],
+    ["CHANNEL_MANAGER", Y, Y, N,   N,      N],
   ];
   it.each(
     rows.flatMap(([role, ...allowed]) =>
@@ -160,20 +167,24 @@ describe("canDo — records owned by the viewer but filed in a team outside thei
 describe("hasCapability", () => {
   // prettier-ignore
   const rows: readonly [Capability, ...boolean[]][] = [
-    // capability            ADMIN MANAGER KAM REP
-    ["admin.users",          Y,    N,      N,  N],
-    ["admin.teams",          Y,    N,      N,  N],
-    ["admin.territories",    Y,    N,      N,  N],
-    ["audit.read",           Y,    N,      N,  N],
-    ["organisation.overview",Y,    N,      N,  N],
-    ["pipeline.override",    Y,    Y,      N,  N],
-    ["qualification.override",Y,   Y,      N,  N],
-    ["accounts.overrideTier",Y,    Y,      Y,  N],
-    ["teams.subtree",        N,    Y,      N,  N],
-    ["teams.member",         N,    Y,      Y,  Y],
-    ["records.create",       Y,    Y,      Y,  Y],
-    ["records.reassign",     Y,    Y,      N,  N],
-    ["records.restore",      Y,    Y,      N,  N],
+    // capability            ADMIN MANAGER KAM REP CHANNEL_MANAGER
+    ["admin.users",          Y,    N,      N,  N, N],
+    ["admin.teams",          Y,    N,      N,  N, N],
+    ["admin.territories",    Y,    N,      N,  N, N],
+    ["audit.read",           Y,    N,      N,  N, N],
+    ["organisation.overview",Y,    N,      N,  N, N],
+    ["pipeline.override",    Y,    Y,      N,  N, N],
+    ["qualification.override",Y,   Y,      N,  N, N],
+    ["accounts.overrideTier",Y,    Y,      Y,  N, N],
+    ["teams.subtree",        N,    Y,      N,  N, N],
+    ["teams.member",         N,    Y,      Y,  Y, Y],
+    ["records.create",       Y,    Y,      Y,  Y, Y],
+    ["records.reassign",     Y,    Y,      N,  N, N],
+    ["records.restore",      Y,    Y,      N,  N, N],
+    ["channel.read",         Y,    Y,      Y,  Y, Y],
+    ["channel.write",        Y,    Y,      N,  N, Y],
+    ["channel.approve",      Y,    Y,      N,  N, N],
+    ["admin.channels",       Y,    N,      N,  N, N],
   ];
 
   it.each(

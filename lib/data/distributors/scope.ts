@@ -1,0 +1,79 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import {
+  canEditDistributor,
+  canSeeDistributor,
+  distributorScopeOf,
+  type DistributorParties,
+  type Viewer,
+} from "@/lib/domain/access";
+import { forbidden, notFound } from "@/lib/errors";
+import { territorySubtree } from "../territories";
+
+// Who sees which distributor, as one set of functions every channel module uses: the list, the
+// board, agreements, statements, sales reports, receivables and conflict cases all follow their
+// distributor's scope. The rule itself is canSeeDistributor (lib/domain/access.ts).
+
+/**
+ * The territories a channel manager covers: the assigned ones and every territory below them.
+ * Empty for everyone else (their scope is by team).
+ */
+export async function channelTerritoryIds(viewer: Viewer): Promise<string[]> {
+  if (distributorScopeOf(viewer) !== "territories") return [];
+  const assigned = await db.channelTerritoryAssignment.findMany({
+    where: { userId: viewer.id, territory: { deletedAt: null } },
+    select: { territoryId: true },
+  });
+  const all = new Set<string>();
+  for (const a of assigned) for (const id of await territorySubtree(a.territoryId)) all.add(id);
+  return [...all];
+}
+
+/** The where clause on Distributor matching canSeeDistributor (an integration test holds them equal). */
+export async function distributorScopeWhere(viewer: Viewer): Promise<Prisma.DistributorWhereInput> {
+  if (viewer.visibleTeamIds === "all") return {};
+  const byTerritoryOrTeam: Prisma.DistributorWhereInput =
+    distributorScopeOf(viewer) === "territories"
+      ? { territoryId: { in: await channelTerritoryIds(viewer) } }
+      : { teamId: { in: [...viewer.visibleTeamIds] } };
+  return { OR: [{ ownerId: viewer.id }, byTerritoryOrTeam] };
+}
+
+/** The same scope as SQL, for the hand-written queries (`alias` is the Distributor table's alias). */
+export async function distributorScopeSql(viewer: Viewer, alias: string): Promise<Prisma.Sql> {
+  if (viewer.visibleTeamIds === "all") return Prisma.sql`TRUE`;
+  const t = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  if (distributorScopeOf(viewer) === "territories") {
+    const territories = await channelTerritoryIds(viewer);
+    return Prisma.sql`(${t}."ownerId" = ${viewer.id} OR ${t}."territoryId" = ANY(${territories}::text[]))`;
+  }
+  return Prisma.sql`(${t}."ownerId" = ${viewer.id} OR ${t}."teamId" = ANY(${[...viewer.visibleTeamIds]}::text[]))`;
+}
+
+const partiesSelect = {
+  id: true,
+  ownerId: true,
+  teamId: true,
+  territoryId: true,
+  deletedAt: true,
+} satisfies Prisma.DistributorSelect;
+
+export type DistributorRef = DistributorParties & { id: string; deletedAt: Date | null };
+
+/**
+ * Loads the distributor `id` for `action`, or throws: NOT_FOUND when the viewer may not see it (or
+ * it is deleted, unless `deleted` is asked for), FORBIDDEN when they see it but may not edit it.
+ */
+export async function loadDistributorFor(
+  viewer: Viewer,
+  id: string,
+  action: "read" | "edit",
+  opts: { deleted?: boolean; tx?: Prisma.TransactionClient } = {},
+): Promise<DistributorRef> {
+  const row = await (opts.tx ?? db).distributor.findUnique({ where: { id }, select: partiesSelect });
+  if (!row || (row.deletedAt && !opts.deleted)) throw notFound("distributor");
+  const territories = await channelTerritoryIds(viewer);
+  if (!canSeeDistributor(viewer, row, territories)) throw notFound("distributor");
+  if (action === "edit" && !canEditDistributor(viewer, row, territories)) throw forbidden();
+  return row;
+}
