@@ -5,6 +5,11 @@ import { hashPassword } from "@/lib/auth/password";
 import { seededRandom } from "@/lib/domain/random";
 import { seedDemoAccounts } from "./demo-accounts";
 import { seedDemoChannelBase } from "./demo-channel-base";
+import { seedDemoChannelConflicts } from "./demo-channel-conflicts";
+import { seedDemoChannelSales } from "./demo-channel-sales";
+import { seedDemoDistributorScorecards } from "./demo-distributor-scorecards";
+import { seedDemoRebates } from "./demo-rebates";
+import { seedDemoReceivables } from "./demo-receivables";
 import { seedDemoComplaints } from "./demo-complaints";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoHistory } from "./demo-history";
@@ -71,6 +76,13 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const health = await seedDemoHealth(tx);
       // Distributor channels: products, channel managers' territories, distributors, agreements.
       const channel = await seedDemoChannelBase(tx, { territoryIdByCode: idByCode, random });
+      // Sales reports (with the conflicts they reveal), receivables, the cases' progress, rebate
+      // statements and scorecards, each built on the rows before it.
+      const channelSales = await seedDemoChannelSales(tx);
+      const receivables = await seedDemoReceivables(tx);
+      const conflicts = await seedDemoChannelConflicts(tx);
+      const rebates = await seedDemoRebates(tx);
+      const scorecards = await seedDemoDistributorScorecards(tx);
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
       await tx.auditLog.create({
@@ -90,6 +102,11 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
             ...service,
             ...health,
             channel,
+            ...channelSales,
+            ...receivables,
+            ...conflicts,
+            ...rebates,
+            ...scorecards,
             reviewIndicators: reviews.indicators,
             reviews: reviews.reviews,
           },

@@ -11,3 +11,15 @@ export type {
   ScoreSnapshot,
 } from "./generated/client";
 export { Role, Locale, TerritoryLevel, Tier, LifecycleStage, MarkAnswer } from "./generated/enums";
+export {
+  DistributorStage,
+  DistributorKind,
+  DistributorModel,
+  ChannelAgreementStatus,
+  ChannelConflictKind,
+  ChannelConflictStatus,
+  ChannelConflictOutcome,
+  RebateStatementStatus,
+  ChannelImportKind,
+  DistributorRecommendation,
+} from "./generated/enums";
