@@ -22,6 +22,7 @@ export const PHONE_TWINS = [
   "usr_east_kam2",
   "usr_east_rep1",
   "usr_east_rep3",
+  "usr_east_channel",
 ];
 
 export const TWIN_PREFIXES = ["phone.", "i18n.", "phone.i18n."];
@@ -37,6 +38,19 @@ export async function seedE2e(db: Db): Promise<void> {
         email: `${prefix}${u.email}`,
         createdAt: undefined,
         updatedAt: undefined,
+      })),
+    ),
+  });
+  // A channel manager's twins cover the same territories (they own no distributors: they see them
+  // through the assignment).
+  const assignments = await db.channelTerritoryAssignment.findMany({
+    where: { userId: { in: PHONE_TWINS } },
+  });
+  await db.channelTerritoryAssignment.createMany({
+    data: TWIN_PREFIXES.flatMap((prefix) =>
+      assignments.map((a) => ({
+        userId: `${a.userId}_${prefix.replaceAll(".", "_")}`,
+        territoryId: a.territoryId,
       })),
     ),
   });

@@ -10,6 +10,7 @@ const BASE = {
   kamEn: { email: "east.kam2@keystone.demo", name: "李娜", role: "KAM" }, // saved language: English
   rep: { email: "east.rep1@keystone.demo", name: "张磊", role: "REP" },
   rep3: { email: "east.rep3@keystone.demo", name: "杨静", role: "REP" },
+  channel: { email: "east.channel@keystone.demo", name: "钱志远", role: "CHANNEL_MANAGER" }, // 渠道经理, East China
 } as const;
 
 export type E2eUser = (typeof BASE)[keyof typeof BASE];
@@ -27,8 +28,20 @@ export function usersFor(info: TestInfo, set: "default" | "i18n" = "default"): t
 }
 
 export const ROLE_LABELS = {
-  "zh-CN": { ADMIN: "系统管理员", MANAGER: "大客户部经理", KAM: "大客户经理", REP: "销售代表" },
-  en: { ADMIN: "Administrator", MANAGER: "Manager", KAM: "Key-account manager", REP: "Sales rep" },
+  "zh-CN": {
+    ADMIN: "系统管理员",
+    MANAGER: "大客户部经理",
+    KAM: "大客户经理",
+    REP: "销售代表",
+    CHANNEL_MANAGER: "渠道经理",
+  },
+  en: {
+    ADMIN: "Administrator",
+    MANAGER: "Manager",
+    KAM: "Key-account manager",
+    REP: "Sales rep",
+    CHANNEL_MANAGER: "Channel manager",
+  },
 } as const;
 
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD) {
