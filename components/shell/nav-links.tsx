@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 export type NavItem = { href: string; label: string };
@@ -21,6 +21,7 @@ function currentHref(pathname: string, sections: NavSection[]): string | undefin
 
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const router = useRouter();
   const active = currentHref(pathname, sections);
   return (
     <div className="space-y-5">
@@ -38,6 +39,12 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
                 <li key={item.href}>
                   <Link
                     href={item.href}
+                    // Every page behind the sidebar is rendered per user on the server: prefetching
+                    // ~40 links as they scroll into view cost one server render each on every page
+                    // view. Prefetch only the link a person reaches for (pointer or keyboard).
+                    prefetch={false}
+                    onMouseEnter={() => router.prefetch(item.href)}
+                    onFocus={() => router.prefetch(item.href)}
                     onClick={onNavigate}
                     aria-current={current ? "page" : undefined}
                     className={cn(
