@@ -67,11 +67,11 @@ async function sign(viewer: Viewer, id: string) {
 }
 
 beforeAll(async () => {
-  [eastChannel, northChannel, eastManager, eastKam, admin] = await Promise.all(
-    ["usr_east_channel", "usr_north_channel", "usr_east_manager", "usr_east_kam1", "usr_admin"].map(
-      viewerFor,
-    ),
-  );
+  eastChannel = await viewerFor("usr_east_channel");
+  northChannel = await viewerFor("usr_north_channel");
+  eastManager = await viewerFor("usr_east_manager");
+  eastKam = await viewerFor("usr_east_kam1");
+  admin = await viewerFor("usr_admin");
   shanghai = await territory("310000");
   hangzhou = await territory("330100");
 });
