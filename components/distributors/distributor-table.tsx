@@ -32,7 +32,10 @@ export function DistributorTable({
   empty,
 }: {
   rows: DistributorTableRow[];
-  headers: Record<"code" | "name" | "kind" | "stage" | "territory" | "owner" | "annualSales" | "updatedAt", string>;
+  headers: Record<
+    "code" | "name" | "kind" | "stage" | "territory" | "owner" | "annualSales" | "updatedAt",
+    string
+  >;
   labels: { caption: string; sortedAscending: string; sortedDescending: string };
   sort: SortState;
   sortHrefs: Record<string, string>;
