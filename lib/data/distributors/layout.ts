@@ -53,8 +53,14 @@ export async function loadChannelLayout(viewer: Viewer): Promise<LayoutNode[]> {
       },
     }),
   ]);
-  // A channel manager sees the tree below their assignments (their subtrees, as their own roots).
-  const keep = mine ? new Set(mine) : null;
+  // A channel manager sees the tree below their assignments (their subtrees, as their own roots);
+  // others the territories of the teams they see (so another region does not look uncovered).
+  const teams = viewer.visibleTeamIds === "all" ? null : new Set(viewer.visibleTeamIds);
+  const keep = mine
+    ? new Set(mine)
+    : teams
+      ? new Set(all.filter((t) => t.teamId && teams.has(t.teamId)).map((t) => t.id))
+      : null;
   const territories = toTreeOrder(
     keep
       ? all

@@ -140,6 +140,10 @@ describe("scope", () => {
     // 宁波 has no signed distributor in the demo data: an uncovered sales territory.
     expect(layout.find((t) => t.code === "330200")).toMatchObject({ uncovered: true });
     expect(layout.find((t) => t.code === "310000")).toMatchObject({ uncovered: false, exclusive: true });
+    // A manager's layout holds their teams' territories only (another region is not "uncovered").
+    const managers = await loadChannelLayout(eastManager);
+    expect(managers.some((t) => t.code === "330200")).toBe(true);
+    expect(managers.some((t) => t.code === "110000")).toBe(false);
   });
 });
 
