@@ -12,6 +12,7 @@ import { historyWords } from "@/components/history/history-words";
 import Link from "next/link";
 import { HomeVisits } from "@/components/visits/home-visits";
 import { PendingApprovalsCard } from "@/components/visits/pending-approvals-card";
+import { HomeDistributors } from "@/components/distributors/home-distributors";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -59,6 +60,7 @@ export default async function HomePage() {
 
       <PendingApprovalsCard viewer={viewer} />
       <HomeVisits viewer={viewer} />
+      <HomeDistributors viewer={viewer} />
 
       {summary.kind === "admin" ? (
         <div className="grid grid-cols-3 gap-2 sm:gap-4">

@@ -1,9 +1,9 @@
 "use client";
 
-import { memo, useContext, useEffect, useMemo, useRef } from "react";
+import { memo, useEffect, useMemo, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { BoardColumn, ColumnTotals } from "@/lib/domain/pipeline";
-import { DragStartContext } from "./board-drag";
+import { useDragStart } from "./board-drag";
 import type { ColumnState } from "./board-state";
 import type { PipelineCard } from "./card-data";
 import { CardView, type CardText } from "./deal-card";
@@ -55,7 +55,7 @@ const CardList = memo(function CardList({
   onMoveTo,
   onWork,
 }: ListProps & { column: BoardColumn }) {
-  const drag = useContext(DragStartContext);
+  const drag = useDragStart<PipelineCard>();
   const more = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const { cards } = state;
@@ -151,18 +151,50 @@ export const BoardColumnView = memo(function BoardColumnView({
   const { totals } = list.state;
   const heading = useMemo(() => headingOf(column, totals), [headingOf, column, totals]);
   const closed = column === "WON" || column === "LOST";
-  const headingId = `pipeline-column-${column}`;
+  return (
+    <BoardColumnFrame
+      column={column}
+      heading={heading}
+      idPrefix="pipeline"
+      className={
+        // From lg the five stages share the width (at least 10rem each) beside a narrow strip of
+        // 赢单 over 丢单 (board.tsx), so all seven fit at 1280 px.
+        closed
+          ? "border-slate-200 bg-slate-50 lg:min-h-0 lg:w-auto lg:max-w-none lg:flex-1"
+          : "border-slate-200 bg-slate-100 lg:w-auto lg:min-w-40 lg:flex-1 lg:basis-0"
+      }
+    >
+      <CardList column={column} {...list} />
+    </BoardColumnFrame>
+  );
+});
+
+/**
+ * A column's frame on any board (the pipeline's, the recruitment board's): the section the drag
+ * and drop finds by `data-column` and marks while a card is over it, its heading and totals, and
+ * the scrolling area holding its cards (`children`).
+ */
+export function BoardColumnFrame({
+  column,
+  heading,
+  idPrefix,
+  className,
+  children,
+}: {
+  column: string;
+  heading: ColumnHeading;
+  idPrefix: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const headingId = `${idPrefix}-column-${column}`;
   return (
     <section
       aria-labelledby={headingId}
       data-column={column}
       className={cn(
         "flex w-[85vw] max-w-[19rem] shrink-0 snap-center flex-col rounded-lg border sm:w-72 sm:snap-start",
-        // From lg the five stages share the width (at least 10rem each) beside a narrow strip of
-        // 赢单 over 丢单 (board.tsx), so all seven fit at 1280 px.
-        closed
-          ? "border-slate-200 bg-slate-50 lg:min-h-0 lg:w-auto lg:max-w-none lg:flex-1"
-          : "border-slate-200 bg-slate-100 lg:w-auto lg:min-w-40 lg:flex-1 lg:basis-0",
+        className,
         // Marked by board-drag's DropTarget while a carried card is over the column.
         "data-over:border-indigo-500 data-over:ring-2 data-over:ring-indigo-400",
       )}
@@ -187,8 +219,8 @@ export const BoardColumnView = memo(function BoardColumnView({
         </p>
       </header>
       <div data-column-scroll className="max-h-[calc(100dvh-13rem)] min-h-24 overflow-y-auto p-2">
-        <CardList column={column} {...list} />
+        {children}
       </div>
     </section>
   );
-});
+}

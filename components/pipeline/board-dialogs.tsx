@@ -6,7 +6,6 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Select, Textarea } from "@/components/ui/input";
 import type { BoardColumn } from "@/lib/domain/pipeline";
-import type { PipelineCard } from "./card-data";
 import { closeDialog, Modal } from "./modal";
 
 // The board's small dialogs: 丢单 with its reason, and "Move to…". (The gate's is gate-dialog.tsx.)
@@ -97,26 +96,49 @@ export function LostDialog({
   );
 }
 
-/** "Move to…": the same moves as dragging, as a list of columns (keyboard and phone friendly). */
-export function MoveToDialog({
+/**
+ * "Move to…": the same moves as dragging, as a list of columns (keyboard and phone friendly). Any
+ * board: a column may be marked as not possible from here (`hint` says why), and with `noteLabel`
+ * the person may add a note that goes with the move.
+ */
+export function MoveToDialog<Card, Column extends string = BoardColumn>({
   card,
   current,
   columns,
   text,
+  noteLabel,
   onChoose,
   onClose,
 }: {
-  card: PipelineCard;
-  current: BoardColumn;
-  columns: { id: BoardColumn; label: string }[];
+  card: Card;
+  current: Column;
+  columns: { id: Column; label: string; hint?: string }[];
   text: { title: string; intro: string; current: string; cancel: string };
-  onChoose: (card: PipelineCard, to: BoardColumn) => void;
+  noteLabel?: string;
+  onChoose: (card: Card, to: Column, note?: string) => void;
   onClose: () => void;
 }) {
+  const noteId = useId();
+  const [note, setNote] = useState("");
   return (
     <Modal title={text.title} onClose={onClose}>
       <>
         <p className="mt-2 text-sm text-slate-700">{text.intro}</p>
+        {noteLabel ? (
+          <div className="mt-3">
+            <label htmlFor={noteId} className="mb-1 block text-sm font-medium text-slate-800">
+              {noteLabel}
+            </label>
+            <Textarea
+              id={noteId}
+              name="note"
+              rows={2}
+              maxLength={1000}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
+          </div>
+        ) : null}
         <ul className="mt-3 grid gap-2">
           {columns.map((c) => (
             <li key={c.id}>
@@ -126,7 +148,7 @@ export function MoveToDialog({
                 aria-current={c.id === current ? "true" : undefined}
                 onClick={(e) => {
                   closeDialog(e.currentTarget);
-                  onChoose(card, c.id);
+                  onChoose(card, c.id, note.trim() || undefined);
                 }}
                 className={cn(
                   buttonClass("secondary"),
@@ -135,7 +157,11 @@ export function MoveToDialog({
                 )}
               >
                 <span>{c.label}</span>
-                {c.id === current ? <span className="text-xs text-slate-600">{text.current}</span> : null}
+                {c.id === current ? (
+                  <span className="text-xs text-slate-600">{text.current}</span>
+                ) : c.hint ? (
+                  <span className="text-xs text-slate-600">{c.hint}</span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import {
   createContext,
+  useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -23,21 +24,18 @@ import {
   type Announcements,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { BOARD_COLUMNS, type BoardColumn } from "@/lib/domain/pipeline";
 import { useTranslations } from "@/lib/i18n/client";
 import { cn } from "@/components/ui/cn";
-import { columnCollision, columnCoordinates, MouseAndPenSensor } from "./board-dnd";
+import { columnCollision, columnCoordinatesFor, MouseAndPenSensor } from "./board-dnd";
 import { afterPaint, keepFocus } from "./board-moves";
-import { columnOf, isBoardColumn, type PipelineCard } from "./card-data";
 import type { DragStart } from "./deal-card";
 
 // The board's drag and drop on dnd-kit, by mouse, touch and keyboard: the columns are the drop
 // targets, and ONE draggable (the carrier) carries whichever card is picked up — the card's element
 // and handle become its nodes just before the sensor starts. With a draggable per card, every card
 // would render again as a drag starts, crosses a column and ends (2,000-card boards).
-
-const CARRIER_ID = "pipeline-carried-deal";
-const DND_INSTRUCTIONS_ID = "pipeline-drag-instructions";
+// Generic over the card and its columns: the pipeline's deals and the recruitment board's
+// distributors use the same shell.
 
 // Sensor options live outside the component: new objects on each render would give every card new
 // drag listeners, and every memoised card would render again whenever the board does.
@@ -45,11 +43,22 @@ const DND_INSTRUCTIONS_ID = "pipeline-drag-instructions";
 const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
 /** Press and hold to drag on a phone; a quick swipe scrolls. */
 const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 8 } };
-const KEYBOARD_OPTIONS = { coordinateGetter: columnCoordinates, scrollBehavior: "instant" as const };
+/** The keyboard's options per board (made once per list of columns, for the reason above). */
+const keyboardOptions = new WeakMap<readonly string[], object>();
+function keyboardOptionsFor(columns: readonly string[]) {
+  let options = keyboardOptions.get(columns);
+  if (!options) {
+    options = { coordinateGetter: columnCoordinatesFor(columns), scrollBehavior: "instant" as const };
+    keyboardOptions.set(columns, options);
+  }
+  return options;
+}
 
-type Carried = { card: PipelineCard; column: BoardColumn; element: HTMLElement };
+type Carried<Card, Column> = { card: Card; column: Column; element: HTMLElement };
 /** How a card starts a drag (absent outside the board, and for the copy under the pointer). */
-export const DragStartContext = createContext<DragStart | undefined>(undefined);
+export const DragStartContext = createContext<DragStart<never> | undefined>(undefined);
+/** The board's DragStart, for cards of type `Card`. */
+export const useDragStart = <Card,>() => useContext(DragStartContext) as DragStart<Card> | undefined;
 
 type CarrierApi = Pick<ReturnType<typeof useDraggable>, "listeners" | "setNodeRef" | "setActivatorNodeRef">;
 
@@ -59,31 +68,54 @@ type CarrierApi = Pick<ReturnType<typeof useDraggable>, "listeners" | "setNodeRe
  * card is carried the board does not render again (a drag must stay cheap): the overlay follows the
  * drag by itself, and the board, the card and its handle are marked through the DOM.
  */
-export function BoardDragAndDrop({
+export function BoardDragAndDrop<Card extends { id: string }, Column extends string>({
   children,
   overlay,
   columnName,
   onDrop,
+  columns,
+  columnOf,
+  titleOf,
+  cardAttribute = "data-deal-id",
+  namespace = "pipeline",
+  idPrefix = "pipeline",
+  testId = "pipeline-board",
 }: {
   children: ReactNode;
-  overlay: (card: PipelineCard) => ReactNode;
-  columnName: (column: BoardColumn) => string;
+  overlay: (card: Card) => ReactNode;
+  columnName: (column: Column) => string;
   /** A card dropped on a column; true when it leaves its place at once (moved before the server answers). */
-  onDrop: (card: PipelineCard, to: BoardColumn) => boolean;
+  onDrop: (card: Card, to: Column) => boolean;
+  /** The columns, left to right (a module constant: the keyboard's options are made per list). */
+  columns: readonly Column[];
+  /** The column a card sits in; null for a card that does not move. */
+  columnOf: (card: Card) => Column | null;
+  titleOf: (card: Card) => string;
+  /** The attribute that holds a card element's id (li[data-deal-id] on the pipeline). */
+  cardAttribute?: string;
+  /** The message namespace holding the dnd.* announcements. */
+  namespace?: "pipeline" | "distributors";
+  /** Makes the dnd-kit ids unique per board. */
+  idPrefix?: string;
+  testId?: string;
 }) {
-  const t = useTranslations("pipeline");
+  // Both namespaces hold the same dnd.* keys.
+  const t = useTranslations(namespace as "pipeline");
+  const CARRIER_ID = `${idPrefix}-carried-card`;
+  const DND_INSTRUCTIONS_ID = `${idPrefix}-drag-instructions`;
+  const isColumn = (id: unknown): id is Column => typeof id === "string" && columns.includes(id as Column);
   const boardRef = useRef<HTMLDivElement>(null);
   const carrier = useRef<CarrierApi | null>(null);
-  const carried = useRef<Carried | null>(null);
+  const carried = useRef<Carried<Card, Column> | null>(null);
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, POINTER_OPTIONS),
     useSensor(TouchSensor, TOUCH_OPTIONS),
-    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptionsFor(columns)),
   );
   const carrying = useRef(false);
 
-  const drag = useMemo<DragStart>(() => {
-    const pickUp = (element: HTMLElement, card: PipelineCard) => {
+  const drag = useMemo<DragStart<Card>>(() => {
+    const pickUp = (element: HTMLElement, card: Card) => {
       const api = carrier.current;
       const column = columnOf(card);
       if (!api?.listeners || carrying.current || !column) return null;
@@ -93,7 +125,7 @@ export function BoardDragAndDrop({
       return api.listeners;
     };
     const cardElement = (target: EventTarget) =>
-      (target as HTMLElement).closest<HTMLElement>("li[data-deal-id]");
+      (target as HTMLElement).closest<HTMLElement>(`li[${cardAttribute}]`);
     return {
       pointerDown: (event, card) => {
         const element = cardElement(event.currentTarget);
@@ -110,10 +142,12 @@ export function BoardDragAndDrop({
       },
       describedBy: DND_INSTRUCTIONS_ID,
     };
+    // The columns, the column rule and the ids are fixed for a board's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const nameOf = (id: string | number | undefined) => (isBoardColumn(id) ? columnName(id) : "");
-  const carriedTitle = () => carried.current?.card.title ?? "";
+  const nameOf = (id: string | number | undefined) => (isColumn(id) ? columnName(id) : "");
+  const carriedTitle = () => (carried.current ? titleOf(carried.current.card) : "");
   // A drag starts over the card's own column; saying so right after "picked up in …" would only
   // replace that announcement, so the first "over" is silent until the card leaves its column.
   const leftOrigin = useRef(false);
@@ -160,11 +194,11 @@ export function BoardDragAndDrop({
     carried.current = null;
     carrying.current = false;
     if (!picked) return;
-    const to = over && isBoardColumn(over.id) ? over.id : null;
+    const to = over && isColumn(over.id) ? over.id : null;
     const keyboard = activatorEvent instanceof KeyboardEvent;
     if (!to) {
       mark(picked.element, false);
-      if (keyboard) keepFocus(picked.card.id);
+      if (keyboard) keepFocus(picked.card.id, 30, cardAttribute);
       return;
     }
     // The drop's own frame shows only what dnd-kit ends (the copy under the pointer goes, the card
@@ -178,7 +212,7 @@ export function BoardDragAndDrop({
       mark(element, false);
       if (leaving) element.toggleAttribute("data-dragging", true);
       else element.removeAttribute("data-leaving");
-      if (keyboard) keepFocus(picked.card.id);
+      if (keyboard) keepFocus(picked.card.id, 30, cardAttribute);
     });
   };
 
@@ -208,13 +242,13 @@ export function BoardDragAndDrop({
           carried.current = null;
         }}
       >
-        {BOARD_COLUMNS.map((column) => (
+        {columns.map((column) => (
           <DropTarget key={column} column={column} board={boardRef} />
         ))}
         <DragOverlay dropAnimation={null}>
           <CarriedCard carriedRef={carried} overlay={overlay} />
         </DragOverlay>
-        <Carrier apiRef={carrier} />
+        <Carrier apiRef={carrier} id={CARRIER_ID} />
       </DndContext>
       <div
         ref={boardRef}
@@ -223,7 +257,7 @@ export function BoardDragAndDrop({
           // Snapping fights the drag's auto-scroll, so it is off while a card is carried.
           "snap-x snap-mandatory data-dragging:snap-none sm:snap-proximity",
         )}
-        data-testid="pipeline-board"
+        data-testid={testId}
       >
         <DragStartContext value={drag}>{children}</DragStartContext>
       </div>
@@ -232,8 +266,8 @@ export function BoardDragAndDrop({
 }
 
 /** The board's one draggable; renders nothing, hands its listeners and node setters to the board. */
-function Carrier({ apiRef }: { apiRef: RefObject<CarrierApi | null> }) {
-  const { listeners, setNodeRef, setActivatorNodeRef } = useDraggable({ id: CARRIER_ID });
+function Carrier({ apiRef, id }: { apiRef: RefObject<CarrierApi | null>; id: string }) {
+  const { listeners, setNodeRef, setActivatorNodeRef } = useDraggable({ id });
   useLayoutEffect(() => {
     apiRef.current = { listeners, setNodeRef, setActivatorNodeRef };
   }, [apiRef, listeners, setNodeRef, setActivatorNodeRef]);
@@ -241,14 +275,14 @@ function Carrier({ apiRef }: { apiRef: RefObject<CarrierApi | null> }) {
 }
 
 /** The copy of the card under the pointer while it is carried. */
-function CarriedCard({
+function CarriedCard<Card>({
   carriedRef,
   overlay,
 }: {
-  carriedRef: RefObject<{ card: PipelineCard } | null>;
-  overlay: (card: PipelineCard) => ReactNode;
+  carriedRef: RefObject<{ card: Card } | null>;
+  overlay: (card: Card) => ReactNode;
 }) {
-  const [card, setCard] = useState<PipelineCard | null>(null);
+  const [card, setCard] = useState<Card | null>(null);
   useDndMonitor({
     onDragStart: () => setCard(carriedRef.current?.card ?? null),
     onDragEnd: () => setCard(null),
@@ -262,7 +296,7 @@ function CarriedCard({
  * dnd-kit and marks it (`data-over`) while a carried card is over it, so the column with its cards
  * does not render with every change of dnd-kit's context.
  */
-function DropTarget({ column, board }: { column: BoardColumn; board: RefObject<HTMLElement | null> }) {
+function DropTarget({ column, board }: { column: string; board: RefObject<HTMLElement | null> }) {
   const { setNodeRef, isOver } = useDroppable({ id: column });
   const selector = `section[data-column="${column}"]`;
   // After the commit: the board is rendered after this in the tree.

@@ -52,8 +52,9 @@ type Move = {
  * After a move re-homes a card (a new element in another column), focus would be lost: put it on
  * the card's handle, unless the person has moved on to something else. The board renders a move
  * as a transition, so the card may reach its new column a few frames later: look for it until then.
+ * (`cardAttribute` names the card elements' id attribute: data-deal-id on the pipeline board.)
  */
-export function keepFocus(id: string, frames = 30) {
+export function keepFocus(id: string, frames = 30, cardAttribute = "data-deal-id") {
   requestAnimationFrame(() => {
     const active = document.activeElement;
     const closing = active?.closest("dialog");
@@ -62,10 +63,10 @@ export function keepFocus(id: string, frames = 30) {
       !active || active === document.body || !active.isConnected || (closing && !closing.open) || leaving;
     if (!lost) return;
     const handle = document.querySelector<HTMLElement>(
-      `li[data-deal-id="${CSS.escape(id)}"]:not([data-leaving]) [data-drag-handle]`,
+      `li[${cardAttribute}="${CSS.escape(id)}"]:not([data-leaving]) [data-drag-handle]`,
     );
     if (handle) handle.focus();
-    else if (frames > 0) keepFocus(id, frames - 1);
+    else if (frames > 0) keepFocus(id, frames - 1, cardAttribute);
   });
 }
 

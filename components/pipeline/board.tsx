@@ -13,21 +13,22 @@ import {
   type GateItem,
 } from "@/lib/domain/pipeline";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
-import { cn } from "@/components/ui/cn";
 import { BoardColumnView, type ColumnHeading, type MoreText } from "./board-column";
 import { LostDialog, MoveToDialog } from "./board-dialogs";
 import { GateDialog } from "./gate-dialog";
 import { WorkPanel, type LoadStageWorkAction } from "./work-panel";
 import { BoardDragAndDrop } from "./board-drag";
-import { afterPaint, keepFocus, useBoardMoves, type BoardMessage, type MoveAction } from "./board-moves";
+import { afterPaint, keepFocus, useBoardMoves, type MoveAction } from "./board-moves";
 import { boardReducer, initialBoard, type BoardColumnPage } from "./board-state";
 import { columnOf, type PipelineCard } from "./card-data";
 import { CardView, type CardText } from "./deal-card";
 import { boardFormat } from "./format";
+import { Toast } from "./board-toast";
 
 export type { BoardColumnPage } from "./board-state";
 
 const OUTCOME_COLUMNS = ["WON", "LOST"] as const;
+const cardTitle = (card: PipelineCard) => card.title;
 export type { MoveAction, MoveAnswer, MoveInput } from "./board-moves";
 export type { LoadStageWorkAction } from "./work-panel";
 export type LoadColumnAction = (input: {
@@ -224,7 +225,14 @@ export function PipelineBoard({
   // toast, backdrop and dialogs.
   return (
     <div>
-      <BoardDragAndDrop overlay={overlay} columnName={columnName} onDrop={requestMove}>
+      <BoardDragAndDrop
+        overlay={overlay}
+        columnName={columnName}
+        onDrop={requestMove}
+        columns={BOARD_COLUMNS}
+        columnOf={columnOf}
+        titleOf={cardTitle}
+      >
         {DEAL_STAGES.map(columnView)}
         {/* 赢单 and 丢单 one above the other from lg, pinned at the right edge: drop targets always in view. */}
         <div className="contents lg:sticky lg:right-0 lg:z-10 lg:flex lg:w-32 lg:shrink-0 lg:flex-col lg:gap-2 lg:bg-white lg:shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.25)]">
@@ -336,38 +344,6 @@ export function PipelineBoard({
           }}
         />
       ) : null}
-    </div>
-  );
-}
-
-function Toast({
-  message,
-  onDismiss,
-  label,
-}: {
-  message: BoardMessage;
-  onDismiss: () => void;
-  label: string;
-}) {
-  return (
-    <div
-      key={message.at}
-      className={cn(
-        "pointer-events-auto flex max-w-xl items-start gap-3 rounded-md border px-3 py-2 text-sm shadow-lg",
-        message.tone === "error"
-          ? "border-red-300 bg-red-50 text-red-900"
-          : "border-indigo-200 bg-white text-slate-900",
-      )}
-    >
-      <p className="flex-1">{message.text}</p>
-      <button
-        type="button"
-        onClick={onDismiss}
-        aria-label={label}
-        className="rounded px-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
-      >
-        <span aria-hidden="true">×</span>
-      </button>
     </div>
   );
 }

@@ -11,10 +11,10 @@ import type { BoardFormat } from "./format";
  * Starting a drag from a card (see board.tsx: one dnd-kit draggable carries whichever card is
  * picked up, so the cards themselves hold no drag state and do not re-render during a drag).
  */
-export type DragStart = {
-  pointerDown: (event: PointerEvent<HTMLElement>, card: PipelineCard) => void;
-  touchStart: (event: TouchEvent<HTMLElement>, card: PipelineCard) => void;
-  keyDown: (event: KeyboardEvent<HTMLElement>, card: PipelineCard) => void;
+export type DragStart<Card = PipelineCard> = {
+  pointerDown: (event: PointerEvent<HTMLElement>, card: Card) => void;
+  touchStart: (event: TouchEvent<HTMLElement>, card: Card) => void;
+  keyDown: (event: KeyboardEvent<HTMLElement>, card: Card) => void;
   /** The id of dnd-kit's hidden instructions (how to move a card with the keyboard). */
   describedBy: string;
 };

@@ -16,6 +16,12 @@ const UNIQUE_INDEXES: Record<string, { code: "DUPLICATE" | "VALIDATION"; field: 
     field: "name",
     message: "accountList.views.nameTaken",
   },
+  // One active exclusive distributor per territory (a race past replaceCoverage's check).
+  DistributorTerritory_one_active_exclusive: {
+    code: "VALIDATION",
+    field: "territories",
+    message: "validation.exclusiveTerritoryTaken",
+  },
 };
 
 type Found = { codes: string[]; messages: string[] };

@@ -13,7 +13,7 @@ import {
   usersFor,
 } from "./support";
 
-for (const key of ["admin", "director", "kam", "rep"] as const) {
+for (const key of ["admin", "director", "kam", "rep", "channel"] as const) {
   test(`${key} signs in, sees their home page, switches language and signs out`, async ({ page }, info) => {
     const user = usersFor(info, "i18n")[key];
     await signInAs(page, user);

@@ -116,6 +116,14 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/accounts/acc_0029#health", role: "manager" },
   { path: "/accounts/acc_0029/service", role: "kam", key: true },
   { path: "/accounts/acc_0030/service", role: "manager" },
+  // 经销商 (East China's, seen by its manager) and the channel administration.
+  { path: "/distributors", role: "manager", key: true },
+  { path: "/distributors/new", role: "manager" },
+  { path: "/distributors/dst_001", role: "manager" },
+  { path: "/distributors/dst_001/edit", role: "manager" },
+  { path: "/distributors/board", role: "manager", key: true },
+  { path: "/distributors/layout", role: "manager" },
+  { path: "/admin/channels", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {
