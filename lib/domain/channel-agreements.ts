@@ -36,10 +36,7 @@ export type TermProblems = Record<string, string>;
  * Checks terms against each other and the price list: the period within one year, the quarters
  * adding up to the year, floor prices between 0 and list price, and the ranges of the money terms.
  */
-export function termProblems(
-  terms: AgreementTerms,
-  listPrices: ReadonlyMap<string, bigint>,
-): TermProblems {
+export function termProblems(terms: AgreementTerms, listPrices: ReadonlyMap<string, bigint>): TermProblems {
   const p: TermProblems = {};
   const days = daysBetween(terms.startsOn, terms.endsOn);
   if (days < 0) p.endsOn = "channelAgreements.problems.endBeforeStart";
@@ -84,7 +81,11 @@ export function evenQuarters(annual: bigint): bigint[] {
 // ── What changed between versions ─────────────────────────────────────────────────────────────
 
 export type TermChange =
-  | { field: keyof Omit<AgreementTerms, "products" | "rebateRules" | "quarterlyTargets">; from: string; to: string }
+  | {
+      field: keyof Omit<AgreementTerms, "products" | "rebateRules" | "quarterlyTargets">;
+      from: string;
+      to: string;
+    }
   | { field: "quarterlyTargets" | "rebateRules"; from: string; to: string }
   | { field: "productAdded" | "productRemoved"; productId: string; floorPrice: string | null }
   | { field: "floorPrice"; productId: string; from: string | null; to: string | null };
@@ -121,7 +122,8 @@ export function termChanges(before: AgreementTerms, after: AgreementTerms): Term
   const old = new Map(before.products.map((p) => [p.productId, p.floorPrice]));
   const now = new Map(after.products.map((p) => [p.productId, p.floorPrice]));
   for (const [id, floor] of now) {
-    if (!old.has(id)) out.push({ field: "productAdded", productId: id, floorPrice: floor === null ? null : String(floor) });
+    if (!old.has(id))
+      out.push({ field: "productAdded", productId: id, floorPrice: floor === null ? null : String(floor) });
     else if (text(old.get(id) ?? null) !== text(floor))
       out.push({
         field: "floorPrice",
@@ -173,6 +175,10 @@ export function agreementNumber(year: number, seq: number): string {
 }
 
 /** Does a version cover (overlap) the period [start, end]? */
-export function versionCovers(v: { startsOn: IsoDate; endsOn: IsoDate }, start: IsoDate, end: IsoDate): boolean {
+export function versionCovers(
+  v: { startsOn: IsoDate; endsOn: IsoDate },
+  start: IsoDate,
+  end: IsoDate,
+): boolean {
   return v.startsOn <= end && v.endsOn >= start;
 }

@@ -57,7 +57,7 @@ export function rebateRulesProblem(rules: RebateRules): { problem: RuleProblem; 
       return { problem: "fromRange", index: i };
     if (!Number.isInteger(b.rateBp) || b.rateBp < 0 || b.rateBp > MAX_RATE_BP)
       return { problem: "rateRange", index: i };
-    if (i > 0 && b.fromBp <= rules.bands[i - 1].fromBp) return { problem: "notAscending", index: i };
+    if (i > 0 && b.fromBp <= rules.bands[i - 1]!.fromBp) return { problem: "notAscending", index: i };
   }
   return null;
 }
@@ -92,7 +92,15 @@ export function parsePeriodKey(key: string): RebatePeriod | null {
   if (!m) return null;
   const year = Number(m[1]);
   if (year < 2000 || year > 2100) return null;
-  if (!m[2]) return { key: `${year}`, kind: "YEAR", year, quarter: null, start: `${year}-01-01`, end: `${year}-12-31` };
+  if (!m[2])
+    return {
+      key: `${year}`,
+      kind: "YEAR",
+      year,
+      quarter: null,
+      start: `${year}-01-01`,
+      end: `${year}-12-31`,
+    };
   const q = Number(m[2]);
   const startMonth = (q - 1) * 3 + 1;
   const start = `${year}-${String(startMonth).padStart(2, "0")}-01`;

@@ -44,18 +44,19 @@ describe("termProblems", () => {
     expect(termProblems({ ...TERMS, endsOn: "2026-01-01" }, LIST)).toEqual({});
   });
   it("wants the quarters to add up to the year", () => {
-    expect(termProblems({ ...TERMS, quarterlyTargets: [100n, 100n, 100n, 99n] }, LIST).quarterlyTargets).toMatch(
-      /quartersSum/,
-    );
+    expect(
+      termProblems({ ...TERMS, quarterlyTargets: [100n, 100n, 100n, 99n] }, LIST).quarterlyTargets,
+    ).toMatch(/quartersSum/);
     expect(termProblems({ ...TERMS, quarterlyTargets: [100n, 100n, 200n] }, LIST).quarterlyTargets).toMatch(
       /quartersInvalid/,
     );
-    expect(termProblems({ ...TERMS, annualTarget: 0n, quarterlyTargets: [0n, 0n, 0n, 0n] }, LIST).annualTarget).toMatch(
-      /targetPositive/,
-    );
+    expect(
+      termProblems({ ...TERMS, annualTarget: 0n, quarterlyTargets: [0n, 0n, 0n, 0n] }, LIST).annualTarget,
+    ).toMatch(/targetPositive/);
   });
   it("floor price between 0 and list price (both edges allowed)", () => {
-    const at = (floor: bigint) => termProblems({ ...TERMS, products: [{ productId: "prd_a", floorPrice: floor }] }, LIST);
+    const at = (floor: bigint) =>
+      termProblems({ ...TERMS, products: [{ productId: "prd_a", floorPrice: floor }] }, LIST);
     expect(at(10_000n)).toEqual({});
     expect(at(0n)).toEqual({});
     expect(at(10_001n).floor_prd_a).toMatch(/floorAboveList/);
@@ -63,10 +64,10 @@ describe("termProblems", () => {
   });
   it("refuses unknown or repeated products and none at all", () => {
     expect(termProblems({ ...TERMS, products: [] }, LIST).products).toMatch(/noProducts/);
-    expect(termProblems({ ...TERMS, products: [{ productId: "x", floorPrice: null }] }, LIST).products).toMatch(
-      /productInvalid/,
-    );
-    const twice = [TERMS.products[0], TERMS.products[0]];
+    expect(
+      termProblems({ ...TERMS, products: [{ productId: "x", floorPrice: null }] }, LIST).products,
+    ).toMatch(/productInvalid/);
+    const twice = [TERMS.products[0]!, TERMS.products[0]!];
     expect(termProblems({ ...TERMS, products: twice }, LIST).products).toMatch(/productInvalid/);
   });
   it("checks the ranges of discount, money and payment days", () => {
@@ -79,7 +80,13 @@ describe("termProblems", () => {
     expect(termProblems({ ...TERMS, paymentTermDays: 0 }, LIST)).toEqual({});
   });
   it("passes rebate band problems on", () => {
-    const bad = { period: "QUARTER" as const, bands: [{ fromBp: 9_000, rateBp: 1 }, { fromBp: 100, rateBp: 2 }] };
+    const bad = {
+      period: "QUARTER" as const,
+      bands: [
+        { fromBp: 9_000, rateBp: 1 },
+        { fromBp: 100, rateBp: 2 },
+      ],
+    };
     expect(termProblems({ ...TERMS, rebateRules: bad }, LIST).rebateBands).toMatch(/notAscending/);
   });
 });
@@ -136,8 +143,14 @@ describe("helpers", () => {
   });
   it("numbers agreements and tells whether a version covers a period", () => {
     expect(agreementNumber(2026, 42)).toBe("QX-2026-0042");
-    expect(versionCovers({ startsOn: "2026-01-01", endsOn: "2026-12-31" }, "2026-07-01", "2026-09-30")).toBe(true);
-    expect(versionCovers({ startsOn: "2026-01-01", endsOn: "2026-06-30" }, "2026-07-01", "2026-09-30")).toBe(false);
-    expect(versionCovers({ startsOn: "2026-09-30", endsOn: "2027-06-30" }, "2026-07-01", "2026-09-30")).toBe(true);
+    expect(versionCovers({ startsOn: "2026-01-01", endsOn: "2026-12-31" }, "2026-07-01", "2026-09-30")).toBe(
+      true,
+    );
+    expect(versionCovers({ startsOn: "2026-01-01", endsOn: "2026-06-30" }, "2026-07-01", "2026-09-30")).toBe(
+      false,
+    );
+    expect(versionCovers({ startsOn: "2026-09-30", endsOn: "2027-06-30" }, "2026-07-01", "2026-09-30")).toBe(
+      true,
+    );
   });
 });

@@ -64,7 +64,10 @@ describe("lookupBand — edges", () => {
     expect(lookupBand(RULES, 100n, null)).toEqual({ ok: false, reason: "noTarget" });
   });
   it("picks the highest fromBp ≤ achievement even when bands arrive unsorted", () => {
-    const shuffled: RebateRules = { period: "QUARTER", bands: [RULES.bands[2], RULES.bands[0], RULES.bands[1]] };
+    const shuffled: RebateRules = {
+      period: "QUARTER",
+      bands: [RULES.bands[2]!, RULES.bands[0]!, RULES.bands[1]!],
+    };
     const r = lookupBand(shuffled, 1_100_000n, 1_000_000n);
     expect(r.ok && r.band?.fromBp).toBe(10_000);
   });
@@ -86,18 +89,35 @@ describe("rebateRulesProblem", () => {
   it("refuses no bands, descending or equal edges, rates out of range, fractional values", () => {
     expect(rebateRulesProblem({ period: "QUARTER", bands: [] })?.problem).toBe("noBands");
     expect(
-      rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 9_000, rateBp: 1 }, { fromBp: 8_000, rateBp: 2 }] }),
+      rebateRulesProblem({
+        period: "QUARTER",
+        bands: [
+          { fromBp: 9_000, rateBp: 1 },
+          { fromBp: 8_000, rateBp: 2 },
+        ],
+      }),
     ).toEqual({ problem: "notAscending", index: 1 });
     expect(
-      rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 8_000, rateBp: 1 }, { fromBp: 8_000, rateBp: 2 }] })
-        ?.problem,
+      rebateRulesProblem({
+        period: "QUARTER",
+        bands: [
+          { fromBp: 8_000, rateBp: 1 },
+          { fromBp: 8_000, rateBp: 2 },
+        ],
+      })?.problem,
     ).toBe("notAscending");
     expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 0, rateBp: 10_001 }] })?.problem).toBe(
       "rateRange",
     );
-    expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 0, rateBp: -1 }] })?.problem).toBe("rateRange");
-    expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: -1, rateBp: 1 }] })?.problem).toBe("fromRange");
-    expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 1.5, rateBp: 1 }] })?.problem).toBe("fromRange");
+    expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 0, rateBp: -1 }] })?.problem).toBe(
+      "rateRange",
+    );
+    expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: -1, rateBp: 1 }] })?.problem).toBe(
+      "fromRange",
+    );
+    expect(rebateRulesProblem({ period: "QUARTER", bands: [{ fromBp: 1.5, rateBp: 1 }] })?.problem).toBe(
+      "fromRange",
+    );
   });
   it("parses the JSON column defensively", () => {
     expect(parseRebateRules(null)).toEqual({ period: "QUARTER", bands: [] });
@@ -111,7 +131,11 @@ describe("rebateRulesProblem", () => {
 describe("periods", () => {
   it("maps quarter keys to China calendar days", () => {
     expect(parsePeriodKey("2026-Q1")).toMatchObject({ start: "2026-01-01", end: "2026-03-31", quarter: 1 });
-    expect(parsePeriodKey("2026-Q3")).toMatchObject({ start: "2026-07-01", end: "2026-09-30", kind: "QUARTER" });
+    expect(parsePeriodKey("2026-Q3")).toMatchObject({
+      start: "2026-07-01",
+      end: "2026-09-30",
+      kind: "QUARTER",
+    });
     expect(parsePeriodKey("2026-Q4")).toMatchObject({ start: "2026-10-01", end: "2026-12-31" });
     expect(parsePeriodKey("2024-Q1")).toMatchObject({ end: "2024-03-31" });
     expect(parsePeriodKey("2026")).toMatchObject({ kind: "YEAR", start: "2026-01-01", end: "2026-12-31" });
@@ -148,7 +172,13 @@ describe("computeStatement", () => {
   };
   it("pays rate × achieved and lists every step", () => {
     const s = computeStatement({ ...base, achieved: 1_000_000n, deductions: [] });
-    expect(s).toMatchObject({ target: 1_000_000n, achievementBp: 10_000, rateBp: 200, rebateAmount: 20_000n, payable: 20_000n });
+    expect(s).toMatchObject({
+      target: 1_000_000n,
+      achievementBp: 10_000,
+      rateBp: 200,
+      rebateAmount: 20_000n,
+      payable: 20_000n,
+    });
     expect(s.workings.steps.map((x) => x.step)).toEqual([
       "target",
       "achieved",
@@ -158,7 +188,11 @@ describe("computeStatement", () => {
       "deductions",
       "payable",
     ]);
-    expect(s.workings).toMatchObject({ agreementVersionNo: 2, periodStart: "2026-04-01", noRebateReason: null });
+    expect(s.workings).toMatchObject({
+      agreementVersionNo: 2,
+      periodStart: "2026-04-01",
+      noRebateReason: null,
+    });
   });
   it("rounds the rebate down to the fen", () => {
     const s = computeStatement({ ...base, achieved: 1_000_049n, deductions: [] });
@@ -177,7 +211,12 @@ describe("computeStatement", () => {
     expect(computeStatement({ ...base, achieved: 799_999n, deductions: [] }).workings.noRebateReason).toBe(
       "belowBands",
     );
-    const none = computeStatement({ ...base, quarterlyTargets: [0n, 0n, 0n, 0n], achieved: 5n, deductions: [] });
+    const none = computeStatement({
+      ...base,
+      quarterlyTargets: [0n, 0n, 0n, 0n],
+      achieved: 5n,
+      deductions: [],
+    });
     expect(none.workings.noRebateReason).toBe("noTarget");
     expect(none.payable).toBe(0n);
   });
@@ -187,7 +226,12 @@ describe("computeStatement", () => {
     expect(s.payable).toBe(0n);
   });
   it("uses the annual target for a year period", () => {
-    const s = computeStatement({ ...base, period: parsePeriodKey("2026")!, achieved: 4_800_000n, deductions: [] });
+    const s = computeStatement({
+      ...base,
+      period: parsePeriodKey("2026")!,
+      achieved: 4_800_000n,
+      deductions: [],
+    });
     expect(s.achievementBp).toBe(12_000);
     expect(s.rateBp).toBe(300);
   });
