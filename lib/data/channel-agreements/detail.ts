@@ -47,6 +47,18 @@ export async function getAgreement(viewer: Viewer, id: string) {
     select: { id: true, name: true },
   });
   const names = new Map(people.map((p) => [p.id, p.name]));
+  const productIds = [...new Set(a.versions.flatMap((v) => v.products.map((p) => p.productId)))];
+  const territoryIds = [...new Set(a.versions.map((v) => v.territoryId).filter((x): x is string => !!x))];
+  const [products, territoryRows] = await Promise.all([
+    db.product.findMany({
+      where: { id: { in: productIds } },
+      select: { id: true, name: true, nameEn: true, unit: true, listPrice: true },
+    }),
+    db.territory.findMany({
+      where: { id: { in: territoryIds } },
+      select: { id: true, name: true, nameEn: true },
+    }),
+  ]);
   const views: AgreementVersionView[] = a.versions.map((v, i) => ({
     id: v.id,
     number: v.number,
@@ -61,7 +73,9 @@ export async function getAgreement(viewer: Viewer, id: string) {
   void _omit;
   return {
     agreement,
-    versions: views.reverse(),
+    versions: [...views].reverse(),
+    products: new Map(products.map((p) => [p.id, p])),
+    territories: new Map(territoryRows.map((x) => [x.id, x])),
     current: views.find((v) => v.number === a.currentVersionNo) ?? views[0],
     rights: {
       changeTerms: edit && canRunAgreementCommand(a.status, "changeTerms"),
