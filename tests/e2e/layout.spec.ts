@@ -116,6 +116,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/accounts/acc_0029#health", role: "manager" },
   { path: "/accounts/acc_0029/service", role: "kam", key: true },
   { path: "/accounts/acc_0030/service", role: "manager" },
+  // 渠道协议 and 返点结算: lists, the full terms form, channel products.
+  { path: "/channel-agreements", role: "manager", key: true },
+  { path: "/channel-agreements/new?distributor=dst_009", role: "manager" },
+  { path: "/rebates", role: "manager", key: true },
+  { path: "/admin/channels/products", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {

@@ -60,7 +60,10 @@ export default async function AgreementPage({
             <Link href={`/distributors/${agreement.distributor.id}`} className="text-indigo-700 underline">
               {agreement.distributor.name}
             </Link>{" "}
-            · {t("versionN", { n: agreement.currentVersionNo })}
+            · {t("versionN", { n: agreement.currentVersionNo })} ·{" "}
+            <span data-testid="distributor-stage">
+              {t("distributorStage.label", { stage: t(`distributorStage.${agreement.distributor.stage}`) })}
+            </span>
           </>
         }
       />
