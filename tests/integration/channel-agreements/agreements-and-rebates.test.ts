@@ -119,7 +119,7 @@ describe("agreements", () => {
     const detail = await getAgreement(channel, a.id);
     expect(detail.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(detail.versions[1]!.terms.deposit).toBe(200_000_00n);
-    expect(detail.current.terms.deposit).toBe(300_000_00n);
+    expect(detail.current?.terms.deposit).toBe(300_000_00n);
     expect(detail.versions[0]!.changes).toEqual([{ field: "deposit", from: "20000000", to: "30000000" }]);
     // The same stale version again: refused, nothing overwritten.
     expect(
