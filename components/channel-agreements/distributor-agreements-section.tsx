@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { loadAgreementsSection } from "@/lib/data/channel-agreements/section";
-import type { Viewer } from "@/lib/domain/access";
+import { hasCapability, type Viewer } from "@/lib/domain/access";
 import { AgreementStatusBadge, moneyText, percentText, StatementStatusBadge } from "./bits";
 
 /**
@@ -27,12 +27,14 @@ export async function DistributorAgreementsSection({
       <CardHeader
         title={t("section.title")}
         action={
-          <Link
-            href={`/channel-agreements/new?distributor=${distributorId}`}
-            className="text-sm text-indigo-700 underline"
-          >
-            {t("new")}
-          </Link>
+          hasCapability(viewer, "channel.write") ? (
+            <Link
+              href={`/channel-agreements/new?distributor=${distributorId}`}
+              className="text-sm text-indigo-700 underline"
+            >
+              {t("new")}
+            </Link>
+          ) : null
         }
       />
       <div className="space-y-4 p-4 text-sm">

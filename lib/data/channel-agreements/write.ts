@@ -43,6 +43,11 @@ async function checkTerms(tx: Tx, distributorId: string, terms: AgreementTerms):
   const allowed = new Set([home.territoryId, ...coverage.map((c) => c.territoryId)]);
   if (terms.territoryId && !allowed.has(terms.territoryId))
     problems.territoryId = "channelAgreements.problems.territoryNotCovered";
+  // The form's field is `discount` (in %); the domain speaks of basis points.
+  if (problems.discountBp) {
+    problems.discount = problems.discountBp;
+    delete problems.discountBp;
+  }
   if (Object.keys(problems).length) throw invalid(problems);
 }
 
