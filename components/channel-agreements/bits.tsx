@@ -3,8 +3,18 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { fenToYuan, moneyFormat } from "@/lib/domain/money";
 
-const AGREEMENT_TONE = { DRAFT: "warn", ACTIVE: "good", EXPIRED: "neutral", TERMINATED: "bad" } as const;
-const STATEMENT_TONE = { DRAFT: "warn", SUBMITTED: "info", APPROVED: "good", REJECTED: "bad" } as const;
+export const AGREEMENT_TONE = {
+  DRAFT: "warn",
+  ACTIVE: "good",
+  EXPIRED: "neutral",
+  TERMINATED: "bad",
+} as const;
+export const STATEMENT_TONE = {
+  DRAFT: "warn",
+  SUBMITTED: "info",
+  APPROVED: "good",
+  REJECTED: "bad",
+} as const;
 
 export async function AgreementStatusBadge({ status }: { status: keyof typeof AGREEMENT_TONE }) {
   const t = await getTranslations("channelAgreements");

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AgreementStatusBadge, moneyText } from "@/components/channel-agreements/bits";
+import { AGREEMENT_TONE, moneyText } from "@/components/channel-agreements/bits";
+import { RecordTable } from "@/components/channel-agreements/record-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { cleanSearchParams, hrefWith, type RawSearchParams } from "@/components/data-table/url";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { distributorsForNewAgreement, mayWriteAgreements } from "@/lib/data/channel-agreements/detail";
 import { listAgreements } from "@/lib/data/channel-agreements/list";
@@ -84,42 +84,30 @@ export default async function ChannelAgreementsPage({
         </form>
       </Card>
       <Card>
-        <Table caption={t("title")}>
-          <thead>
-            <tr>
-              <Th>{t("fields.number")}</Th>
-              <Th>{t("fields.distributor")}</Th>
-              <Th>{t("fields.status")}</Th>
-              <Th>{t("fields.term")}</Th>
-              <Th className="text-right">{t("fields.annualTarget")}</Th>
-              <Th>{t("fields.versionNo")}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.rows.map((r) => (
-              <tr key={r.id}>
-                <Td>
-                  <Link
-                    href={`/channel-agreements/${r.id}`}
-                    className="font-medium text-indigo-700 underline"
-                  >
-                    {r.number}
-                  </Link>
-                </Td>
-                <Td>{r.distributor.name}</Td>
-                <Td>
-                  <AgreementStatusBadge status={r.status} />
-                </Td>
-                <Td className="whitespace-nowrap">
-                  {r.current ? `${fromDbDate(r.current.startsOn)} – ${fromDbDate(r.current.endsOn)}` : ""}
-                </Td>
-                <Td className="text-right">{r.current ? money(r.current.annualTarget) : ""}</Td>
-                <Td>{t("versionN", { n: r.currentVersionNo })}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-        {result.rows.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("empty")}</p> : null}
+        <RecordTable
+          caption={t("title")}
+          empty={t("empty")}
+          headers={{
+            number: t("fields.number"),
+            distributor: t("fields.distributor"),
+            status: t("fields.status"),
+            extra: [t("fields.term"), t("fields.annualTarget"), t("fields.versionNo")],
+          }}
+          rows={result.rows.map((r) => ({
+            id: r.id,
+            href: `/channel-agreements/${encodeURIComponent(r.id)}`,
+            number: r.number,
+            distributor: r.distributor.name,
+            status: { text: t(`status.${r.status}`), tone: AGREEMENT_TONE[r.status] },
+            extra: [
+              {
+                text: r.current ? `${fromDbDate(r.current.startsOn)} – ${fromDbDate(r.current.endsOn)}` : "",
+              },
+              { text: r.current ? money(r.current.annualTarget) : "", numeric: true },
+              { text: t("versionN", { n: r.currentVersionNo }) },
+            ],
+          }))}
+        />
         <Pagination
           page={result.page}
           pageSize={result.pageSize}

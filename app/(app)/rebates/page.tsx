@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { moneyText, percentText, StatementStatusBadge } from "@/components/channel-agreements/bits";
+import { moneyText, percentText, STATEMENT_TONE } from "@/components/channel-agreements/bits";
+import { RecordTable } from "@/components/channel-agreements/record-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { cleanSearchParams, hrefWith, type RawSearchParams } from "@/components/data-table/url";
 import { ActionForm, SelectField, SubmitButton } from "@/components/forms/action-form";
@@ -9,7 +9,6 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { distributorsForStatements, listRebateStatements } from "@/lib/data/rebates/list";
 import { hasCapability } from "@/lib/domain/access";
@@ -108,39 +107,29 @@ export default async function RebatesPage({ searchParams }: { searchParams: Prom
         </form>
       </Card>
       <Card>
-        <Table caption={t("rebates.title")}>
-          <thead>
-            <tr>
-              <Th>{t("fields.number")}</Th>
-              <Th>{t("fields.distributor")}</Th>
-              <Th>{t("fields.period")}</Th>
-              <Th>{t("fields.status")}</Th>
-              <Th className="text-right">{t("fields.achieved")}</Th>
-              <Th className="text-right">{t("fields.achievement")}</Th>
-              <Th className="text-right">{t("fields.payable")}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.rows.map((r) => (
-              <tr key={r.id}>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/rebates/${r.id}`} className="font-medium text-indigo-700 underline">
-                    {r.number}
-                  </Link>
-                </Td>
-                <Td>{r.distributorName}</Td>
-                <Td>{r.periodKey}</Td>
-                <Td>
-                  <StatementStatusBadge status={r.status} />
-                </Td>
-                <Td className="text-right">{money(r.achieved)}</Td>
-                <Td className="text-right">{percentText(r.achievementBp)}</Td>
-                <Td className="text-right">{money(r.payable)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-        {result.rows.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("rebates.empty")}</p> : null}
+        <RecordTable
+          caption={t("rebates.title")}
+          empty={t("rebates.empty")}
+          headers={{
+            number: t("fields.number"),
+            distributor: t("fields.distributor"),
+            status: t("fields.status"),
+            extra: [t("fields.period"), t("fields.achieved"), t("fields.achievement"), t("fields.payable")],
+          }}
+          rows={result.rows.map((r) => ({
+            id: r.id,
+            href: `/rebates/${encodeURIComponent(r.id)}`,
+            number: r.number,
+            distributor: r.distributorName,
+            status: { text: t(`statementStatus.${r.status}`), tone: STATEMENT_TONE[r.status] },
+            extra: [
+              { text: r.periodKey },
+              { text: money(r.achieved), numeric: true },
+              { text: percentText(r.achievementBp), numeric: true },
+              { text: money(r.payable), numeric: true },
+            ],
+          }))}
+        />
         <Pagination
           page={result.page}
           pageSize={result.pageSize}
