@@ -43,7 +43,7 @@ test("a channel manager signs an agreement, changes its terms, and a manager app
   const product = form.locator('input[type="checkbox"][name^="product_"]').first();
   await product.check();
   const productId = (await product.getAttribute("name"))!.slice("product_".length);
-  await form.locator(`input[name="floor_${productId}"]`).fill("100");
+  await form.locator(`input[name="floor_${productId}"]`).fill("1");
   await form.getByLabel("保证金（元）").fill("200000");
   await form.getByRole("button", { name: "保存草稿" }).click();
   await expect(page).toHaveURL(/\/channel-agreements\/[^/?]+\?saved=created/);
