@@ -11,6 +11,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { ActionState } from "@/lib/actions/types";
 import type { AgreementTerms } from "@/lib/domain/channel-agreements";
 import { fenToYuanInput } from "@/lib/domain/money";
+import { moneyText } from "./bits";
 import { EchoCheckbox, EchoInput, GroupError } from "./form-error";
 
 type Product = { id: string; code: string; name: string; nameEn: string; unit: string; listPrice: bigint };
@@ -47,6 +48,7 @@ export async function TermsForm({
 }) {
   const [t, locale] = await Promise.all([getTranslations("channelAgreements"), getLocale()]);
   const zh = locale === "zh-CN";
+  const money = moneyText(locale);
   const floors = new Map(initial.products.map((p) => [p.productId, p.floorPrice]));
   const bands = initial.rebateRules.bands;
   return (
@@ -157,7 +159,7 @@ export async function TermsForm({
                 <span>
                   {zh ? p.name : p.nameEn}{" "}
                   <span className="text-slate-600">
-                    · {t("fields.listPrice")} {fenToYuanInput(p.listPrice)} / {p.unit}
+                    · {t("fields.listPrice")} {money(p.listPrice)} / {p.unit}
                   </span>
                 </span>
               </label>
