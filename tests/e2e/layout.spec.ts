@@ -124,6 +124,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/distributors/board", role: "manager", key: true },
   { path: "/distributors/layout", role: "manager" },
   { path: "/admin/channels", role: "admin" },
+  // 渠道协议 and 返点结算: lists, the full terms form, channel products.
+  { path: "/channel-agreements", role: "manager", key: true },
+  { path: "/channel-agreements/new?distributor=dst_009", role: "manager" },
+  { path: "/rebates", role: "manager", key: true },
+  { path: "/admin/channels/products", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {
