@@ -3,7 +3,6 @@
 // Chinese or an alias), each row checked with every problem at once, the idempotency key of a
 // line, region text → territory, and channel inventory (sell-in − sell-out). Pure: the data layer
 // resolves distributor and product codes within the importer's scope.
-import { createHash } from "node:crypto";
 import { normaliseCompanyName } from "./account-import";
 import { checkIsoDate, type IsoDate } from "./calendar";
 import { creditCodeProblem, normaliseCreditCode } from "./credit-code";
@@ -310,19 +309,22 @@ export function validateChannelRow(
   return { row, raw, line, problems };
 }
 
+/** A digest function (the data layer passes SHA-256; this layer does no crypto of its own). */
+export type Digest = (text: string) => string;
+
 /**
  * The idempotency key of a sell-out line within its distributor: the report's document number and
  * line, or — when the report has none — a digest of the normalised row and its occurrence in the
  * file (two identical sales in one file stay two lines; the same file imported again makes none).
  */
-export function sellOutLineKey(line: ParsedChannelRow, occurrence = 1): string {
+export function sellOutLineKey(line: ParsedChannelRow, digest: Digest, occurrence = 1): string {
   if (line.documentNo !== null) return `d:${line.documentNo}#${line.lineNo ?? 1}`;
-  return `h:${sellOutRowDigest(line)}#${occurrence}`;
+  return `h:${digest(sellOutRowIdentity(line))}#${occurrence}`;
 }
 
-/** The digest of a row without a document number (what identifies the sale). */
-export function sellOutRowDigest(line: ParsedChannelRow): string {
-  const parts = [
+/** What identifies a sale without a document number, normalised (spaces, width, case). */
+export function sellOutRowIdentity(line: ParsedChannelRow): string {
+  return [
     line.distributorCode,
     line.date,
     normaliseCompanyName(line.customerName ?? ""),
@@ -331,8 +333,7 @@ export function sellOutRowDigest(line: ParsedChannelRow): string {
     line.productCode,
     String(line.quantity),
     String(line.unitPrice),
-  ];
-  return createHash("sha256").update(parts.join("\u0001")).digest("base64url").slice(0, 32);
+  ].join("\u0001");
 }
 
 // ---------------------------------------------------------------------------------------------

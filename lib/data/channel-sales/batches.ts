@@ -23,7 +23,7 @@ export type BatchRow = {
 export async function recentBatches(viewer: Viewer, take = 10): Promise<BatchRow[]> {
   if (!hasCapability(viewer, "channel.read")) return [];
   const rows = await db.channelImportBatch.findMany({
-    where: viewer.role === "ADMIN" ? {} : { actorId: viewer.id },
+    where: hasCapability(viewer, "admin.channels") ? {} : { actorId: viewer.id },
     orderBy: { createdAt: "desc" },
     take,
   });

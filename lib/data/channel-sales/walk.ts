@@ -10,7 +10,7 @@ import {
   mapChannelSalesHeaders,
   missingColumns,
   sellOutLineKey,
-  sellOutRowDigest,
+  sellOutRowIdentity,
   validateChannelRow,
   type ChannelImportKind,
   type ChannelRowProblem,
@@ -69,6 +69,9 @@ export type WalkSummary = {
 
 const clip = (v: string, max = 80) => (v.length > max ? `${v.slice(0, max - 1)}…` : v);
 
+/** 192 bits of SHA-256, URL-safe: the digest in a line key. */
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 32);
+
 export function fileDigest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("base64url");
 }
@@ -125,12 +128,12 @@ export async function walkFile(
           if (distributor && product) {
             let lineKey: string;
             if (kind === "SELL_IN") lineKey = `${line.documentNo}#${line.lineNo}`;
-            else if (line.documentNo !== null) lineKey = sellOutLineKey(line);
+            else if (line.documentNo !== null) lineKey = sellOutLineKey(line, sha256);
             else {
-              const digest = `${distributor.id}|${sellOutRowDigest(line)}`;
-              const n = (occurrences.get(digest) ?? 0) + 1;
-              occurrences.set(digest, n);
-              lineKey = sellOutLineKey(line, n);
+              const identity = `${distributor.id}|${sellOutRowIdentity(line)}`;
+              const n = (occurrences.get(identity) ?? 0) + 1;
+              occurrences.set(identity, n);
+              lineKey = sellOutLineKey(line, sha256, n);
             }
             const fileKey = `${distributor.id}|${lineKey}`;
             const first = seen.get(fileKey);
