@@ -116,6 +116,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/accounts/acc_0029#health", role: "manager" },
   { path: "/accounts/acc_0029/service", role: "kam", key: true },
   { path: "/accounts/acc_0030/service", role: "manager" },
+  // 销售报表 (sell-in/sell-out lines, the import, channel inventory).
+  { path: "/channel-sales", role: "manager", key: true },
+  { path: "/channel-sales?kind=SELL_IN", role: "manager" },
+  { path: "/channel-sales/import", role: "manager" },
+  { path: "/channel-sales/inventory", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {
