@@ -28,7 +28,7 @@ function upload(
   origin = fakeRequest.origin,
 ) {
   const body = new FormData();
-  body.append("file", new File([bytes], "report.csv", { type: "text/csv" }));
+  body.append("file", new File([bytes.slice()], "report.csv", { type: "text/csv" }));
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   return new Request(url(path), { method: "POST", body, headers: { origin, host: "localhost:3000" } });
 }
