@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { hasCapability } from "@/lib/domain/access";
 import { CHANNEL_SALES_HEADERS, KIND_FIELDS, REQUIRED_FIELDS } from "@/lib/domain/channel-sales";
+import { ChannelSalesI18n } from "@/components/channel-sales/channel-sales-i18n";
 import { ChannelImportWizard } from "@/components/channel-sales/import-wizard";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -54,7 +55,9 @@ export default async function ChannelSalesImportPage() {
           ))}
         </div>
       </Card>
-      <ChannelImportWizard />
+      <ChannelSalesI18n>
+        <ChannelImportWizard />
+      </ChannelSalesI18n>
     </div>
   );
 }
