@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/db";
 import { recordDetections, type DetectionOnLine } from "@/lib/data/channel-conflicts/open-cases";
 import { loadConflictRules } from "@/lib/data/channel-sales/rules-sql";
 import { normaliseCompanyName } from "@/lib/domain/account-import";
-import { addDays, chinaDate, chinaDayStart, toDbDate, type IsoDate } from "@/lib/domain/calendar";
+import { addDays, chinaDate, chinaDayStart, fromDbDate, toDbDate, type IsoDate } from "@/lib/domain/calendar";
 import { detectConflicts } from "@/lib/domain/channel-conflict-rules";
 import { seededRandom } from "@/lib/domain/random";
 
@@ -70,32 +70,6 @@ export async function seedDemoChannelSales(
   };
   const season = (month: IsoDate) => SEASON[Number(month.slice(5, 7)) - 1]!;
 
-  // 进货: ~4 lines a month per distributor, at the channel price (list less 25–30 %).
-  const sellIn: Prisma.SellInLineCreateManyInput[] = [];
-  for (const d of distributors) {
-    for (const month of months) {
-      const date = dayIn(month);
-      const lines = r.int(3, 5);
-      for (let n = 1; n <= lines; n++) {
-        const p = products[(n + r.int(0, 7)) % products.length]!;
-        const quantity = Math.max(1, Math.round(r.int(20, 60) * season(month)));
-        const unitPrice = (p.listPrice * BigInt(70 + r.int(0, 5))) / 100n;
-        sellIn.push({
-          id: `sil_${sellIn.length + 1}`,
-          distributorId: d.id,
-          documentNo: `JH${month.slice(0, 7).replace("-", "")}-${d.id.slice(4)}`,
-          lineNo: n,
-          shippedOn: toDbDate(date),
-          productId: p.id,
-          quantity,
-          unitPrice,
-          amount: unitPrice * BigInt(quantity),
-          teamId: d.teamId,
-        });
-      }
-    }
-  }
-
   // 出货: ~6 lines a month per distributor in its home city, at or above 85 % of list (floors are 80 %).
   const sellOut: SellOut[] = [];
   const add = (
@@ -133,6 +107,41 @@ export async function seedDemoChannelSales(
           quantity,
           unitPrice,
           amount: unitPrice * BigInt(quantity),
+        });
+      }
+    }
+  }
+
+  // 进货: each month the distributor restocks what it sold (up to 10 % more, at the channel price: list
+  // less 25–30 %), plus an opening stock — except every fifth distributor, who stocks up far
+  // beyond its sales (its inventory shows over the healthy months).
+  const sellIn: Prisma.SellInLineCreateManyInput[] = [];
+  const soldBy = new Map<string, number>(); // distributor|month|product → units
+  for (const l of sellOut) {
+    const key = `${l.distributorId}|${fromDbDate(l.soldOn).slice(0, 7)}|${l.productId}`;
+    soldBy.set(key, (soldBy.get(key) ?? 0) + l.quantity);
+  }
+  for (const [i, d] of distributors.entries()) {
+    const stocking = i % 5 === 2 ? 1.7 : 1;
+    for (const [m, month] of months.entries()) {
+      let n = 0;
+      for (const p of products) {
+        const sold = soldBy.get(`${d.id}|${month.slice(0, 7)}|${p.id}`) ?? 0;
+        const opening = m === 0 ? 3 : 0;
+        const quantity = Math.floor((sold * (100 + r.int(0, 10)) * stocking) / 100) + opening;
+        if (quantity <= 0) continue;
+        const unitPrice = (p.listPrice * BigInt(70 + r.int(0, 5))) / 100n;
+        sellIn.push({
+          id: `sil_${sellIn.length + 1}`,
+          distributorId: d.id,
+          documentNo: `JH${month.slice(0, 7).replace("-", "")}-${d.id.slice(4)}`,
+          lineNo: ++n,
+          shippedOn: toDbDate(`${month.slice(0, 8)}01`),
+          productId: p.id,
+          quantity,
+          unitPrice,
+          amount: unitPrice * BigInt(quantity),
+          teamId: d.teamId,
         });
       }
     }
