@@ -129,6 +129,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/channel-agreements/new?distributor=dst_009", role: "manager" },
   { path: "/rebates", role: "manager", key: true },
   { path: "/admin/channels/products", role: "admin" },
+  // 销售报表 (sell-in/sell-out lines, the import, channel inventory).
+  { path: "/channel-sales", role: "manager", key: true },
+  { path: "/channel-sales?kind=SELL_IN", role: "manager" },
+  { path: "/channel-sales/import", role: "manager" },
+  { path: "/channel-sales/inventory", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {
