@@ -90,16 +90,20 @@ function ageingSql(scope: string): string {
   const open = `(i.amount - i."paidAmount")`;
   const dpd = `($1::date - i."dueOn")`;
   return `
-    SELECT d.id, d.code, d.name, d."creditLimit", COUNT(*)::int AS invoices,
-      COALESCE(SUM(${open}) FILTER (WHERE ${dpd} < 0), 0)::bigint AS "notDue",
-      COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 0 AND ${dpd} < 31), 0)::bigint AS "d0_30",
-      COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 31 AND ${dpd} < 61), 0)::bigint AS "d31_60",
-      COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 61 AND ${dpd} < 91), 0)::bigint AS "d61_90",
-      COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 91), 0)::bigint AS "d90plus",
-      COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 1), 0)::bigint AS overdue
-    FROM "ChannelInvoice" i JOIN "Distributor" d ON d.id = i."distributorId"
-    WHERE i.status = 'OPEN' AND i."deletedAt" IS NULL AND d."deletedAt" IS NULL AND ${scope}
-    GROUP BY d.id ORDER BY SUM(${open}) DESC, d.code`;
+    SELECT json_agg(json_build_array(g.id, g.code, g.name, g."creditLimit"::text, g.invoices,
+        g."notDue"::text, g."d0_30"::text, g."d31_60"::text, g."d61_90"::text, g."d90plus"::text, g.overdue::text)
+      ORDER BY g.open DESC, g.code) AS rows
+    FROM (
+      SELECT d.id, d.code, d.name, d."creditLimit", COUNT(*)::int AS invoices, SUM(${open}) AS open,
+        COALESCE(SUM(${open}) FILTER (WHERE ${dpd} < 0), 0) AS "notDue",
+        COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 0 AND ${dpd} < 31), 0) AS "d0_30",
+        COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 31 AND ${dpd} < 61), 0) AS "d31_60",
+        COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 61 AND ${dpd} < 91), 0) AS "d61_90",
+        COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 91), 0) AS "d90plus",
+        COALESCE(SUM(${open}) FILTER (WHERE ${dpd} >= 1), 0) AS overdue
+      FROM "ChannelInvoice" i JOIN "Distributor" d ON d.id = i."distributorId"
+      WHERE i.status = 'OPEN' AND i."deletedAt" IS NULL AND d."deletedAt" IS NULL AND ${scope}
+      GROUP BY d.id) g`;
 }
 
 async function time(fn: () => Promise<unknown>): Promise<number[]> {
