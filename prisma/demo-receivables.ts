@@ -18,6 +18,8 @@ type Tx = Prisma.TransactionClient;
 export const DEMO_OVER_LIMIT = ["dst_002", "dst_029"] as const;
 /** Distributors that keep an invoice unpaid beyond 90 days (the ageing's worst bucket). */
 const LONG_OVERDUE = new Set(["dst_001", "dst_004", "dst_015", "dst_018", "dst_027", "dst_031"]);
+/** Distributors that owe half of an invoice 31–60 days past due (one per region). */
+const MID_OVERDUE = new Set(["dst_003", "dst_016", "dst_028"]);
 
 const METHODS = ["银行转账", "承兑汇票", "电汇"];
 
@@ -31,6 +33,8 @@ type Inv = {
   paid: bigint;
   teamId: string;
   ownerId: string;
+  /** Kept open on purpose (an ageing bucket the demo must show). */
+  planted?: boolean;
 };
 
 const round100Yuan = (fen: bigint) => (fen / 10_000n) * 10_000n;
@@ -82,7 +86,9 @@ export async function seedDemoReceivables(
         : r.chance(0.25)
           ? round100Yuan((amount * BigInt(r.int(20, 70))) / 100n)
           : 0n;
-      if (m === 7 && LONG_OVERDUE.has(d.id)) paid = round100Yuan(amount / 3n);
+      const planted =
+        (m === 7 && LONG_OVERDUE.has(d.id)) || (dpd >= 31 && dpd <= 60 && MID_OVERDUE.has(d.id));
+      if (planted) paid = round100Yuan(m === 7 ? amount / 3n : amount / 2n);
       mine.push({
         id: `inv_${d.id}_${m}`,
         invoiceNo: "",
@@ -93,6 +99,7 @@ export async function seedDemoReceivables(
         paid,
         teamId: d.teamId,
         ownerId: d.ownerId,
+        planted,
       });
     }
     const open = () => mine.reduce((s, i) => s + i.amount - i.paid, 0n);
@@ -115,6 +122,7 @@ export async function seedDemoReceivables(
       // (prepaid orders), which keeps the planted old debts in their buckets.
       for (const inv of [...mine].reverse()) {
         if (open() * 10n <= limit * 9n) break;
+        if (inv.planted) continue;
         inv.paid = inv.amount;
       }
     }
