@@ -38,6 +38,9 @@ describe("credit-limit requests", () => {
       await outcome(decideCreditRequest(west.manager, { id, version: 1, decision: "approve", note: null })),
     ).toBe("NOT_FOUND");
     expect(await limitOf(d.id)).toBe(1_000_00n);
+    // the list offers the decision to the manager only
+    expect((await listCreditRequests(east.manager, { distributorId: d.id }))[0]!.canDecide).toBe(true);
+    expect((await listCreditRequests(east.channel, { distributorId: d.id }))[0]!.canDecide).toBe(false);
 
     await decideCreditRequest(east.manager, { id, version: 1, decision: "reject", note: "先清逾期" });
     expect(await limitOf(d.id)).toBe(1_000_00n);
