@@ -4,7 +4,7 @@ import { assertCapability } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/domain/access";
 import { addDays, fromDbDate, toDbDate } from "@/lib/domain/calendar";
 import { canVoid, invoiceState, type InvoiceState, type InvoiceStatus } from "@/lib/domain/receivables";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, staleVersion } from "@/lib/errors";
 import type { CreateInvoiceInput, InvoiceListQuery, VoidInvoiceInput } from "@/lib/validation/receivables";
 import { mutate } from "../audit";
 import { distributorScopeSql, loadDistributorFor } from "../distributors/scope";
@@ -181,7 +181,8 @@ async function paymentTermDays(distributorId: string, on: Date): Promise<number>
       startsOn: { lte: on },
       endsOn: { gte: on },
     },
-    orderBy: [{ agreement: { currentVersionNo: "desc" } }, { number: "desc" }],
+    // The latest version in force that day (a mid-year change may have altered the term).
+    orderBy: [{ startsOn: "desc" }, { number: "desc" }],
     select: { paymentTermDays: true },
   });
   return version?.paymentTermDays ?? 30;
@@ -220,7 +221,7 @@ export async function voidInvoice(viewer: Viewer, input: VoidInvoiceInput): Prom
   await mutate(viewer, async ({ tx, audit }) => {
     await loadInvoiceFor(viewer, input.id, "edit", tx);
     const before = await tx.channelInvoice.findUniqueOrThrow({ where: { id: input.id } });
-    if (before.version !== input.version) throw new AppError("CONFLICT", "changed by someone else");
+    if (before.version !== input.version) throw staleVersion();
     if (!canVoid({ paid: before.paidAmount, status: before.status }))
       throw new AppError("VALIDATION", "paid invoice", { _form: ["receivables.errors.voidPaid"] });
     await updateVersioned(tx.channelInvoice, {

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { createInvoice, getInvoice, voidInvoice } from "@/lib/data/receivables/invoices";
 import { recordPayment } from "@/lib/data/receivables/payments";
 import { loadExposureSection } from "@/lib/data/receivables/section";
-import { fromDbDate, toDbDate } from "@/lib/domain/calendar";
-import { auditRowsFor, outcome } from "../helpers";
+import { addDays, chinaDate, fromDbDate, toDbDate } from "@/lib/domain/calendar";
+import { auditRowsFor, outcome, viewerFor } from "../helpers";
 import { chinaNoon, distributor, invoice, region, type Region } from "./fixtures";
 
 let east: Region;
@@ -35,6 +35,28 @@ describe("invoices", () => {
     expect(row).toMatchObject({ teamId: east.team.id, ownerId: east.channel.id, status: "OPEN" });
     expect(await outcome(createInvoice(west.channel, input))).toBe("NOT_FOUND");
     expect(await outcome(createInvoice(east.manager, input))).toBe("OK");
+  });
+
+  it("takes the due date from the payment term of the agreement in force", async () => {
+    const channel = await viewerFor("usr_east_channel");
+    const issuedOn = toDbDate(chinaDate(new Date()));
+    const version = await db.channelAgreementVersion.findFirstOrThrow({
+      where: {
+        agreement: { distributorId: "dst_001" },
+        startsOn: { lte: issuedOn },
+        endsOn: { gte: issuedOn },
+      },
+      orderBy: [{ startsOn: "desc" }, { number: "desc" }],
+    });
+    const { id } = await createInvoice(channel, {
+      distributorId: "dst_001",
+      issuedOn,
+      dueOn: null,
+      amount: 1_000_00n,
+      note: null,
+    });
+    const row = await db.channelInvoice.findUniqueOrThrow({ where: { id } });
+    expect(fromDbDate(row.dueOn)).toBe(addDays(fromDbDate(issuedOn), version.paymentTermDays));
   });
 
   it("voids an unpaid invoice with an audit row, never a paid one, and refuses a stale version", async () => {
