@@ -22,7 +22,9 @@ export type NotificationKind =
   | "complaint.assigned"
   | "complaint.escalated"
   | "complaint.resolved"
-  | "complaint.reopened";
+  | "complaint.reopened"
+  | "receivables.overLimit"
+  | "receivables.overdue";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -39,6 +41,10 @@ export type NotificationPayload = {
   complaintNumber?: string;
   title?: string;
   breach?: "ack" | "resolve" | "manual";
+  /** Receivables alerts: the distributor, the amount over or overdue and its credit limit (fen as text). */
+  distributorName?: string;
+  amountFen?: string;
+  limitFen?: string;
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -47,7 +53,7 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey" | "Complaint";
+    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey" | "Complaint" | "Distributor";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

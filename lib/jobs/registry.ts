@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { runComplaintSlaJob } from "@/lib/data/complaints/sla-job";
 import { runHealthRecompute } from "@/lib/data/health/jobs";
+import { runReceivablesAlerts } from "@/lib/data/receivables/alerts";
 import { pruneRateLimits } from "@/lib/data/rate-limits";
 import { runServiceDueJob } from "@/lib/data/service/jobs";
 import { runSurveyExpiry, runSurveyReminders, runSurveyWaves } from "@/lib/data/surveys/jobs";
@@ -36,6 +37,9 @@ export const JOBS: readonly JobDefinition[] = [
   { name: "surveys.reminders", intervalSeconds: HOUR, handler: runSurveyReminders },
   { name: "surveys.expire", intervalSeconds: 15 * MINUTE, handler: runSurveyExpiry },
   { name: "service.due", intervalSeconds: HOUR, handler: runServiceDueJob },
+  // Over-limit and overdue distributors, told to their channel manager once a day (de-duplicated
+  // per China day, so the hourly check sends the day's alerts soon after midnight and no more).
+  { name: "receivables.alerts", intervalSeconds: HOUR, handler: runReceivablesAlerts },
   { name: "health.recompute", intervalSeconds: 6 * HOUR, leaseSeconds: HOUR, handler: runHealthRecompute },
   {
     name: "rate-limits.prune",

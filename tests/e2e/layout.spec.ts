@@ -134,6 +134,13 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/channel-sales?kind=SELL_IN", role: "manager" },
   { path: "/channel-sales/import", role: "manager" },
   { path: "/channel-sales/inventory", role: "manager" },
+  // 信用与应收账款: the ageing, its drill-down, an invoice kept unpaid past 90 days, the forms.
+  { path: "/receivables", role: "manager", key: true },
+  { path: "/receivables/invoices?bucket=d90plus", role: "manager", key: true },
+  { path: "/receivables/invoices/inv_dst_001_7", role: "manager" },
+  { path: "/receivables/invoices/new", role: "manager" },
+  { path: "/receivables/payments/new?distributor=dst_001", role: "manager" },
+  { path: "/receivables/credit", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

@@ -32,6 +32,7 @@ import * as targets from "@/lib/validation/targets";
 import * as ledger from "@/lib/validation/ledger";
 import * as jobs from "@/lib/validation/jobs";
 import * as health from "@/lib/validation/health";
+import * as receivables from "@/lib/validation/receivables";
 
 const MODULES = {
   accounts,
@@ -54,6 +55,7 @@ const MODULES = {
   ledger,
   jobs,
   health,
+  receivables,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */

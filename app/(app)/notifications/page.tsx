@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listNotifications, type NotificationRow } from "@/lib/data/notifications";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
+import { fenText } from "@/components/receivables/format";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,25 +17,29 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const href = (n: NotificationRow) =>
-  n.entity === "Complaint"
-    ? `/complaints/${encodeURIComponent(n.entityId)}`
-    : n.entity === "VisitPlan"
-      ? `/visits/plans/${encodeURIComponent(n.entityId)}`
-      : n.entity === "PerformanceReview"
-        ? `/reviews/${encodeURIComponent(n.entityId)}`
-        : n.entity === "Survey"
-          ? `/surveys/${encodeURIComponent(n.entityId)}`
-          : `/visits/requests/${encodeURIComponent(n.entityId)}`;
+  n.kind.startsWith("receivables.")
+    ? `/receivables/invoices?distributor=${encodeURIComponent(n.entityId)}${n.kind === "receivables.overdue" ? "&status=overdue" : "&status=OPEN"}`
+    : n.entity === "Complaint"
+      ? `/complaints/${encodeURIComponent(n.entityId)}`
+      : n.entity === "VisitPlan"
+        ? `/visits/plans/${encodeURIComponent(n.entityId)}`
+        : n.entity === "PerformanceReview"
+          ? `/reviews/${encodeURIComponent(n.entityId)}`
+          : n.entity === "Survey"
+            ? `/surveys/${encodeURIComponent(n.entityId)}`
+            : `/visits/requests/${encodeURIComponent(n.entityId)}`;
 
 /** 通知: what waits for the person and what was decided for them, newest first. */
 export default async function NotificationsPage() {
   const viewer = await requireViewer();
-  const [rows, t, tk, tSurveys, tc, format] = await Promise.all([
+  const [rows, t, tk, tSurveys, tc, tr, locale, format] = await Promise.all([
     listNotifications(viewer),
     getTranslations("visitPlans.notifications"),
     getTranslations("visitPlans.kinds"),
     getTranslations("surveys.notifications"),
     getTranslations("complaints.notifications"),
+    getTranslations("receivables.notifications"),
+    getLocale(),
     getFormatter(),
   ]);
   const unread = rows.filter((r) => !r.readAt).length;
@@ -53,6 +58,17 @@ export default async function NotificationsPage() {
       title: p.title ?? "",
     };
     if (n.kind.startsWith("survey.") && tSurveys.has(key)) return tSurveys(key, values);
+    // Receivables alerts name the distributor and the money (fen in the payload, shown in yuan).
+    if (n.kind.startsWith("receivables.") && tr.has(key)) {
+      const money = fenText(locale);
+      const fen = (v?: string) => money(/^-?\d+$/.test(v ?? "") ? BigInt(v!) : 0n);
+      return tr(key, {
+        distributor: p.distributorName ?? "—",
+        amount: fen(p.amountFen),
+        limit: fen(p.limitFen),
+        count: p.count ?? 0,
+      });
+    }
     // Complaint kinds keep their sentences in the complaints catalogue.
     if (tc.has(key)) return tc(key, values);
     return t.has(`kinds.${key}`) ? t(`kinds.${key}`, values) : n.kind;
