@@ -218,7 +218,7 @@ describe("scorecard impact", () => {
       "TERMINATION",
     ];
     for (let i = 1; i < order.length; i++)
-      expect(outcomePenalty(order[i])).toBeGreaterThan(outcomePenalty(order[i - 1]));
+      expect(outcomePenalty(order[i]!)).toBeGreaterThan(outcomePenalty(order[i - 1]!));
     expect(outcomePenalty("TERMINATION")).toBe(100);
   });
 
