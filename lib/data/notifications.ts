@@ -22,7 +22,8 @@ export type NotificationKind =
   | "complaint.assigned"
   | "complaint.escalated"
   | "complaint.resolved"
-  | "complaint.reopened";
+  | "complaint.reopened"
+  | "channelConflict.opened";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -39,6 +40,10 @@ export type NotificationPayload = {
   complaintNumber?: string;
   title?: string;
   breach?: "ack" | "resolve" | "manual";
+  /** A channel conflict case opened by a sales report: its number (CC-2026-00007), kind and distributor. */
+  number?: string;
+  kind?: string;
+  distributorName?: string;
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -47,7 +52,7 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey" | "Complaint";
+    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey" | "Complaint" | "ChannelConflict";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

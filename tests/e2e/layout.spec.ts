@@ -116,6 +116,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/accounts/acc_0029#health", role: "manager" },
   { path: "/accounts/acc_0029/service", role: "kam", key: true },
   { path: "/accounts/acc_0030/service", role: "manager" },
+  // 渠道冲突: the queue, a manual case, a case in arbitration (the manager's forms), the lessons.
+  { path: "/channel-conflicts", role: "manager", key: true },
+  { path: "/channel-conflicts/new", role: "manager" },
+  { path: "/channel-conflicts/ccf_east_plc", role: "manager", key: true },
+  { path: "/channel-conflicts/lessons", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

@@ -175,14 +175,19 @@ export async function getConflict(viewer: Viewer, id: string): Promise<ConflictD
   };
 }
 
+/** The distributors the viewer may see, for the queue's filter and the manual-case form. */
+export async function conflictDistributorChoices(viewer: Viewer) {
+  return db.distributor.findMany({
+    where: { AND: [await distributorScopeWhere(viewer), { deletedAt: null }] },
+    select: { id: true, name: true, code: true },
+    orderBy: { code: "asc" },
+  });
+}
+
 /** The choices of the manual-case form: the distributors the viewer keeps, territories, products. */
 export async function openConflictOptions(viewer: Viewer) {
   const [distributors, territories, products, accounts] = await Promise.all([
-    db.distributor.findMany({
-      where: { AND: [await distributorScopeWhere(viewer), { deletedAt: null }] },
-      select: { id: true, name: true, code: true },
-      orderBy: { code: "asc" },
-    }),
+    conflictDistributorChoices(viewer),
     db.territory.findMany({
       where: { deletedAt: null },
       select: { id: true, name: true, nameEn: true, code: true, level: true },
