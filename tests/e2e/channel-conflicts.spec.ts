@@ -88,9 +88,7 @@ test("a channel manager escalates a cross-territory case; a manager resolves it 
   // The deduction needs its amount: refused with the field named, nothing lost.
   await expect(resolve.getByText("This outcome needs an amount.")).toBeVisible();
   await resolve.getByLabel("Amount (yuan)").fill("12,000");
-  await resolve
-    .getByLabel(/^Prevention note/)
-    .fill(`Monthly cross-territory sell-out audit ${tag}`);
+  await resolve.getByLabel(/^Prevention note/).fill(`Monthly cross-territory sell-out audit ${tag}`);
   await resolve.getByRole("button", { name: "Resolve case" }).click();
   await expect(status(manager)).toHaveText("Resolved");
   await expect(manager.getByTestId("conflict-outcome")).toHaveText("Rebate deduction");
