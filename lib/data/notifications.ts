@@ -24,7 +24,8 @@ export type NotificationKind =
   | "complaint.resolved"
   | "complaint.reopened"
   | "receivables.overLimit"
-  | "receivables.overdue";
+  | "receivables.overdue"
+  | "channelConflict.opened";
 
 export type NotificationPayload = {
   accountName?: string;
@@ -45,6 +46,9 @@ export type NotificationPayload = {
   distributorName?: string;
   amountFen?: string;
   limitFen?: string;
+  /** A channel conflict case opened by a sales report: its number (CC-2026-00007) and kind (with distributorName above). */
+  number?: string;
+  kind?: string;
 };
 
 /** Writes one notification inside the caller's transaction (the change that caused it). */
@@ -53,7 +57,14 @@ export async function notify(
   input: {
     userId: string;
     kind: NotificationKind;
-    entity: "VisitPlan" | "VisitRequest" | "PerformanceReview" | "Survey" | "Complaint" | "Distributor";
+    entity:
+      | "VisitPlan"
+      | "VisitRequest"
+      | "PerformanceReview"
+      | "Survey"
+      | "Complaint"
+      | "Distributor"
+      | "ChannelConflict";
     entityId: string;
     actorId: string | null;
     payload: NotificationPayload;

@@ -141,6 +141,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/receivables/invoices/new", role: "manager" },
   { path: "/receivables/payments/new?distributor=dst_001", role: "manager" },
   { path: "/receivables/credit", role: "manager" },
+  // 渠道冲突: the queue, a manual case, a case in arbitration (the manager's forms), the lessons.
+  { path: "/channel-conflicts", role: "manager", key: true },
+  { path: "/channel-conflicts/new", role: "manager" },
+  { path: "/channel-conflicts/ccf_east_plc", role: "manager", key: true },
+  { path: "/channel-conflicts/lessons", role: "manager" },
 ];
 
 async function open(page: Page, path: string) {

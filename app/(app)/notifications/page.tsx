@@ -29,16 +29,21 @@ const href = (n: NotificationRow) =>
             ? `/surveys/${encodeURIComponent(n.entityId)}`
             : `/visits/requests/${encodeURIComponent(n.entityId)}`;
 
+/** Channel records each link to their own page (kept apart from the chain above so modules add beside it). */
+const channelHref = (n: NotificationRow): string | null =>
+  n.entity === "ChannelConflict" ? `/channel-conflicts/${encodeURIComponent(n.entityId)}` : null;
+
 /** 通知: what waits for the person and what was decided for them, newest first. */
 export default async function NotificationsPage() {
   const viewer = await requireViewer();
-  const [rows, t, tk, tSurveys, tc, tr, locale, format] = await Promise.all([
+  const [rows, t, tk, tSurveys, tc, tr, tConflicts, locale, format] = await Promise.all([
     listNotifications(viewer),
     getTranslations("visitPlans.notifications"),
     getTranslations("visitPlans.kinds"),
     getTranslations("surveys.notifications"),
     getTranslations("complaints.notifications"),
     getTranslations("receivables.notifications"),
+    getTranslations("channelConflicts"),
     getLocale(),
     getFormatter(),
   ]);
@@ -69,6 +74,12 @@ export default async function NotificationsPage() {
         count: p.count ?? 0,
       });
     }
+    if (n.kind.startsWith("channelConflict.") && tConflicts.has(`notifications.${key}`))
+      return tConflicts(`notifications.${key}`, {
+        number: p.number ?? "",
+        kind: p.kind && tConflicts.has(`kinds.${p.kind}`) ? tConflicts(`kinds.${p.kind}`) : (p.kind ?? ""),
+        distributor: p.distributorName ?? "—",
+      });
     // Complaint kinds keep their sentences in the complaints catalogue.
     if (tc.has(key)) return tc(key, values);
     return t.has(`kinds.${key}`) ? t(`kinds.${key}`, values) : n.kind;
@@ -101,7 +112,7 @@ export default async function NotificationsPage() {
                   <p className="flex flex-wrap items-center gap-2">
                     {n.readAt ? null : <Badge tone="info">{t("new")}</Badge>}
                     <Link
-                      href={href(n)}
+                      href={channelHref(n) ?? href(n)}
                       prefetch={false}
                       className="inline-flex min-h-11 items-center break-words text-sm font-medium text-indigo-800 underline-offset-2 hover:underline sm:min-h-0"
                     >
