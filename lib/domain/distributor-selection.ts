@@ -130,27 +130,30 @@ function bestOf(values: readonly (number | null)[]): number[] {
   return values.flatMap((v, i) => (v === top ? [i] : []));
 }
 
-/** The model a fresh installation starts with (DOMAIN §4: what distributors and we care about). */
+/**
+ * The model a fresh installation starts with — the same rows the channels migration inserts
+ * (DOMAIN §4: what distributors and we care about); "add the recommended model" restores it.
+ */
 export const RECOMMENDED_CRITERIA: readonly Omit<SelectionCriterion, "id" | "active">[] = [
   {
     key: "capital",
     name: "资金实力",
-    nameEn: "Capital",
+    nameEn: "Capital strength",
     kind: "QUANTITATIVE",
     weight: 20,
     unit: "万元",
     worst: 100,
-    best: 2000,
+    best: 5000,
   },
   {
     key: "network",
-    name: "销售网络",
-    nameEn: "Sales network",
+    name: "渠道网络覆盖",
+    nameEn: "Distribution network",
     kind: "QUANTITATIVE",
     weight: 20,
     unit: "个网点",
     worst: 5,
-    best: 100,
+    best: 200,
   },
   {
     key: "salesTeam",
@@ -160,11 +163,11 @@ export const RECOMMENDED_CRITERIA: readonly Omit<SelectionCriterion, "id" | "act
     weight: 15,
     unit: "人",
     worst: 3,
-    best: 50,
+    best: 80,
   },
   {
     key: "reputation",
-    name: "信誉与口碑",
+    name: "商业信誉",
     nameEn: "Reputation",
     kind: "QUALITATIVE",
     weight: 15,
@@ -174,10 +177,10 @@ export const RECOMMENDED_CRITERIA: readonly Omit<SelectionCriterion, "id" | "act
   },
   {
     key: "productFit",
-    name: "产品匹配度",
+    name: "与我方产品的契合度",
     nameEn: "Fit with our products",
     kind: "QUALITATIVE",
-    weight: 20,
+    weight: 15,
     unit: null,
     worst: null,
     best: null,
@@ -187,7 +190,7 @@ export const RECOMMENDED_CRITERIA: readonly Omit<SelectionCriterion, "id" | "act
     name: "付款条件",
     nameEn: "Payment terms",
     kind: "QUANTITATIVE",
-    weight: 10,
+    weight: 15,
     unit: "天",
     worst: 90,
     best: 0,

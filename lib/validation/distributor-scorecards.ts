@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { RECOMMENDATIONS, SCORECARD_FACTORS, type ScorecardWeights } from "@/lib/domain/distributor-scorecard";
+import {
+  RECOMMENDATIONS,
+  SCORECARD_FACTORS,
+  type ScorecardWeights,
+} from "@/lib/domain/distributor-scorecard";
 import {
   checkbox,
   id,
@@ -31,10 +35,9 @@ export const criterionRefSchema = z.object({ id, version });
 export type CriterionInput = z.output<typeof createCriterionSchema>;
 export type CriterionRefInput = z.output<typeof criterionRefSchema>;
 
-const weightFields = Object.fromEntries(SCORECARD_FACTORS.map((f) => [`w_${f}`, requiredInt(0, 100)])) as Record<
-  `w_${(typeof SCORECARD_FACTORS)[number]}`,
-  ReturnType<typeof requiredInt>
->;
+const weightFields = Object.fromEntries(
+  SCORECARD_FACTORS.map((f) => [`w_${f}`, requiredInt(0, 100)]),
+) as Record<`w_${(typeof SCORECARD_FACTORS)[number]}`, ReturnType<typeof requiredInt>>;
 
 export const scorecardSettingsSchema = z
   .object({
@@ -84,4 +87,6 @@ export const reviewScorecardSchema = z.object({
 });
 export type ReviewScorecardInput = z.output<typeof reviewScorecardSchema>;
 
-export const recomputeSchema = z.object({ periodKey: z.string().regex(/^\d{4}-Q[1-4]$/, "validation.invalid") });
+export const recomputeSchema = z.object({
+  periodKey: z.string().regex(/^\d{4}-Q[1-4]$/, "validation.invalid"),
+});

@@ -1,7 +1,12 @@
-import "server-only";
+// No "server-only" here: the demo seed runs this under plain Node (as lib/data/health/health-sql.ts).
 import { db, Prisma, type Tx } from "@/lib/db";
 import { addDays, chinaDayStart, fromDbDate, toDbDate, type IsoDate } from "@/lib/domain/calendar";
 import {
+  DEFAULT_SCORECARD_WEIGHTS,
+  readWeights,
+  weightSum,
+  type ScorecardWeights,
+  type Thresholds,
   achievementPoints,
   conflictPoints,
   growthPoints,
@@ -17,13 +22,43 @@ import {
   type Quarter,
   type Recommendation,
 } from "@/lib/domain/distributor-scorecard";
-import type { ScorecardSettings } from "./settings";
+import type { MutationContext } from "../audit";
 
 // Measures a quarter for many distributors in five grouped queries (rollups, agreements,
 // invoices with their payments, conflict cases, the quarter's saved scorecards) — never one query
 // per distributor and never the sales lines: ChannelMonthRollup holds sell-in/out per month.
 
 type Client = Tx | typeof db;
+
+export type ScorecardSettings = Thresholds & {
+  weights: ScorecardWeights;
+  healthyStockMonths: number;
+  version: number;
+};
+
+const DEFAULTS: ScorecardSettings = {
+  weights: DEFAULT_SCORECARD_WEIGHTS,
+  upgradeAt: 85,
+  keepAt: 65,
+  warnAt: 45,
+  healthyStockMonths: 3,
+  version: 0, // no row yet: the first save creates it
+};
+
+/** The settings in force (the defaults until an administrator saves them). */
+export async function scorecardSettings(client: Client = db): Promise<ScorecardSettings> {
+  const row = await client.channelSettings.findUnique({ where: { id: "default" } });
+  if (!row) return DEFAULTS;
+  const weights = readWeights(row.scorecardWeights);
+  return {
+    weights: weightSum(weights) > 0 ? weights : DEFAULT_SCORECARD_WEIGHTS,
+    upgradeAt: row.upgradeAt,
+    keepAt: row.keepAt,
+    warnAt: row.warnAt,
+    healthyStockMonths: row.healthyStockMonths,
+    version: row.version,
+  };
+}
 
 /** What a scorecard keeps in its `factors` column (money as strings: JSON has no BigInt). */
 export type ScorecardFactors = {
@@ -58,7 +93,13 @@ export type ComputedScorecard = {
   recommendation: Recommendation | null;
 };
 
-type Target = { distributorId: string; startsOn: Date; endsOn: Date; number: number; quarterlyTargets: bigint[] };
+type Target = {
+  distributorId: string;
+  startsOn: Date;
+  endsOn: Date;
+  number: number;
+  quarterlyTargets: bigint[];
+};
 
 /** The quarterly target of the agreement version in force in the quarter (the highest version overlapping it). */
 function targetFor(targets: readonly Target[], q: Quarter): bigint | null {
@@ -71,15 +112,23 @@ function targetFor(targets: readonly Target[], q: Quarter): bigint | null {
   if (!best) return null;
   const s = fromDbDate(best.startsOn);
   const index = Math.floor(
-    ((Number(q.start.slice(0, 4)) - Number(s.slice(0, 4))) * 12 + Number(q.start.slice(5, 7)) - Number(s.slice(5, 7))) / 3,
+    ((Number(q.start.slice(0, 4)) - Number(s.slice(0, 4))) * 12 +
+      Number(q.start.slice(5, 7)) -
+      Number(s.slice(5, 7))) /
+      3,
   );
   return best.quarterlyTargets[index] ?? null;
 }
 
 /** The day an invoice was paid in full: the payment that brought the allocations up to its amount. */
-function paidOn(inv: { amount: bigint; allocations: { amount: bigint; payment: { receivedOn: Date } }[] }): IsoDate | null {
+function paidOn(inv: {
+  amount: bigint;
+  allocations: { amount: bigint; payment: { receivedOn: Date } }[];
+}): IsoDate | null {
   let sum = 0n;
-  const sorted = [...inv.allocations].sort((a, b) => a.payment.receivedOn.getTime() - b.payment.receivedOn.getTime());
+  const sorted = [...inv.allocations].sort(
+    (a, b) => a.payment.receivedOn.getTime() - b.payment.receivedOn.getTime(),
+  );
   for (const a of sorted) {
     sum += a.amount;
     if (sum >= inv.amount) return fromDbDate(a.payment.receivedOn);
@@ -119,7 +168,14 @@ export async function computeScorecards(
 
   const [rollups, agreements, invoices, conflicts, saved] = await Promise.all([
     client.$queryRaw<
-      { distributorId: string; sellIn: bigint; sellOut: bigint; lastYear: bigint | null; stock: bigint; active: boolean }[]
+      {
+        distributorId: string;
+        sellIn: bigint;
+        sellOut: bigint;
+        lastYear: bigint | null;
+        stock: bigint;
+        active: boolean;
+      }[]
     >`
       SELECT r."distributorId",
              COALESCE(SUM(r."sellInAmount") FILTER (WHERE r.month >= ${qStart} AND r.month <= ${qLast}), 0)::bigint AS "sellIn",
@@ -145,7 +201,12 @@ export async function computeScorecards(
       },
     }),
     client.channelInvoice.findMany({
-      where: { distributorId: { in: ids }, deletedAt: null, status: { not: "VOID" }, dueOn: { gte: qStart, lte: end } },
+      where: {
+        distributorId: { in: ids },
+        deletedAt: null,
+        status: { not: "VOID" },
+        dueOn: { gte: qStart, lte: end },
+      },
       select: {
         distributorId: true,
         dueOn: true,
@@ -178,7 +239,10 @@ export async function computeScorecards(
   const invoicesOf = byId(invoices);
   const conflictsOf = byId(conflicts);
   const satisfactionOf = new Map(
-    saved.map((s) => [s.distributorId, (s.factors as Partial<ScorecardFactors>)?.satisfaction?.points ?? null]),
+    saved.map((s) => [
+      s.distributorId,
+      (s.factors as Partial<ScorecardFactors>)?.satisfaction?.points ?? null,
+    ]),
   );
 
   return distributors.map((d) => {
@@ -186,7 +250,10 @@ export async function computeScorecards(
     const sellIn = r?.sellIn ?? 0n;
     const sellOut = r?.sellOut ?? 0n;
     const target = targetFor(targetsOf.get(d.id) ?? [], q);
-    const due: DueInvoice[] = (invoicesOf.get(d.id) ?? []).map((i) => ({ dueOn: fromDbDate(i.dueOn), paidOn: paidOn(i) }));
+    const due: DueInvoice[] = (invoicesOf.get(d.id) ?? []).map((i) => ({
+      dueOn: fromDbDate(i.dueOn),
+      paidOn: paidOn(i),
+    }));
     const pay = paymentTimeliness(due, fromDbDate(until));
     const cases = conflictsOf.get(d.id) ?? [];
     const open = cases.filter((c) => c.resolvedAt === null || c.resolvedAt > quarterEndInstant).length;
@@ -215,9 +282,22 @@ export async function computeScorecards(
       total,
       recommendation,
       factors: {
-        achievement: { points: points.achievement, sellIn: String(sellIn), target: target === null ? null : String(target) },
-        growth: { points: points.growth, sellIn: String(sellIn), lastYear: r?.lastYear == null ? null : String(r.lastYear) },
-        paymentTimeliness: { points: pay.points, due: pay.due, onTime: pay.onTime, averageDaysLate: pay.averageDaysLate },
+        achievement: {
+          points: points.achievement,
+          sellIn: String(sellIn),
+          target: target === null ? null : String(target),
+        },
+        growth: {
+          points: points.growth,
+          sellIn: String(sellIn),
+          lastYear: r?.lastYear == null ? null : String(r.lastYear),
+        },
+        paymentTimeliness: {
+          points: pay.points,
+          due: pay.due,
+          onTime: pay.onTime,
+          averageDaysLate: pay.averageDaysLate,
+        },
         conflicts: { points: points.conflicts, open, outcomes },
         inventory: {
           points: inv.points,
@@ -235,4 +315,83 @@ export async function computeScorecards(
       },
     };
   });
+}
+
+/** Ranks every scorecard of the period (organisation-wide, 1, 1, 3 on ties) in one statement. */
+export async function rankPeriod(tx: Tx, periodKey: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "DistributorScorecard" s SET rank = r.rank
+    FROM (
+      SELECT id, CASE WHEN total IS NULL THEN NULL ELSE RANK() OVER (ORDER BY total DESC NULLS LAST) END AS rank
+      FROM "DistributorScorecard" WHERE "periodKey" = ${periodKey}
+    ) r
+    WHERE s.id = r.id AND s.rank IS DISTINCT FROM r.rank::int`;
+}
+
+export async function saveComputed(
+  ctx: MutationContext,
+  q: Quarter,
+  computed: readonly ComputedScorecard[],
+): Promise<number> {
+  const { tx } = ctx;
+  const existing = new Map(
+    (
+      await tx.distributorScorecard.findMany({
+        where: { periodKey: q.key, distributorId: { in: computed.map((c) => c.distributorId) } },
+        select: { id: true, distributorId: true, factors: true, total: true, recommendation: true },
+      })
+    ).map((s) => [s.distributorId, s]),
+  );
+  const now = new Date();
+  const fresh: Prisma.DistributorScorecardCreateManyInput[] = [];
+  for (const c of computed) {
+    const old = existing.get(c.distributorId);
+    const override = (old?.factors as ScorecardFactors | undefined)?.override ?? null;
+    const factors = { ...c.factors, override } as unknown as Prisma.InputJsonValue;
+    const recommendation = override ?? c.recommendation;
+    if (!old) {
+      fresh.push({
+        distributorId: c.distributorId,
+        periodKey: q.key,
+        periodStart: toDbDate(q.start),
+        periodEnd: toDbDate(q.end),
+        factors,
+        total: c.total,
+        recommendation,
+        teamId: c.teamId,
+        computedAt: now,
+      });
+      continue;
+    }
+    await tx.distributorScorecard.update({
+      where: { id: old.id },
+      data: {
+        factors,
+        total: c.total,
+        recommendation,
+        teamId: c.teamId,
+        computedAt: now,
+        version: { increment: 1 },
+      },
+    });
+  }
+  if (fresh.length) await tx.distributorScorecard.createMany({ data: fresh });
+  await rankPeriod(tx, q.key);
+  await ctx.auditMany(
+    computed.map((c) => ({
+      action: "distributorScorecard.compute",
+      entity: "DistributorScorecard",
+      entityId: `${c.distributorId}:${q.key}`,
+      before: existing.get(c.distributorId) ?? null,
+      after: { total: c.total, recommendation: c.recommendation },
+    })),
+  );
+  return computed.length;
+}
+
+/** The demo seed's path: compute and save a quarter inside its transaction (the seed writes the audit trail itself). */
+export async function computeQuarterInTx(tx: Tx, q: Quarter, asOf: IsoDate): Promise<number> {
+  const computed = await computeScorecards({}, q, await scorecardSettings(tx), asOf, tx);
+  const ctx: MutationContext = { tx, audit: async () => {}, auditMany: async () => {} };
+  return saveComputed(ctx, q, computed);
 }

@@ -34,7 +34,10 @@ export type ScorecardListRow = {
   rank: number | null;
   recommendation: Recommendation | null;
   overridden: boolean;
-  points: Record<"achievement" | "growth" | "paymentTimeliness" | "conflicts" | "inventory" | "satisfaction", number | null>;
+  points: Record<
+    "achievement" | "growth" | "paymentTimeliness" | "conflicts" | "inventory" | "satisfaction",
+    number | null
+  >;
   reviewed: boolean;
 };
 
@@ -89,7 +92,9 @@ export async function listScorecards(
   const where = Prisma.sql`s."periodKey" = ${query.periodKey} AND d."deletedAt" IS NULL AND ${scope}
     ${query.recommendation ? Prisma.sql`AND s.recommendation = ${query.recommendation}::"DistributorRecommendation"` : Prisma.empty}
     ${like ? Prisma.sql`AND (d.name ILIKE ${like} OR d.code ILIKE ${like})` : Prisma.empty}`;
-  const order = Prisma.raw(ORDER[query.sort].replace("{dir}", query.dir === "desc" ? "DESC" : "ASC") + ", s.id ASC");
+  const order = Prisma.raw(
+    ORDER[query.sort].replace("{dir}", query.dir === "desc" ? "DESC" : "ASC") + ", s.id ASC",
+  );
   const [rows, count] = await Promise.all([
     db.$queryRaw<(Omit<RawRow, "distributor"> & { name: string; code: string; stage: string })[]>`
       SELECT s.id, s."distributorId", s.total, s.rank, s.recommendation::text AS recommendation, s.factors,

@@ -23,7 +23,10 @@ export type ScorecardSectionData = {
  * The distributor page's scorecard section: the latest quarter's factors, the trend of totals,
  * and the latest selection evaluation. Not found when the viewer may not see the distributor.
  */
-export async function loadScorecardSection(viewer: Viewer, distributorId: string): Promise<ScorecardSectionData> {
+export async function loadScorecardSection(
+  viewer: Viewer,
+  distributorId: string,
+): Promise<ScorecardSectionData> {
   await loadDistributorFor(viewer, distributorId, "read", { deleted: true });
   const [cards, evaluation] = await Promise.all([
     db.distributorScorecard.findMany({

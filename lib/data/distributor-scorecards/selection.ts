@@ -80,7 +80,14 @@ const evaluationSelect = {
 } satisfies Prisma.DistributorEvaluationSelect;
 
 async function withEvaluators(
-  rows: { id: string; total: number; scores: Prisma.JsonValue; note: string | null; createdAt: Date; evaluatorId: string }[],
+  rows: {
+    id: string;
+    total: number;
+    scores: Prisma.JsonValue;
+    note: string | null;
+    createdAt: Date;
+    evaluatorId: string;
+  }[],
 ): Promise<SavedEvaluation[]> {
   const users = await db.user.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.evaluatorId))] } },
@@ -140,9 +147,10 @@ export async function saveEvaluation(
   return mutate(viewer, async ({ tx, audit }) => {
     await loadDistributorFor(viewer, input.distributorId, "edit", { tx });
     const criteria: CriterionRow[] = await selectionCriteria(tx);
-    if (!isModelBalanced(criteria)) throw new AppError("VALIDATION", "model unbalanced", {
-      _form: ["distributorScorecards.errors.modelUnbalanced"],
-    });
+    if (!isModelBalanced(criteria))
+      throw new AppError("VALIDATION", "model unbalanced", {
+        _form: ["distributorScorecards.errors.modelUnbalanced"],
+      });
     const evaluation = evaluateCandidate(criteria, input.raws);
     const before = await tx.distributor.findUniqueOrThrow({
       where: { id: input.distributorId },
@@ -191,7 +199,12 @@ export async function compareEvaluations(viewer: Viewer, ids: readonly string[])
       name: true,
       stage: true,
       selectionScore: true,
-      evaluations: { where: { deletedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: evaluationSelect },
+      evaluations: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: evaluationSelect,
+      },
     },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -211,7 +224,11 @@ export async function compareEvaluations(viewer: Viewer, ids: readonly string[])
     };
   });
   const { rows: cmp, bestTotal } = compareCandidates(
-    candidates.map((c) => ({ id: c.id, scores: c.evaluation?.scores ?? [], total: c.evaluation?.total ?? 0 })),
+    candidates.map((c) => ({
+      id: c.id,
+      scores: c.evaluation?.scores ?? [],
+      total: c.evaluation?.total ?? 0,
+    })),
   );
   return {
     candidates,

@@ -1,14 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { hasCapability, type Viewer } from "@/lib/domain/access";
-import {
-  DEFAULT_SCORECARD_WEIGHTS,
-  readWeights,
-  thresholdsValid,
-  weightSum,
-  type ScorecardWeights,
-  type Thresholds,
-} from "@/lib/domain/distributor-scorecard";
+import { thresholdsValid, weightSum } from "@/lib/domain/distributor-scorecard";
 import {
   isModelBalanced,
   RECOMMENDED_CRITERIA,
@@ -22,41 +15,14 @@ import type {
 } from "@/lib/validation/distributor-scorecards";
 import { mutate } from "../audit";
 import { updateVersioned } from "../versioning";
+import { scorecardSettings, type ScorecardSettings } from "./compute";
+
+export { scorecardSettings, type ScorecardSettings };
 
 // The administrator's settings for 经销商甄选 (the evaluation model) and 季度考评 (weights,
 // thresholds, healthy stock). The model is not secret: every channel user scores against it.
 
 type Client = Tx | typeof db;
-
-export type ScorecardSettings = Thresholds & {
-  weights: ScorecardWeights;
-  healthyStockMonths: number;
-  version: number;
-};
-
-const DEFAULTS: ScorecardSettings = {
-  weights: DEFAULT_SCORECARD_WEIGHTS,
-  upgradeAt: 85,
-  keepAt: 65,
-  warnAt: 45,
-  healthyStockMonths: 3,
-  version: 0, // no row yet: the first save creates it
-};
-
-/** The settings in force (the defaults until an administrator saves them). */
-export async function scorecardSettings(client: Client = db): Promise<ScorecardSettings> {
-  const row = await client.channelSettings.findUnique({ where: { id: "default" } });
-  if (!row) return DEFAULTS;
-  const weights = readWeights(row.scorecardWeights);
-  return {
-    weights: weightSum(weights) > 0 ? weights : DEFAULT_SCORECARD_WEIGHTS,
-    upgradeAt: row.upgradeAt,
-    keepAt: row.keepAt,
-    warnAt: row.warnAt,
-    healthyStockMonths: row.healthyStockMonths,
-    version: row.version,
-  };
-}
 
 function assertAdmin(viewer: Viewer) {
   if (!hasCapability(viewer, "admin.channels")) throw forbidden();
@@ -98,7 +64,11 @@ export async function saveScorecardSettings(viewer: Viewer, input: ScorecardSett
 
 // ── The evaluation model ────────────────────────────────────────────────────────────────────────
 
-export type CriterionRow = SelectionCriterion & { sortOrder: number; version: number; deletedAt: Date | null };
+export type CriterionRow = SelectionCriterion & {
+  sortOrder: number;
+  version: number;
+  deletedAt: Date | null;
+};
 
 const criterionSelect = {
   id: true,
@@ -144,7 +114,12 @@ function bounds(input: CriterionInput) {
 }
 
 function keyOf(nameEn: string): string {
-  const base = nameEn.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 30) || "criterion";
+  const base =
+    nameEn
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 30) || "criterion";
   return `${base}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
@@ -166,7 +141,12 @@ export async function createCriterion(viewer: Viewer, input: CriterionInput): Pr
       },
       select: criterionSelect,
     });
-    await audit({ action: "selectionCriterion.create", entity: "SelectionCriterion", entityId: row.id, after: row });
+    await audit({
+      action: "selectionCriterion.create",
+      entity: "SelectionCriterion",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -186,10 +166,26 @@ export async function updateCriterion(
     await updateVersioned(tx.selectionCriterion, {
       where: { id: input.id },
       version: input.version,
-      data: { name: input.name, nameEn: input.nameEn, kind: input.kind, weight: input.weight, active: input.active, ...b },
+      data: {
+        name: input.name,
+        nameEn: input.nameEn,
+        kind: input.kind,
+        weight: input.weight,
+        active: input.active,
+        ...b,
+      },
     });
-    const after = await tx.selectionCriterion.findUniqueOrThrow({ where: { id: input.id }, select: criterionSelect });
-    await audit({ action: "selectionCriterion.update", entity: "SelectionCriterion", entityId: input.id, before, after });
+    const after = await tx.selectionCriterion.findUniqueOrThrow({
+      where: { id: input.id },
+      select: criterionSelect,
+    });
+    await audit({
+      action: "selectionCriterion.update",
+      entity: "SelectionCriterion",
+      entityId: input.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -243,7 +239,12 @@ export async function addRecommendedCriteria(viewer: Viewer, client?: Tx): Promi
   if (client) return work(client);
   return mutate(viewer, async ({ tx, audit }) => {
     const n = await work(tx);
-    await audit({ action: "selectionCriterion.addRecommended", entity: "SelectionCriterion", entityId: "model", after: { added: n } });
+    await audit({
+      action: "selectionCriterion.addRecommended",
+      entity: "SelectionCriterion",
+      entityId: "model",
+      after: { added: n },
+    });
     return n;
   });
 }

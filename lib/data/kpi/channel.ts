@@ -50,10 +50,16 @@ function monthsOf(from: IsoDate, to: IsoDate): IsoDate[] {
 }
 
 /** The target of one agreement version for one month: its quarter's target ÷ 3 (fen, floored). */
-function monthTarget(v: { startsOn: Date; endsOn: Date; quarterlyTargets: bigint[] }, month: IsoDate): bigint {
+function monthTarget(
+  v: { startsOn: Date; endsOn: Date; quarterlyTargets: bigint[] },
+  month: IsoDate,
+): bigint {
   const s = fromDbDate(v.startsOn);
   if (month < monthStart(s) || month > fromDbDate(v.endsOn)) return 0n;
-  const offset = (Number(month.slice(0, 4)) - Number(s.slice(0, 4))) * 12 + Number(month.slice(5, 7)) - Number(s.slice(5, 7));
+  const offset =
+    (Number(month.slice(0, 4)) - Number(s.slice(0, 4))) * 12 +
+    Number(month.slice(5, 7)) -
+    Number(s.slice(5, 7));
   return (v.quarterlyTargets[Math.floor(offset / 3)] ?? 0n) / 3n;
 }
 
@@ -106,7 +112,10 @@ export async function channelFigures(
   const sellOut = sales[0]?.sellOut ?? 0n;
   let target = 0n;
   for (const v of versions) for (const m of months) target += monthTarget(v, m);
-  const receivables = Object.fromEntries(CHANNEL_AGEING_BUCKETS.map((b) => [b, 0n])) as Record<ChannelAgeingBucket, bigint>;
+  const receivables = Object.fromEntries(CHANNEL_AGEING_BUCKETS.map((b) => [b, 0n])) as Record<
+    ChannelAgeingBucket,
+    bigint
+  >;
   for (const a of ageing) receivables[a.bucket] = a.amount;
   return {
     sellIn,
@@ -118,4 +127,3 @@ export async function channelFigures(
     openConflicts: conflicts[0]?.n ?? 0,
   };
 }
-
