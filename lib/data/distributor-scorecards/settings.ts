@@ -35,8 +35,8 @@ const fieldError = (field: string, key: string) =>
 export async function saveScorecardSettings(viewer: Viewer, input: ScorecardSettingsInput): Promise<void> {
   assertAdmin(viewer);
   const weights = input.weights;
-  if (weightSum(weights) !== 100) throw fieldError("weights", "weightsTotal");
-  if (!thresholdsValid(input)) throw fieldError("upgradeAt", "thresholdsOrder");
+  if (weightSum(weights) !== 100) throw fieldError("_form", "weightsTotal");
+  if (!thresholdsValid(input)) throw fieldError("_form", "thresholdsOrder");
   await mutate(viewer, async ({ tx, audit }) => {
     const before = await tx.channelSettings.findUnique({ where: { id: "default" } });
     const data = {
