@@ -116,6 +116,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/accounts/acc_0029#health", role: "manager" },
   { path: "/accounts/acc_0029/service", role: "kam", key: true },
   { path: "/accounts/acc_0030/service", role: "manager" },
+  // 经销商甄选与考评: candidates, the quarter's ranking, the evaluation model and scorecard settings.
+  { path: "/distributors/selection", role: "manager" },
+  { path: "/distributor-scorecards", role: "manager", key: true },
+  { path: "/admin/channels/selection", role: "admin" },
+  { path: "/admin/channels/scorecards", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {
