@@ -152,3 +152,18 @@ describe("computing a quarter", () => {
     await saveScorecardSettings(admin, { ...before, version: now.version });
   });
 });
+
+describe("the quarterly job", () => {
+  it("computes the quarter just ended once, then leaves it to people", async () => {
+    const { runDistributorScorecardsJob } = await import("@/lib/data/distributor-scorecards/job");
+    const now = new Date("2019-04-03T02:00:00Z"); // 2019-Q1 has just ended
+    const first = await runDistributorScorecardsJob(now);
+    expect(first.detail).toMatchObject({ periodKey: "2019-Q1" });
+    expect(first.processed).toBeGreaterThan(0);
+    expect(await db.distributorScorecard.count({ where: { periodKey: "2019-Q1" } })).toBe(first.processed);
+    expect(
+      await db.auditLog.count({ where: { action: "distributorScorecard.compute", actorId: null } }),
+    ).toBeGreaterThan(0);
+    expect((await runDistributorScorecardsJob(now)).processed).toBe(0);
+  });
+});
