@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { runComplaintSlaJob } from "@/lib/data/complaints/sla-job";
+import { runDistributorScorecardsJob } from "@/lib/data/distributor-scorecards/job";
 import { runHealthRecompute } from "@/lib/data/health/jobs";
 import { runReceivablesAlerts } from "@/lib/data/receivables/alerts";
 import { pruneRateLimits } from "@/lib/data/rate-limits";
@@ -47,6 +48,13 @@ export const JOBS: readonly JobDefinition[] = [
     handler: pruneRateLimits,
   },
   { name: "job-runs.prune", intervalSeconds: 24 * HOUR, handler: pruneJobRuns },
+  // Quarterly in effect: daily, acting only when the quarter just ended has no scorecards yet.
+  {
+    name: "distributor-scorecards.quarter",
+    intervalSeconds: 24 * HOUR,
+    leaseSeconds: HOUR,
+    handler: runDistributorScorecardsJob,
+  },
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -146,6 +146,11 @@ const PAGES: { path: string; role: Role; key?: boolean }[] = [
   { path: "/channel-conflicts/new", role: "manager" },
   { path: "/channel-conflicts/ccf_east_plc", role: "manager", key: true },
   { path: "/channel-conflicts/lessons", role: "manager" },
+  // 经销商甄选与考评: candidates, the quarter's ranking, the evaluation model and scorecard settings.
+  { path: "/distributors/selection", role: "manager" },
+  { path: "/distributor-scorecards", role: "manager", key: true },
+  { path: "/admin/channels/selection", role: "admin" },
+  { path: "/admin/channels/scorecards", role: "admin" },
 ];
 
 async function open(page: Page, path: string) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChannelSection } from "@/components/dashboard/channel-section";
 import { ChartsSection } from "@/components/dashboard/charts-section";
 import { dashboardFormat } from "@/components/dashboard/format";
 import { KeyFigures } from "@/components/dashboard/key-figures";
@@ -111,6 +112,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <AttentionSection data={data} fmt={fmt} links={links} />
       <KeyFigures data={data} fmt={fmt} links={links} />
       <SatisfactionSection data={satisfaction} fmt={fmt} links={satisfactionLinks(period, scopeParams)} />
+      <ChannelSection viewer={viewer} period={period} fmt={fmt} />
       <ChartsSection data={data} fmt={fmt} links={links} scope={scopeParams} locale={locale} today={today} />
       {data.teams.length > 0 ? (
         <TeamsSection data={data} fmt={fmt} links={links} teamName={teamName} />
