@@ -180,6 +180,12 @@ export async function undoImport(pool: pg.Pool, batchId: string, since: Date): P
        FROM (SELECT m, "distributorId", "productId", SUM(quantity) AS q, SUM(amount) AS a FROM gone GROUP BY 1, 2, 3) g
        WHERE r.month = g.m AND r."distributorId" = g."distributorId" AND r."productId" = g."productId"`,
     );
+    // Rollup rows the import created (nothing else in them) go too.
+    await c.query(
+      `DELETE FROM "ChannelMonthRollup" r USING (SELECT DISTINCT m, "distributorId", "productId" FROM gone) g
+       WHERE r.month = g.m AND r."distributorId" = g."distributorId" AND r."productId" = g."productId"
+         AND r."sellInQty" = 0 AND r."sellInAmount" = 0 AND r."sellOutQty" = 0 AND r."sellOutAmount" = 0`,
+    );
     await c.query(
       `CREATE TEMP TABLE gone_cases ON COMMIT DROP AS
          SELECT e."conflictId" AS id, count(*)::int AS n, SUM(g.amount)::bigint AS a

@@ -220,13 +220,10 @@ export function channelFiguresStatements(
 ): Q[] {
   return [
     q(
-      (
-        v,
-      ) => `SELECT r.month, SUM(r."sellInAmount")::bigint AS "sellIn", SUM(r."sellOutAmount")::bigint AS "sellOut"
+      (v) => `SELECT SUM(r."sellInAmount")::bigint AS "sellIn", SUM(r."sellOutAmount")::bigint AS "sellOut"
       FROM "ChannelMonthRollup" r JOIN "Distributor" d ON d.id = r."distributorId"
       WHERE r.month BETWEEN ${p(v, period.monthFrom)} AND ${p(v, period.monthTo)} AND d."deletedAt" IS NULL
-        AND ${scopeSql(viewer, "d", v)}
-      GROUP BY r.month ORDER BY r.month`,
+        AND ${scopeSql(viewer, "d", v)}`,
     ),
     q((v) => {
       const end = p(v, period.end);

@@ -234,6 +234,9 @@ async function main(): Promise<boolean> {
               missing: "every section",
             },
       );
+      // Each section alone, to show where the page's time goes.
+      for (const [i, f] of sections.entries())
+        if (f) rows.push({ label: `  ${sectionNames[i]} ${who}`, app: () => f(viewer, dst.id) });
       const rebate = rebateStatement(bv, dst.id, rebatePeriod);
       rows.push(
         fn.rebate
