@@ -8,6 +8,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import pg from "pg";
 import { IMPORT_TWIN } from "./channel-sql";
 
@@ -112,6 +114,12 @@ export function sellOutCsv(
   return { bytes: new TextEncoder().encode(out.join("\n") + "\n"), lines, planted };
 }
 
+/** A full collection before measuring, so "before" is the live heap (V8's gc, exposed at run time). */
+function fullGc(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
+}
+
 const MB = (b: number) => (b / 1024 / 1024).toFixed(0);
 
 export type MemoryReport = {
@@ -121,20 +129,34 @@ export type MemoryReport = {
   heapBefore: number;
   heapPeak: number;
   heapAfter: number;
+  /** With `liveEvery`: the highest heap right after a full collection (what is really held). */
+  livePeak?: number;
 };
 
-/** Runs `fn` with the process's RSS and heap sampled every 100 ms. */
+/**
+ * Runs `fn` with the process's RSS and heap sampled every 100 ms; with `liveEvery` (ms) also a
+ * full collection that often, so the peak of what is really held shows apart from garbage not yet
+ * collected (that run is slower: time it without).
+ */
 export async function withMemory<T>(
   fn: () => Promise<T>,
+  opts: { liveEvery?: number } = {},
 ): Promise<{ value: T; ms: number; mem: MemoryReport }> {
-  (globalThis as { gc?: () => void }).gc?.();
+  fullGc();
   const before = process.memoryUsage();
   let rssPeak = before.rss;
   let heapPeak = before.heapUsed;
+  let livePeak = before.heapUsed;
+  let ticks = 0;
+  const every = opts.liveEvery ? Math.max(1, Math.round(opts.liveEvery / 100)) : 0;
   const timer = setInterval(() => {
     const now = process.memoryUsage();
     rssPeak = Math.max(rssPeak, now.rss);
     heapPeak = Math.max(heapPeak, now.heapUsed);
+    if (every && ++ticks % every === 0) {
+      fullGc();
+      livePeak = Math.max(livePeak, process.memoryUsage().heapUsed);
+    }
   }, 100);
   const t = performance.now();
   try {
@@ -153,6 +175,7 @@ export async function withMemory<T>(
         heapBefore: before.heapUsed,
         heapPeak,
         heapAfter: after.heapUsed,
+        ...(every ? { livePeak } : {}),
       },
     };
   } finally {
@@ -162,7 +185,10 @@ export async function withMemory<T>(
 
 export const memoryLine = (m: MemoryReport) =>
   `RSS ${MB(m.rssBefore)} → peak ${MB(m.rssPeak)} → ${MB(m.rssAfter)} MB (growth ${MB(m.rssPeak - m.rssBefore)} MB); ` +
-  `heap ${MB(m.heapBefore)} → peak ${MB(m.heapPeak)} → ${MB(m.heapAfter)} MB (growth ${MB(m.heapPeak - m.heapBefore)} MB)`;
+  `heap ${MB(m.heapBefore)} → peak ${MB(m.heapPeak)} → ${MB(m.heapAfter)} MB (growth ${MB(m.heapPeak - m.heapBefore)} MB)` +
+  (m.livePeak === undefined
+    ? ""
+    : `; live heap after GC peak ${MB(m.livePeak)} MB (growth ${MB(m.livePeak - m.heapBefore)} MB)`);
 
 /** Removes what an import (batch `batchId`, started at `since`) wrote; returns the lines removed. */
 export async function undoImport(pool: pg.Pool, batchId: string, since: Date): Promise<number> {

@@ -369,6 +369,7 @@ async function importBench(pool: pg.Pool, run: AnyFn | null, viewer: unknown): P
   }
   let ok = true;
   const growth: number[] = [];
+  const liveGrowth: number[] = [];
   for (const lines of [...new Set([Math.min(20_000, LINES), LINES])]) {
     const stamp = `BENCH${Date.now().toString(36)}`;
     const file = sellOutCsv(material, lines, stamp, new Date());
@@ -401,6 +402,17 @@ async function importBench(pool: pg.Pool, run: AnyFn | null, viewer: unknown): P
     );
     if (result.batchId)
       console.log(`  clean-up: ${await undoImport(pool, result.batchId, since)} lines removed`);
+    // Again with a full collection every second: what the import really holds, garbage apart.
+    const again = sellOutCsv(material, lines, `${stamp}L`, new Date());
+    const sinceLive = new Date();
+    const live = await withMemory(
+      () => run(viewer, { kind: "SELL_OUT", fileName: `bench-${lines}-live.csv`, bytes: again.bytes }),
+      { liveEvery: 1000 },
+    );
+    liveGrowth.push((live.mem.livePeak! - live.mem.heapBefore) / 1024 / 1024);
+    console.log(`  again, GC every 1 s (slower, not timed): ${memoryLine(live.mem)}`);
+    const liveBatch = (live.value as { batchId?: string }).batchId;
+    if (liveBatch) console.log(`  clean-up: ${await undoImport(pool, liveBatch, sinceLive)} lines removed`);
     if (lines === LINES) {
       const twinBatch = `bench-twin-${stamp}`;
       const twin = importTwin(url, file, twinBatch);
@@ -412,7 +424,8 @@ async function importBench(pool: pg.Pool, run: AnyFn | null, viewer: unknown): P
   }
   if (growth.length === 2)
     console.log(
-      `  memory: peak RSS growth ${growth[0]!.toFixed(0)} MB for 20,000 lines, ${growth[1]!.toFixed(0)} MB for ${LINES.toLocaleString("en")}`,
+      `  memory: peak RSS growth ${growth[0]!.toFixed(0)} MB for 20,000 lines, ${growth[1]!.toFixed(0)} MB for ${LINES.toLocaleString("en")}; ` +
+        `live heap growth ${liveGrowth[0]!.toFixed(0)} MB and ${liveGrowth[1]!.toFixed(0)} MB`,
     );
   return ok;
 }
