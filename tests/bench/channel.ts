@@ -200,6 +200,7 @@ async function main(): Promise<boolean> {
     for (const [who, bv] of PEOPLE) {
       const viewer = await viewerOf(bv.id);
       const ageing = ageingStatement(bv, today);
+      await sameAnswers(pool, fn, viewer, bv, who, today, ageing, periods[1]![1]);
       rows.push(
         fn.ageing
           ? {
@@ -296,6 +297,47 @@ async function main(): Promise<boolean> {
   );
   await pool.end();
   return pass;
+}
+
+/** Do app and twin answer alike? The ageing's distributors in order, and the year's sell-in/out. */
+async function sameAnswers(
+  pool: pg.Pool,
+  fn: Record<string, AnyFn | null>,
+  viewer: unknown,
+  bv: BenchViewer,
+  who: string,
+  today: string,
+  ageing: Q,
+  year: { from: string; to: string },
+): Promise<void> {
+  const out: string[] = [];
+  if (fn.ageing) {
+    const app = (
+      (await fn.ageing(viewer, {})) as { distributors: { distributorId: string }[] }
+    ).distributors.map((d) => d.distributorId);
+    const sql = (await pool.query<{ id: string }>(ageing.text, ageing.values)).rows.map((r) => r.id);
+    out.push(
+      `ageing ${app.length} distributors, SQL ${sql.length}, ${app.join() === sql.join() ? "same order" : "DIFFERENT"}`,
+    );
+  }
+  if (fn.figures) {
+    const app = (await fn.figures(viewer, year)) as { sellIn: bigint; sellOut: bigint } | null;
+    const [sales] = (await runAll(pool, [
+      channelFiguresStatements(bv, {
+        monthFrom: year.from,
+        monthTo: `${year.to.slice(0, 7)}-01`,
+        start: year.from,
+        end: year.to,
+        asOf: today,
+      })[0]!,
+    ])) as { sellIn: string; sellOut: string }[][];
+    const same =
+      app && String(app.sellIn) === sales![0]!.sellIn && String(app.sellOut) === sales![0]!.sellOut;
+    out.push(
+      `year sell-in/out ${same ? "equal" : `DIFFERENT (app ${app?.sellIn}/${app?.sellOut}, SQL ${sales![0]!.sellIn}/${sales![0]!.sellOut})`}`,
+    );
+  }
+  if (out.length) console.log(`[bench:channel] ${who}: app and twin: ${out.join("; ")}`);
 }
 
 /** The director's ageing and channel figures with 8 callers at once (each caller's p95). */
