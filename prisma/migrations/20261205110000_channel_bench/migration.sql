@@ -7,3 +7,8 @@
 -- distributor page's conflicts section ("distributorId" = X OR "affectedDistributorId" = X, open or
 -- resolved this year) read every case: 70 -> 1.5 ms as a BitmapOr of the two indexes.
 CREATE INDEX "ChannelConflict_affectedDistributorId_status_idx" ON "ChannelConflict"("affectedDistributorId", "status");
+
+-- Receivables ageing (the dashboard, the director's 1,620 distributors with open invoices): every
+-- open invoice's distributor, due date and open amount read from the index alone instead of 7,500
+-- heap rows spread over the whole table (1,312 -> 137 buffers, 45-90 -> 17-28 ms on the bench).
+CREATE INDEX "ChannelInvoice_ageing_idx" ON "ChannelInvoice"("status", "deletedAt", "distributorId", "dueOn", "amount", "paidAmount");
