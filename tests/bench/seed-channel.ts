@@ -18,6 +18,10 @@ import { fillBenchChannel } from "./bench-channel";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const existing = process.argv.includes("--existing");
+if (existing && !process.env.DATABASE_URL) {
+  console.error("Usage: DATABASE_URL=… npm run bench:channel-seed -- --existing (the database to add to)");
+  process.exit(1);
+}
 
 async function sql(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
