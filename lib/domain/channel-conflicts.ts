@@ -66,7 +66,10 @@ export function availableActions(status: ConflictStatus, rights: ConflictRights)
   return (["analyse", "escalate", "resolve", "reopen"] as const).filter((a) => mayAct(a, status, rights));
 }
 
-/** Outcomes that carry money (fen): the warning's penalty, the rebate deducted, the compensation paid. */
+/**
+ * Outcomes that may carry money (fen): a warning may come with a fine (警告并处罚款) or none; a
+ * rebate deduction and a compensation are nothing without their amount.
+ */
 export const OUTCOMES_WITH_AMOUNT: readonly ConflictOutcome[] = [
   "WARNING",
   "REBATE_DEDUCTION",
@@ -74,7 +77,7 @@ export const OUTCOMES_WITH_AMOUNT: readonly ConflictOutcome[] = [
 ];
 
 export function outcomeNeedsAmount(outcome: ConflictOutcome): boolean {
-  return OUTCOMES_WITH_AMOUNT.includes(outcome);
+  return outcome === "REBATE_DEDUCTION" || outcome === "COMPENSATION";
 }
 
 /** Outcomes only a manager may impose (termination ends the cooperation). */
@@ -115,9 +118,10 @@ export function checkResolve(
   if (!input.outcome) return [...problems, { field: "outcome", problem: "required" }];
   if (outcomeNeedsManager(input.outcome) && !rights.approve)
     problems.push({ field: "outcome", problem: "managerOnly" });
-  if (outcomeNeedsAmount(input.outcome)) {
-    if (input.amount === null) problems.push({ field: "outcomeAmount", problem: "required" });
-    else if (input.amount <= 0n) problems.push({ field: "outcomeAmount", problem: "positive" });
+  if (outcomeNeedsAmount(input.outcome) && input.amount === null) {
+    problems.push({ field: "outcomeAmount", problem: "required" });
+  } else if (OUTCOMES_WITH_AMOUNT.includes(input.outcome) && input.amount !== null) {
+    if (input.amount <= 0n) problems.push({ field: "outcomeAmount", problem: "positive" });
   } else if (input.amount !== null) {
     problems.push({ field: "outcomeAmount", problem: "notAllowed" });
   }

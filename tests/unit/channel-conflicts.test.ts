@@ -113,7 +113,20 @@ describe("resolving", () => {
     ]);
   });
 
-  it.each(["WARNING", "REBATE_DEDUCTION", "COMPENSATION"] as const)("%s needs an amount above zero", (o) => {
+  it("a warning may carry a fine, above zero, or none", () => {
+    expect(outcomeNeedsAmount("WARNING")).toBe(false);
+    expect(checkResolve("ARBITRATION", resolve({ outcome: "WARNING", amount: null }), null, MANAGER)).toEqual(
+      [],
+    );
+    expect(checkResolve("ARBITRATION", resolve({ outcome: "WARNING", amount: 0n }), null, MANAGER)).toEqual([
+      { field: "outcomeAmount", problem: "positive" },
+    ]);
+    expect(checkResolve("ARBITRATION", resolve({ outcome: "WARNING", amount: 5n }), null, MANAGER)).toEqual(
+      [],
+    );
+  });
+
+  it.each(["REBATE_DEDUCTION", "COMPENSATION"] as const)("%s needs an amount above zero", (o) => {
     expect(outcomeNeedsAmount(o)).toBe(true);
     expect(checkResolve("ARBITRATION", resolve({ outcome: o, amount: null }), null, MANAGER)).toEqual([
       { field: "outcomeAmount", problem: "required" },
