@@ -81,6 +81,11 @@ export async function runChannelImport(
     await mutate(
       viewer,
       async ({ tx, audit }) => {
+        // mutate() runs this again after a deadlock: count from zero each time.
+        created = 0;
+        conflicts = 0;
+        opened.length = 0;
+        distributorIds.clear();
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHANNEL_IMPORT_LOCK})`;
         const claimed = await tx.channelImportBatch.createMany({
           data: [

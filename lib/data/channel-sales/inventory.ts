@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { chinaDate, toDbDate } from "@/lib/domain/calendar";
-import { recentMonths, stockMonths, stockOverHealthy } from "@/lib/domain/channel-sales";
+import { recentMonths, stockMonths, stockOverHealthy } from "@/lib/domain/channel-inventory";
 import { distributorScopeSql, loadDistributorFor } from "../distributors/scope";
 
 // 渠道库存 = sell-in − sell-out per product, read from ChannelMonthRollup (never the lines). The

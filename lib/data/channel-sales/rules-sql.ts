@@ -5,7 +5,7 @@ import type { db, Tx } from "@/lib/db";
 import { normaliseCompanyName } from "@/lib/domain/account-import";
 import { chinaDate, fromDbDate } from "@/lib/domain/calendar";
 import type { AgreementVersionTerms, ConflictContext } from "@/lib/domain/channel-conflict-rules";
-import { regionResolver } from "@/lib/domain/channel-sales";
+import { regionResolver } from "@/lib/domain/channel-regions";
 
 export async function loadConflictRules(
   client: Tx | typeof db,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { chinaDate, fromDbDate, toDbDate } from "@/lib/domain/calendar";
-import { recentMonths } from "@/lib/domain/channel-sales";
+import { recentMonths } from "@/lib/domain/channel-inventory";
 import { distributorInventory, type InventoryRow } from "./inventory";
 
 // The sales section of a distributor's page: sell-in and sell-out of the last 12 months (this

@@ -4,15 +4,17 @@ import { formatCsv, parseCsv } from "@/lib/domain/csv";
 import { iterateCsv } from "@/lib/domain/csv-stream";
 import {
   inventoryByProduct,
+  recentMonths,
+  stockMonths,
+  stockOverHealthy,
+} from "@/lib/domain/channel-inventory";
+import { regionResolver } from "@/lib/domain/channel-regions";
+import {
   mapChannelSalesHeaders,
   missingColumns,
   parseQuantity,
   parseReportDate,
-  recentMonths,
-  regionResolver,
   sellOutLineKey,
-  stockMonths,
-  stockOverHealthy,
   validateChannelRow,
 } from "@/lib/domain/channel-sales";
 
