@@ -18,6 +18,13 @@ import {
 // Forms and URL parameters of credit and receivables (信用与应收账款). Amounts arrive as yuan and
 // leave as fen; dates as China calendar days (their stored form).
 
+/** A record chosen from a list: nothing chosen says "required", not "invalid". */
+const chosenId = z
+  .string({ message: "validation.required" })
+  .trim()
+  .min(1, { message: "validation.required" })
+  .pipe(id);
+
 const positiveYuan = requiredYuan.refine((fen) => fen > 0n, {
   message: "validation.amountMin",
   params: { min: 0.01 },
@@ -26,7 +33,7 @@ const positiveYuan = requiredYuan.refine((fen) => fen > 0n, {
 /** A new invoice (应收单): the due date defaults to the agreement's payment term when left empty. */
 export const createInvoiceSchema = z
   .object({
-    distributorId: id,
+    distributorId: chosenId,
     issuedOn: requiredDate,
     dueOn: optionalDate,
     amount: positiveYuan,
@@ -98,7 +105,7 @@ export type RecordPaymentInput = z.output<typeof recordPaymentSchema>;
 
 /** A channel manager asks for a new credit limit (授信申请). */
 export const requestCreditSchema = z.object({
-  distributorId: id,
+  distributorId: chosenId,
   requestedLimit: requiredYuan,
   reason: requiredText(1000),
 });

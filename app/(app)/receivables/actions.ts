@@ -82,12 +82,20 @@ export const requestCreditAction = formAction(
   (t) => t("receivables.credit.requested"),
 );
 
-export const decideCreditAction = formAction(
-  decideCreditSchema,
-  async ({ viewer, input }) => {
-    const r = await decideCreditRequest(viewer, input);
-    refresh(r.distributorId);
-    return r;
-  },
-  (t, r) => t(r.status === "APPROVED" ? "receivables.credit.approved" : "receivables.credit.rejected"),
-);
+const decide = formAction(decideCreditSchema, async ({ viewer, input }) => {
+  const r = await decideCreditRequest(viewer, input);
+  refresh(r.distributorId);
+  return r;
+});
+
+type Decided = { id: string; status: "APPROVED" | "REJECTED"; distributorId: string };
+
+/** Decides the request; its form leaves the page with the decision, so the page says what happened. */
+export async function decideCreditAction(
+  prev: ActionState<Decided>,
+  formData: FormData,
+): Promise<ActionState<Decided>> {
+  const state = await decide(prev, formData);
+  if (state.status === "ok" && state.data) redirect(`/receivables/credit?decided=${state.data.status}`);
+  return state;
+}

@@ -11,6 +11,7 @@ import {
 import { RecordRef } from "@/components/forms/record-ref";
 import { fenText } from "@/components/receivables/format";
 import { ReceivablesNav } from "@/components/receivables/receivables-nav";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -38,7 +39,9 @@ export default async function CreditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requireViewer();
-  const query = creditListQuerySchema.parse(await searchParams);
+  const raw = await searchParams;
+  const query = creditListQuerySchema.parse(raw);
+  const decided = raw.decided === "APPROVED" || raw.decided === "REJECTED" ? raw.decided : null;
   const canRequest = hasCapability(viewer, "channel.write");
   const [rows, distributors, t, locale, format] = await Promise.all([
     listCreditRequests(viewer, { status: query.status, distributorId: query.distributor }),
@@ -55,6 +58,9 @@ export default async function CreditPage({
     <div className="space-y-4">
       <PageHeader title={t("credit.title")} description={t("credit.subtitle")} />
       <ReceivablesNav current="credit" />
+      {decided ? (
+        <Alert tone="success">{t(decided === "APPROVED" ? "credit.approved" : "credit.rejected")}</Alert>
+      ) : null}
       {canRequest ? (
         <Card className="max-w-2xl">
           <CardHeader title={t("credit.requestTitle")} />
@@ -120,7 +126,7 @@ export default async function CreditPage({
                   </Link>
                 </div>
                 <p className="tabular-nums text-slate-800">
-                  {t("credit.current")} {money(r.currentLimit)} → {t("credit.requestedLimit")}{" "}
+                  {t("credit.current")} {money(r.currentLimit)} → {t("credit.to")}{" "}
                   <span className="font-semibold">{money(r.requestedLimit)}</span>
                 </p>
                 <p className="break-words text-slate-700">{r.reason}</p>
