@@ -258,7 +258,7 @@ async function numberFor(tx: Tx, on: Date): Promise<string> {
 /** Writes the steps after negotiation and the resolution as events, and the case's final state. */
 async function progress(
   tx: Tx,
-  c: { id: string; openedAt: Date; region: Region; status: ConflictStatus },
+  c: { id: string; openedAt: Date; status: ConflictStatus; channelId: string; managerId: string },
   path: ConflictStatus[],
   resolution: Resolution | undefined,
   now: Date,
@@ -272,7 +272,7 @@ async function progress(
     await tx.channelConflictEvent.create({
       data: {
         conflictId: c.id,
-        actorId: manager ? `usr_${c.region}_manager` : `usr_${c.region}_channel`,
+        actorId: manager ? c.managerId : c.channelId,
         kind: "STEP",
         fromStatus: from,
         toStatus: to,
@@ -285,7 +285,7 @@ async function progress(
   const data: Prisma.ChannelConflictUncheckedUpdateInput = { status: from };
   if (resolution) {
     const resolvedAt = at(path.length);
-    const decider = from === "NEGOTIATION" ? `usr_${c.region}_channel` : `usr_${c.region}_manager`;
+    const decider = from === "NEGOTIATION" ? c.channelId : c.managerId;
     await tx.channelConflictEvent.create({
       data: {
         conflictId: c.id,
@@ -330,12 +330,15 @@ export async function seedDemoChannelConflicts(
   // The automatic cases the sales seed opened, in number order: each takes the next ending.
   const auto = await tx.channelConflict.findMany({
     where: { detectedAutomatically: true, status: "NEGOTIATION", deletedAt: null },
-    select: { id: true, createdAt: true, teamId: true, status: true },
+    select: { id: true, createdAt: true, teamId: true, ownerId: true },
     orderBy: { number: "asc" },
   });
+  // Mediation and arbitration are decided by the team's manager (the case's channel manager if none).
+  const managerOf = new Map(
+    (await tx.team.findMany({ select: { id: true, managerId: true } })).map((t) => [t.id, t.managerId]),
+  );
   for (const [i, c] of auto.entries()) {
     const ending = AUTO_ENDINGS[i % AUTO_ENDINGS.length]!;
-    const region = (c.teamId.replace("team_", "") || "east") as Region;
     const path: ConflictStatus[] =
       typeof ending === "string"
         ? ending === "ARBITRATION"
@@ -348,7 +351,13 @@ export async function seedDemoChannelConflicts(
           : [];
     await progress(
       tx,
-      { id: c.id, openedAt: c.createdAt, region, status: "NEGOTIATION" },
+      {
+        id: c.id,
+        openedAt: c.createdAt,
+        status: "NEGOTIATION",
+        channelId: c.ownerId,
+        managerId: managerOf.get(c.teamId) ?? c.ownerId,
+      },
       path,
       typeof ending === "string" ? undefined : ending,
       now,
@@ -411,7 +420,13 @@ export async function seedDemoChannelConflicts(
     });
     await progress(
       tx,
-      { id: m.id, openedAt, region: m.region, status: "NEGOTIATION" },
+      {
+        id: m.id,
+        openedAt,
+        status: "NEGOTIATION",
+        channelId: `usr_${m.region}_channel`,
+        managerId: `usr_${m.region}_manager`,
+      },
       m.path,
       m.resolution,
       now,
