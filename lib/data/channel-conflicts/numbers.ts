@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": it only works inside a caller's transaction, and the demo seed (plain Node)
+// numbers its planted cases through recordDetections with it.
 import type { Prisma } from "@/lib/db";
 import { nextConflictNumber } from "@/lib/domain/channel-conflict-keys";
 

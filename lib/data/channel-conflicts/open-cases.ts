@@ -1,15 +1,14 @@
 import { Prisma, type Tx } from "@/lib/db";
-import { nextConflictNumber } from "@/lib/domain/channel-conflict-keys";
 import type { ConflictDetection } from "@/lib/domain/channel-conflict-rules";
+import { allocateConflictNumber } from "./numbers";
 
 // Detected conflicts → cases (渠道冲突), inside the import's transaction: each detection joins the
 // open case with its openKey (kind + offending distributor + subject) or opens one in 协商
 // (NEGOTIATION), owned by the offending distributor's channel manager, who is notified. The sale
 // lines are the case's evidence. Works a chunk of detections at a time with a handful of queries.
 //
-// Without "server-only" (and so without numbers.ts and audit.ts, which carry it): the demo seed
-// opens its planted cases through this very function under plain Node. The numbering below takes
-// the same advisory lock and follows the same rule (nextConflictNumber) as allocateConflictNumber.
+// Without "server-only" (and so without audit.ts, which carries it): the demo seed opens its
+// planted cases through this very function under plain Node.
 
 export type DetectionOnLine = ConflictDetection & { sellOutLineId: string };
 
@@ -52,7 +51,7 @@ export async function recordDetections(
       const first = byKey.get(key)![0]!;
       const distributor = distributors.get(first.distributorId);
       if (!distributor) throw new Error(`recordDetections: unknown distributor ${first.distributorId}`);
-      const number = await allocateNumber(tx, opts.now);
+      const number = await allocateConflictNumber(tx, opts.now);
       // Another transaction may have opened the same case meanwhile: skipDuplicates on openKey,
       // then the case is read back by its key (whichever transaction made it).
       const made = await tx.channelConflict.createManyAndReturn({
@@ -161,17 +160,4 @@ export async function recordDetections(
     result.touched = ids;
   }
   return result;
-}
-
-/** As allocateConflictNumber (lib/data/channel-conflicts/numbers.ts): same lock, same rule. */
-async function allocateNumber(tx: Tx, on: Date): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('keystone.conflict-number'))`;
-  const year = Number(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(on),
-  );
-  const [top] = await tx.$queryRaw<{ number: string }[]>`
-    SELECT number FROM "ChannelConflict"
-    WHERE number >= ${`CC-${year}-`} AND number < ${`CC-${year}.`}
-    ORDER BY length(number) DESC, number DESC LIMIT 1`;
-  return nextConflictNumber(year, top?.number ?? null);
 }
