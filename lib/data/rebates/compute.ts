@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma, type Tx } from "@/lib/db";
-import type { Viewer } from "@/lib/domain/access";
+import { canSeeDistributor, type Viewer } from "@/lib/domain/access";
 import { addDays, chinaDayStart, toDbDate } from "@/lib/domain/calendar";
 import {
   computeStatement,
@@ -9,12 +9,12 @@ import {
   type RebatePeriod,
   type StatementFigures,
 } from "@/lib/domain/rebates";
-import { AppError } from "@/lib/errors";
-import { loadDistributorFor } from "../distributors/scope";
+import { AppError, notFound } from "@/lib/errors";
+import { channelTerritoryIds } from "../distributors/scope";
 
 // 返点 computation: the period's net sell-in (进货, returns negative) against the target of the
 // agreement version in force, less the conflict cases resolved with a rebate deduction in the
-// period. One SQL round trip after the scope check (this sits on a p95 ≤ 200 ms budget).
+// period. One SQL query, run beside the scope check (this sits on a p95 ≤ 200 ms budget).
 
 export type ComputedStatement = StatementFigures & {
   period: RebatePeriod;
@@ -34,6 +34,13 @@ type Row = {
   rebateRules: unknown;
   achieved: bigint;
   deductions: { id: string; number: string; amount: string }[] | null;
+  distributor: {
+    id: string;
+    ownerId: string;
+    teamId: string;
+    territoryId: string;
+    deletedAt: string | null;
+  } | null;
 };
 
 const noAgreement = () =>
@@ -53,6 +60,16 @@ export async function computeFigures(
   period: RebatePeriod,
   versionId?: string,
 ): Promise<ComputedStatement> {
+  return figuresFrom(await queryFigures(tx, distributorId, period, versionId), period);
+}
+
+/** The one query: version in force, net sell-in, deductions and the distributor's parties. */
+async function queryFigures(
+  tx: Tx,
+  distributorId: string,
+  period: RebatePeriod,
+  versionId?: string,
+): Promise<Row> {
   const start = toDbDate(period.start);
   const end = toDbDate(period.end);
   const from = chinaDayStart(period.start);
@@ -80,9 +97,17 @@ export async function computeFigures(
         FROM "ChannelConflict" c
         WHERE c."distributorId" = ${distributorId} AND c.outcome = 'REBATE_DEDUCTION'
           AND c."resolvedAt" >= ${from} AND c."resolvedAt" < ${until} AND c."deletedAt" IS NULL
-          AND c."outcomeAmount" IS NOT NULL) AS deductions
+          AND c."outcomeAmount" IS NOT NULL) AS deductions,
+      (SELECT json_build_object('id', d.id, 'ownerId', d."ownerId", 'teamId', d."teamId",
+                                'territoryId', d."territoryId", 'deletedAt', d."deletedAt")
+        FROM "Distributor" d WHERE d.id = ${distributorId}) AS distributor
     FROM (SELECT 1) one LEFT JOIN version ON TRUE`;
-  if (!row?.versionId) throw noAgreement();
+  return row!;
+}
+
+/** The figures from the row `queryFigures` read (throws when no agreement covers the period). */
+function figuresFrom(row: Row, period: RebatePeriod): ComputedStatement {
+  if (!row.versionId) throw noAgreement();
   const figures = computeStatement({
     period,
     versionNo: row.versionNo!,
@@ -119,6 +144,13 @@ export async function previewRebateStatement(
   input: { distributorId: string; periodKey: string },
 ): Promise<ComputedStatement> {
   const period = periodOrThrow(input.periodKey);
-  await loadDistributorFor(viewer, input.distributorId, "read");
-  return computeFigures(db, input.distributorId, period);
+  // The scope check and the figures in parallel (one round trip of latency): nothing is returned,
+  // not even "no agreement", before the distributor is known to be in the viewer's scope.
+  const [territories, row] = await Promise.all([
+    channelTerritoryIds(viewer),
+    queryFigures(db, input.distributorId, period),
+  ]);
+  const d = row.distributor;
+  if (!d || d.deletedAt || !canSeeDistributor(viewer, d, territories)) throw notFound("distributor");
+  return figuresFrom(row, period);
 }
