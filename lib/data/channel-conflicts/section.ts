@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { OPEN_STATUSES } from "@/lib/domain/channel-conflicts";
 import { chinaDate, chinaDayStart } from "@/lib/domain/calendar";
-import { conflictScopeWhere } from "./shared";
+import { loadDistributorFor } from "../distributors/scope";
 
 // The conflicts part of a distributor's page: its open cases (as offending or affected party) and
 // the outcomes of the cases resolved this (China calendar) year.
@@ -28,7 +28,11 @@ export type ConflictSectionRow = Prisma.ChannelConflictGetPayload<{ select: type
 
 export type ConflictsSection = { open: ConflictSectionRow[]; resolvedThisYear: ConflictSectionRow[] };
 
-/** The caller (the distributor page) has checked the viewer may see the distributor. */
+/**
+ * A case is visible to whoever sees either party, so every case of a distributor the viewer sees
+ * is visible: check the distributor once (NOT_FOUND otherwise) instead of filtering the cases by
+ * the viewer's whole list of visible distributors, which cost 100 ms at 2,000 distributors.
+ */
 export async function loadConflictsSection(
   viewer: Viewer,
   distributorId: string,
@@ -37,7 +41,8 @@ export async function loadConflictsSection(
   const party: Prisma.ChannelConflictWhereInput = {
     OR: [{ distributorId }, { affectedDistributorId: distributorId }],
   };
-  const base = [await conflictScopeWhere(viewer), party, { deletedAt: null }];
+  await loadDistributorFor(viewer, distributorId, "read");
+  const base = [party, { deletedAt: null }];
   const yearStart = chinaDayStart(`${chinaDate(now).slice(0, 4)}-01-01`);
   const [open, resolved] = await Promise.all([
     db.channelConflict.findMany({
