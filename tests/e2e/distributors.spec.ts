@@ -95,7 +95,7 @@ test.describe("distributors", () => {
     await page.reload();
     await expect(card(page, "NEGOTIATION", name)).toBeVisible();
     await page.goto(`/distributors/${id}`);
-    await page.getByText("阶段记录").click();
+    await page.getByRole("heading", { name: "阶段记录" }).click();
     await expect(page.locator("#history")).toContainText("评估 → 洽谈");
     if (isPhone(info)) await expect(page.locator("#history")).toContainText("资料已收齐");
 
