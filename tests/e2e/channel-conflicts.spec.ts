@@ -86,7 +86,7 @@ test("a channel manager escalates a cross-territory case; a manager resolves it 
   await resolve.getByLabel("Outcome", { exact: true }).selectOption("REBATE_DEDUCTION");
   await resolve.getByRole("button", { name: "Resolve case" }).click();
   // The deduction needs its amount: refused with the field named, nothing lost.
-  await expect(resolve.getByText("This outcome needs an amount.")).toBeVisible();
+  await expect(resolve.getByText("A rebate deduction or a compensation needs its amount.")).toBeVisible();
   await resolve.getByLabel("Amount (yuan)").fill("12,000");
   await resolve.getByLabel(/^Prevention note/).fill(`Monthly cross-territory sell-out audit ${tag}`);
   await resolve.getByRole("button", { name: "Resolve case" }).click();
