@@ -206,10 +206,12 @@ const MANUAL: ManualCase[] = [
     id: "ccf_east_hangzhou",
     region: "east",
     kind: "CROSS_TERRITORY",
-    distributorId: "dst_002",
+    // Not 上海浦江 (dst_002): the sales-report journey plants its phone run's sale into 杭州 from
+    // there and expects a new case, not this one to join.
+    distributorId: "dst_001",
     affectedDistributorId: "dst_006",
     territory: "330100",
-    summary: "上海浦江工控向杭州客户批量供货，杭州西湖智控投诉区域窜货。",
+    summary: "上海申联机电向杭州客户批量供货，杭州西湖智控投诉区域窜货。",
     daysAgo: 3,
     path: [],
   },

@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { signInAs, switchLanguage, uniqueTag, usersFor } from "./support";
 
-// prisma/demo-channel-conflicts.ts: 无锡华拓 → 南京 (desktop), 上海浦江 → 杭州 (phone).
+// prisma/demo-channel-conflicts.ts: 无锡华拓 → 南京 (desktop), 上海申联 → 杭州 (phone).
 const CASE = { desktop: "ccf_east_wuxi", phone: "ccf_east_hangzhou" };
 
 async function personPage(browser: Browser, info: TestInfo) {
