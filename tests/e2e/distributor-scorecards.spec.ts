@@ -67,7 +67,7 @@ test("a manager sees the channel figures and the quarter's ranking, in English",
       "href",
       "/receivables/invoices?bucket=d90plus",
     );
-    await expect(section.getByRole("link", { name: /Open: Open conflicts/ })).toHaveAttribute(
+    await expect(section.getByRole("link", { name: /Open\s*: Open conflicts/ })).toHaveAttribute(
       "href",
       "/channel-conflicts?status=open",
     );
