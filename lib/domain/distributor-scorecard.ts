@@ -1,6 +1,9 @@
 // 经销商季度考评: the factors of a distributor's quarter, their points (0–100), the weighted total,
 // the ranking and the recommendation (升级 / 保持 / 警告 / 淘汰). Pure: the data layer measures,
 // this file judges.
+import { conflictScoreImpact, type ConflictOutcome } from "./channel-conflicts";
+
+export type { ConflictOutcome };
 import { addDays, daysBetween, type IsoDate } from "./calendar";
 
 export const SCORECARD_FACTORS = [
@@ -103,27 +106,16 @@ export function paymentTimeliness(
   };
 }
 
-export type ConflictOutcome =
-  "NO_ACTION" | "WARNING" | "REBATE_DEDUCTION" | "COMPENSATION" | "TERRITORY_CHANGE" | "TERMINATION";
-
 /**
- * 渠道冲突 points. The conflicts module will export `conflictScoreImpact` from
- * lib/domain/channel-conflicts.ts; until that lands on main this is our own small pure mapping
- * (swap the call for theirs then): start at 100, lose 10 per case still open against the
- * distributor and the outcome's weight per case resolved in the quarter.
+ * 渠道冲突 points: the conflict workflow's own measure (conflictScoreImpact in
+ * lib/domain/channel-conflicts.ts — 100 less a penalty per open case and per outcome), so a case
+ * counts the same on the case page and on the scorecard.
  */
-export const OPEN_CASE_PENALTY = 10;
-export const OUTCOME_PENALTY: Record<ConflictOutcome, number> = {
-  NO_ACTION: 0,
-  WARNING: 5,
-  REBATE_DEDUCTION: 15,
-  COMPENSATION: 20,
-  TERRITORY_CHANGE: 15,
-  TERMINATION: 100,
-};
 export function conflictPoints(open: number, outcomes: readonly ConflictOutcome[]): number {
-  const penalty = open * OPEN_CASE_PENALTY + outcomes.reduce((s, o) => s + OUTCOME_PENALTY[o], 0);
-  return clamp(100 - penalty);
+  return conflictScoreImpact([
+    ...Array.from({ length: open }, () => ({ status: "NEGOTIATION" as const, outcome: null })),
+    ...outcomes.map((outcome) => ({ status: "RESOLVED" as const, outcome })),
+  ]).points;
 }
 
 /**

@@ -125,8 +125,9 @@ describe("payment timeliness", () => {
 describe("conflicts", () => {
   it("starts at 100 and loses per open case and per outcome", () => {
     expect(conflictPoints(0, [])).toBe(100);
-    expect(conflictPoints(2, [])).toBe(80);
-    expect(conflictPoints(1, ["WARNING", "REBATE_DEDUCTION"])).toBe(70);
+    // The workflow's measure: 5 per open case, 10 for a warning, 20 for a rebate deduction.
+    expect(conflictPoints(2, [])).toBe(90);
+    expect(conflictPoints(1, ["WARNING", "REBATE_DEDUCTION"])).toBe(65);
     expect(conflictPoints(0, ["NO_ACTION"])).toBe(100);
     expect(conflictPoints(0, ["TERMINATION"])).toBe(0);
     expect(conflictPoints(20, [])).toBe(0);
