@@ -30,7 +30,11 @@ import type { ImportDistributor, ImportLookups } from "./context";
 // The text is decoded a piece at a time (never the whole file as one string), and the keys seen
 // are kept as 16-byte digests: what a walk holds hardly grows with the file.
 
-export const CHUNK_ROWS = 2_000;
+// 500, not 2,000: a chunk's rows live until its lines are written (across database round trips),
+// so with 2,000 rows (~30 MB allocated per chunk) they outlived two scavenges and were promoted to
+// the old generation by the megabyte, and the heap climbed ~200 MB between full collections for a
+// 100,000-line file. 500 rows die young; the extra round trips cost nothing measurable.
+export const CHUNK_ROWS = 500;
 /** Bigger than the account import's 5 MB: a year of a large distributor's sell-out. */
 export const MAX_CHANNEL_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_CHANNEL_ROWS = 500_000;
