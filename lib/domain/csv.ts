@@ -115,6 +115,17 @@ function countLineFeeds(text: string, from: number, to: number): number {
 }
 
 /** The delimiter a file uses, guessed from its first line: comma unless semicolons or tabs dominate. */
+/** Whether `text` holds the end of its first line (a line break outside quotes, as detectDelimiter reads). */
+export function firstLineEnds(text: string): boolean {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === "\n" || c === "\r")) return true;
+  }
+  return false;
+}
+
 export function detectDelimiter(text: string): CsvDelimiter {
   let inQuotes = false;
   let [comma, semicolon, tab] = [0, 0, 0];
@@ -229,6 +240,70 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   if (!encoding) return { ok: false, problem: "unknownEncoding" };
   const text = encoding === "gb18030" ? new TextDecoder("gb18030").decode(bytes) : decodeWindows1252(bytes);
   return { ok: true, text, encoding };
+}
+
+export type DecodedPieces =
+  | { ok: true; encoding: CsvEncoding; pieces: () => Generator<string> }
+  | { ok: false; problem: "binary" | "unknownEncoding" };
+
+/**
+ * decodeCsvBytes's reading (same encodings, same problems), but the text comes as a generator of
+ * pieces of about `pieceBytes` bytes each, decoded as they are asked for: a large import works
+ * through a file without ever holding it as one string (a 100,000-line sales report is 16 MB of
+ * UTF-16 in V8). `pieces()` starts over each time it is called.
+ */
+export function decodeCsvPieces(bytes: Uint8Array, pieceBytes = 1 << 20): DecodedPieces {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return whole(utf16(bytes, "utf-16le"));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return whole(utf16(bytes, "utf-16be"));
+  if (looksBinary(bytes)) return { ok: false, problem: "binary" };
+  const inPieces = (label: string, body: Uint8Array) =>
+    function* () {
+      const decoder = new TextDecoder(label);
+      for (let at = 0; at < body.byteLength; at += pieceBytes)
+        yield decoder.decode(body.subarray(at, at + pieceBytes), { stream: true });
+      const tail = decoder.decode();
+      if (tail) yield tail;
+    };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { ok: true, encoding: "utf-8", pieces: inPieces("utf-8", bytes.subarray(3)) };
+  if (isUtf8(bytes, pieceBytes)) return { ok: true, encoding: "utf-8", pieces: inPieces("utf-8", bytes) };
+  const encoding = guessAnsiEncoding(bytes);
+  if (!encoding) return { ok: false, problem: "unknownEncoding" };
+  if (encoding === "gb18030") return { ok: true, encoding, pieces: inPieces("gb18030", bytes) };
+  // One byte a character: cut anywhere.
+  return {
+    ok: true,
+    encoding,
+    pieces: function* () {
+      for (let at = 0; at < bytes.byteLength; at += pieceBytes)
+        yield decodeWindows1252(bytes.subarray(at, at + pieceBytes));
+    },
+  };
+}
+
+// UTF-16 files are rare (Excel's "Unicode text"): read whole, as before.
+const whole = (decoded: DecodedText): DecodedPieces =>
+  decoded.ok
+    ? {
+        ok: true,
+        encoding: decoded.encoding,
+        pieces: function* () {
+          yield decoded.text;
+        },
+      }
+    : decoded;
+
+/** Strict UTF-8 (what the fatal decoder accepts), checked a piece at a time, the text dropped. */
+function isUtf8(bytes: Uint8Array, pieceBytes: number): boolean {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for (let at = 0; at < bytes.byteLength; at += pieceBytes)
+      decoder.decode(bytes.subarray(at, at + pieceBytes), { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Windows-1252's characters at 0x80–0x9F (the rest is ISO-8859-1). Node's TextDecoder reads the
