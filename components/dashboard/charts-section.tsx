@@ -117,7 +117,8 @@ export async function ChartsSection({
           {t("charts.progress")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("charts.progressDescription")}</p>
-        <div className="mt-3 h-64" aria-hidden="true">
+        {/* overflow-hidden: the chart redraws after a resize, and must not widen the page meanwhile. */}
+        <div className="mt-3 h-64 min-w-0 overflow-hidden" aria-hidden="true">
           <LazyProgressChart
             points={points}
             locale={locale}
@@ -208,7 +209,7 @@ export async function ChartsSection({
             <p className="mt-1 text-sm text-slate-600">
               {t("charts.paretoDescription", { share: fmt.percent(share80) })}
             </p>
-            <div className="mt-3 h-56" aria-hidden="true">
+            <div className="mt-3 h-56 min-w-0 overflow-hidden" aria-hidden="true">
               <LazyParetoChart
                 points={curve}
                 locale={locale}
