@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, Prisma } from "@/lib/db";
 import {
   canEditDistributor,
@@ -20,14 +21,19 @@ import { territorySubtree } from "../territories";
  */
 export async function channelTerritoryIds(viewer: Viewer): Promise<string[]> {
   if (distributorScopeOf(viewer) !== "territories") return [];
+  return [...(await assignedSubtrees(viewer.id))]; // a copy: callers may not share the cached list
+}
+
+// Once per request: a distributor's page asks for it in its profile and each of its five sections.
+const assignedSubtrees = cache(async (userId: string): Promise<string[]> => {
   const assigned = await db.channelTerritoryAssignment.findMany({
-    where: { userId: viewer.id, territory: { deletedAt: null } },
+    where: { userId, territory: { deletedAt: null } },
     select: { territoryId: true },
   });
   const all = new Set<string>();
   for (const a of assigned) for (const id of await territorySubtree(a.territoryId)) all.add(id);
   return [...all];
-}
+});
 
 /** The where clause on Distributor matching canSeeDistributor (an integration test holds them equal). */
 export async function distributorScopeWhere(viewer: Viewer): Promise<Prisma.DistributorWhereInput> {
