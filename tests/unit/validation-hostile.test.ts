@@ -33,6 +33,11 @@ import * as ledger from "@/lib/validation/ledger";
 import * as jobs from "@/lib/validation/jobs";
 import * as health from "@/lib/validation/health";
 import * as receivables from "@/lib/validation/receivables";
+import * as channelAgreements from "@/lib/validation/channel-agreements";
+import * as channelConflicts from "@/lib/validation/channel-conflicts";
+import * as channelSales from "@/lib/validation/channel-sales";
+import * as distributorScorecards from "@/lib/validation/distributor-scorecards";
+import * as distributors from "@/lib/validation/distributors";
 
 const MODULES = {
   accounts,
@@ -56,6 +61,11 @@ const MODULES = {
   jobs,
   health,
   receivables,
+  channelAgreements,
+  channelConflicts,
+  channelSales,
+  distributorScorecards,
+  distributors,
 };
 
 /** Every exported schema of lib/validation, found by walking the modules (a new one is covered too). */
