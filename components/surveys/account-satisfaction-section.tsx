@@ -53,7 +53,7 @@ export async function AccountSatisfactionSection({
               <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <p className="whitespace-pre-line text-slate-800">{v.verbatim}</p>
                 <p className="mt-1 text-xs text-slate-600">
-                  {v.invitation.contact.name} · {when(v.submittedAt)}
+                  {v.invitation.contact?.name} · {when(v.submittedAt)}
                   {v.csat != null ? ` · CSAT ${v.csat}` : ""}
                   {v.nps != null ? ` · NPS ${v.nps}` : ""}
                 </p>

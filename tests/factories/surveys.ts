@@ -118,7 +118,8 @@ export async function insertSurveyLink(client: Client, input: SurveyLinkInput): 
       where: { id: surveyId },
       select: { accountId: true },
     });
-    accountId = survey.accountId;
+    // The fixture makes account surveys only.
+    accountId = survey.accountId!;
   } else {
     accountId ??= (
       await client.account.create({

@@ -126,7 +126,7 @@ export default async function SurveysPage({ searchParams }: { searchParams: Prom
                       href={`/surveys/${encodeURIComponent(s.id)}`}
                       className="font-medium text-indigo-700 underline"
                     >
-                      {s.account.name}
+                      {s.account?.name}
                     </Link>
                   </Td>
                   <Td>{viewer.locale === "en" ? s.templateVersion.titleEn : s.templateVersion.titleZh}</Td>

@@ -44,8 +44,10 @@ export async function openComplaintFromSurvey(input: {
         account: { select: { id: true, name: true, teamId: true, ownerId: true, deletedAt: true } },
       },
     });
-    if (!r || r.account.deletedAt) throw new AlreadyOpened(null);
-    const owner = await tx.user.findUnique({ where: { id: r.account.ownerId }, select: { teamId: true } });
+    // Complaints are an account's: a distributor's low answer goes to its scorecard instead.
+    if (!r?.account || r.account.deletedAt || !r.invitation.contactId) throw new AlreadyOpened(null);
+    const account = r.account;
+    const owner = await tx.user.findUnique({ where: { id: account.ownerId }, select: { teamId: true } });
     const severity = severityOf(r);
     const scores = [r.nps !== null ? `NPS ${r.nps}` : null, r.csat !== null ? `CSAT ${r.csat}` : null]
       .filter(Boolean)
@@ -53,9 +55,9 @@ export async function openComplaintFromSurvey(input: {
     const c = await tx.complaint.create({
       data: {
         number: await allocateNumber(tx, now),
-        accountId: r.account.id,
-        teamId: r.account.teamId,
-        ownerId: r.account.ownerId,
+        accountId: account.id,
+        teamId: account.teamId,
+        ownerId: account.ownerId,
         ownerTeamId: owner?.teamId ?? null,
         channel: "SURVEY",
         category: "SERVICE",
@@ -84,10 +86,10 @@ export async function openComplaintFromSurvey(input: {
       entity: "Complaint",
       entityId: c.id,
       actorId: null,
-      payload: { accountName: r.account.name, complaintNumber: c.number, title: c.title },
+      payload: { accountName: account.name, complaintNumber: c.number, title: c.title },
     });
     await audit({ action: "complaint.fromSurvey", entity: "Complaint", entityId: c.id, after: c });
-    return { complaintId: c.id, accountId: r.account.id };
+    return { complaintId: c.id, accountId: account.id };
   }).catch((e: unknown) => {
     if (e instanceof AlreadyOpened)
       return e.complaintId ? { complaintId: e.complaintId, accountId: null } : null;

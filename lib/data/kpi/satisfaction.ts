@@ -51,6 +51,7 @@ function bounds(period: Period) {
   return { from: chinaDayStart(period.start), until: chinaDayStart(addDays(period.end, 1)) };
 }
 
+// Customers' answers only (accountId set): a distributor's answers score its own scorecard.
 async function surveyFigures(scope: KpiScope, from: Date, until: Date) {
   const rows = await db.$queryRaw<
     { csatAnswers: Num; satisfied: Num; promoters: Num; passives: Num; detractors: Num }[]
@@ -61,7 +62,8 @@ async function surveyFigures(scope: KpiScope, from: Date, until: Date) {
            COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8) AS passives,
            COUNT(*) FILTER (WHERE r.nps <= 6) AS detractors
     FROM "SurveyResponse" r
-    WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until} AND ${kpiScopeSql(scope, "r")}`;
+    WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until} AND r."accountId" IS NOT NULL
+      AND ${kpiScopeSql(scope, "r")}`;
   const r = rows[0];
   const counts = { promoters: n(r?.promoters), passives: n(r?.passives), detractors: n(r?.detractors) };
   const csatAnswers = n(r?.csatAnswers);
@@ -169,7 +171,7 @@ export async function satisfactionByOwner(teamId: string, period: Period) {
            COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8) AS passives,
            COUNT(*) FILTER (WHERE r.nps <= 6) AS detractors
     FROM "SurveyResponse" r
-    WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until}
+    WHERE r."submittedAt" >= ${from} AND r."submittedAt" < ${until} AND r."accountId" IS NOT NULL
       AND r."ownerId" IN (SELECT id FROM "User" WHERE "teamId" = ${teamId})
     GROUP BY r."ownerId"`;
   return new Map(

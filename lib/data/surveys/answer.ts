@@ -81,6 +81,7 @@ export async function submitSurveyAnswer({
         invitationId: link.id,
         surveyId: link.survey.id,
         accountId: link.accountId,
+        distributorId: link.distributorId,
         teamId: link.survey.teamId,
         ownerId: link.survey.ownerId,
         answers,

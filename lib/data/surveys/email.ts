@@ -2,9 +2,9 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
-import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
 import { mutate } from "../audit";
 import { invitationLink } from "./links";
+import { surveyForChange } from "./party";
 
 // E-mailing survey links, only where the deployment configured SMTP (SMTP_URL, SMTP_FROM). Without
 // it the UI offers copy and QR code, which is how most customers (in WeChat) receive them anyway.
@@ -27,33 +27,32 @@ export async function emailSurveyLinks(
   input: { surveyId: string; base: string; compose: ComposeMail; resend?: boolean },
   now = new Date(),
 ): Promise<{ sent: number }> {
-  const survey = await db.survey.findFirst({
-    where: { id: input.surveyId, deletedAt: null, account: { deletedAt: null, ...scopeWhere(viewer) } },
-    include: { account: { select: { ownerId: true, teamId: true } } },
-  });
-  assertRecord(viewer, "edit", survey?.account ?? null, "survey");
-  if (!smtpConfigured() || survey!.status !== "OPEN") return { sent: 0 };
+  const survey = await surveyForChange(viewer, input.surveyId);
+  if (!smtpConfigured() || survey.status !== "OPEN") return { sent: 0 };
+  const reachable = { deletedAt: null, email: { not: null } };
+  const person = { select: { name: true, email: true } };
   const invitations = await db.surveyInvitation.findMany({
     where: {
-      surveyId: survey!.id,
+      surveyId: survey.id,
       revokedAt: null,
       respondedAt: null,
       ...(input.resend ? {} : { emailedAt: null }),
-      contact: { deletedAt: null, email: { not: null } },
+      OR: [{ contact: reachable }, { distributorContact: reachable }],
     },
-    include: { contact: { select: { name: true, email: true } } },
+    include: { contact: person, distributorContact: person },
   });
   if (!invitations.length) return { sent: 0 };
   const transport = nodemailer.createTransport(process.env.SMTP_URL);
   const sentIds: string[] = [];
   for (const inv of invitations) {
+    const to = (inv.contact ?? inv.distributorContact)!;
     const mail = input.compose({
       locale: inv.locale === "en" ? "en" : "zh-CN",
-      contactName: inv.contact.name,
+      contactName: to.name,
       link: invitationLink(input.base, inv.tokenSalt),
       closesAt: inv.expiresAt,
     });
-    await transport.sendMail({ from: process.env.SMTP_FROM, to: inv.contact.email!, ...mail });
+    await transport.sendMail({ from: process.env.SMTP_FROM, to: to.email!, ...mail });
     sentIds.push(inv.id);
   }
   await mutate(viewer, async ({ tx, audit }) => {
@@ -61,7 +60,7 @@ export async function emailSurveyLinks(
     await audit({
       action: "survey.email",
       entity: "Survey",
-      entityId: survey!.id,
+      entityId: survey.id,
       after: { invitationIds: sentIds, emailedAt: now },
     });
   });

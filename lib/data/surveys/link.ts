@@ -9,6 +9,7 @@ import type { SurveyQuestion } from "@/lib/domain/surveys";
 const LINK_SELECT = {
   id: true,
   accountId: true,
+  distributorId: true,
   locale: true,
   expiresAt: true,
   revokedAt: true,

@@ -20,26 +20,84 @@ export const scoreSummary = (r: { csat: number | null; nps: number | null }) =>
 // CONTRACT (owned by the surveys slice): called after an answer is saved (and after it is edited).
 // A low score gives the account's owner a LOW_SCORE follow-up and, if the administrator chose so,
 // opens a complaint; refreshes the account's health. Idempotent: the follow-up is unique per
-// response and reason, the complaint per response.
+// response and reason, the complaint per response. A distributor's answer instead tells its
+// channel manager when it turns low (the scorecard takes the figures; accounts' tasks don't apply).
 export async function onSurveyAnswered(responseId: string, now = new Date()): Promise<void> {
-  const response = await loadResponse(responseId);
-  if (!response) return;
+  const loaded = await loadResponse(responseId);
+  if (!loaded) return;
   const settings = await getSatisfactionSettings();
-  const low = isLowScore(response, settings);
+  const low = isLowScore(loaded, settings);
+  const { account, distributor, ...rest } = loaded;
+  if (!account) {
+    if (distributor && (low || loaded.lowScore !== low))
+      await recordDistributorLowScore({ ...rest, distributor }, low);
+    return;
+  }
+  const response = { ...rest, account, accountId: account.id };
   // Most answers are not low and already flagged right: nothing to write but the health below.
   if (low || response.lowScore !== low) await recordLowScore(response, low, now);
-  if (low && settings.lowScoreCreatesComplaint && !response.account.deletedAt)
+  if (low && settings.lowScoreCreatesComplaint && !account.deletedAt)
     await openComplaintFromSurvey({ surveyResponseId: response.id, now });
-  await refreshAccountHealth([response.accountId], now);
+  await refreshAccountHealth([account.id], now);
 }
 
-type AnsweredResponse = NonNullable<Awaited<ReturnType<typeof loadResponse>>>;
-
 const loadResponse = (responseId: string) =>
-  db.surveyResponse.findUnique({
-    where: { id: responseId },
-    include: { account: { select: { name: true, deletedAt: true } } },
+  db.surveyResponse
+    .findUnique({
+      where: { id: responseId },
+      include: {
+        account: { select: { id: true, name: true, deletedAt: true } },
+        survey: { select: { distributor: { select: { id: true, name: true } } } },
+      },
+    })
+    .then((r) => (r ? { ...r, distributor: r.survey.distributor } : null));
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadResponse>>>;
+type AnsweredResponse = Omit<Loaded, "account" | "distributor"> & {
+  accountId: string;
+  account: { name: string; deletedAt: Date | null };
+};
+
+/**
+ * A distributor's answer: the low flag, and for a low score the channel manager's notification and
+ * the audit row — once per answer (the audit row is the mark; the lock keeps two edits from racing).
+ */
+async function recordDistributorLowScore(
+  response: Omit<Loaded, "account" | "distributor"> & { distributor: { id: string; name: string } },
+  low: boolean,
+) {
+  await db.$transaction(async (tx) => {
+    if (response.lowScore !== low)
+      await tx.surveyResponse.update({ where: { id: response.id }, data: { lowScore: low } });
+    if (!low) return;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`keystone.survey-low:${response.id}`}))`;
+    const told = await tx.auditLog.count({
+      where: { entity: "SurveyResponse", entityId: response.id, action: "survey.lowScore" },
+    });
+    if (told) return;
+    const note = scoreSummary(response);
+    await notify(tx, {
+      userId: response.ownerId,
+      kind: "survey.lowScore",
+      entity: "Survey",
+      entityId: response.surveyId,
+      actorId: null,
+      // The party's name: the message reads "Low survey score from {account}".
+      payload: { accountName: response.distributor.name, score: note },
+    });
+    await writeAudit(tx, null, {
+      action: "survey.lowScore",
+      entity: "SurveyResponse",
+      entityId: response.id,
+      after: {
+        surveyId: response.surveyId,
+        distributorId: response.distributor.id,
+        csat: response.csat,
+        nps: response.nps,
+      },
+    });
   });
+}
 
 /** The low flag, and for a low score the owner's follow-up, notification and audit row (once). */
 async function recordLowScore(response: AnsweredResponse, low: boolean, now: Date) {

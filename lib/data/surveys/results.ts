@@ -9,9 +9,11 @@ import type { SurveyAnswers, SurveyQuestion } from "@/lib/domain/surveys";
 import { scopeWhere } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { scopeSql } from "../scope-sql";
+import { canChangeSurveyOf, partyOf, SURVEY_PARTY_SELECT, surveyScopeWhere } from "./party";
 
-// Survey results for staff: the list and figures over the accounts the viewer may see, one survey's
-// answers question by question, an account's satisfaction on its page.
+// Survey results for staff: the list and figures over the accounts the viewer may see (a
+// distributor's surveys are on its page: distributor-results.ts), one survey's answers question by
+// question (an account's or a distributor's), an account's satisfaction on its page.
 
 export const SURVEY_PAGE_SIZE = 50;
 export type SurveyFilter = {
@@ -142,15 +144,17 @@ function figuresOf(x: {
 
 /** One survey with its links, answers and per-question results; NOT_FOUND outside the viewer's scope. */
 export async function getSurvey(viewer: Viewer, id: string) {
-  const survey = await db.survey.findFirst({
-    where: { id, deletedAt: null, account: { deletedAt: null, ...scopeWhere(viewer) } },
+  const person = { select: { id: true, name: true, title: true, email: true } };
+  const found = await db.survey.findFirst({
+    where: { id, deletedAt: null, ...(await surveyScopeWhere(viewer)) },
     include: {
-      account: { select: { id: true, name: true, ownerId: true, teamId: true } },
+      ...SURVEY_PARTY_SELECT,
       templateVersion: { include: { template: { select: { code: true, name: true, nameEn: true } } } },
       invitations: {
         orderBy: { createdAt: "asc" },
         include: {
-          contact: { select: { id: true, name: true, title: true, email: true, buyingRole: true } },
+          contact: person,
+          distributorContact: person,
           response: {
             select: {
               id: true,
@@ -166,14 +170,21 @@ export async function getSurvey(viewer: Viewer, id: string) {
       },
     },
   });
-  if (!survey) throw notFound("survey");
+  if (!found) throw notFound("survey");
+  // Each link with its person, whichever kind of contact the party has.
+  const invitations = found.invitations.map(({ contact, distributorContact, ...inv }) => ({
+    ...inv,
+    person: (contact ?? distributorContact)!,
+  }));
+  const survey = { ...found, invitations };
   const questions = survey.templateVersion.questions as unknown as SurveyQuestion[];
-  const responses = survey.invitations.flatMap((i) => (i.response ? [i.response] : []));
+  const responses = invitations.flatMap((i) => (i.response ? [i.response] : []));
   return {
     survey,
+    party: partyOf(found),
     questions,
-    canEdit: canDo(viewer, "edit", survey.account),
-    figures: satisfactionFigures(survey.invitations.filter((i) => !i.revokedAt).length, responses),
+    canEdit: await canChangeSurveyOf(viewer, found),
+    figures: satisfactionFigures(invitations.filter((i) => !i.revokedAt).length, responses),
     results: questionResults(
       questions,
       responses.map((r) => r.answers as SurveyAnswers),

@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { addDays, chinaDate, chinaDayStart, type IsoDate } from "@/lib/domain/calendar";
 import { assertRecord, scopeWhere } from "@/lib/auth/permissions";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { mutate } from "../audit";
 import { currentTemplateVersion, insertSurvey, type DbLocale } from "./create";
+import { canChangeSurveyOf, SURVEY_PARTY_SELECT, surveyScopeWhere } from "./party";
 
 /** The furthest a person may set a survey's closing date. */
 export const MAX_OPEN_DAYS = 90;
@@ -20,6 +21,14 @@ export type SendSurveyInput = {
   locale: "zh-CN" | "en";
 };
 
+/** The end of the closing day (China time), if the day is tomorrow or later and within MAX_OPEN_DAYS. */
+export function closingInstant(closesOn: IsoDate, now: Date): Date {
+  const today = chinaDate(now);
+  if (closesOn <= today || closesOn > addDays(today, MAX_OPEN_DAYS))
+    throw new AppError("VALIDATION", "closing date", { closesOn: ["surveys.errors.closesOn"] });
+  return chinaDayStart(addDays(closesOn, 1));
+}
+
 /**
  * 发送满意度调研: a person who may edit the account sends a template to some of its contacts. Each
  * gets a personal link valid until the end of the closing day (China time).
@@ -30,10 +39,7 @@ export async function sendSurvey(viewer: Viewer, input: SendSurveyInput, now = n
     select: { id: true, name: true, ownerId: true, teamId: true },
   });
   assertRecord(viewer, "edit", account, "account");
-  const today = chinaDate(now);
-  if (input.closesOn <= today || input.closesOn > addDays(today, MAX_OPEN_DAYS))
-    throw new AppError("VALIDATION", "closing date", { closesOn: ["surveys.errors.closesOn"] });
-  const closesAt = chinaDayStart(addDays(input.closesOn, 1));
+  const closesAt = closingInstant(input.closesOn, now);
   const contacts = await db.contact.findMany({
     where: {
       accountId: account.id,
@@ -75,17 +81,15 @@ export async function sendSurvey(viewer: Viewer, input: SendSurveyInput, now = n
   });
 }
 
-/** The invitation with its survey, if the viewer may edit the survey's account. */
+/** The invitation with its survey, if the viewer may change the survey's account or distributor. */
 async function invitationForChange(viewer: Viewer, invitationId: string) {
   const invitation = await db.surveyInvitation.findFirst({
-    where: {
-      id: invitationId,
-      survey: { deletedAt: null, account: { deletedAt: null, ...scopeWhere(viewer) } },
-    },
-    include: { survey: { include: { account: { select: { ownerId: true, teamId: true } } } } },
+    where: { id: invitationId, survey: { deletedAt: null, ...(await surveyScopeWhere(viewer)) } },
+    include: { survey: { include: SURVEY_PARTY_SELECT } },
   });
-  assertRecord(viewer, "edit", invitation?.survey.account ?? null, "invitation");
-  return invitation!;
+  if (!invitation) throw notFound("invitation");
+  if (!(await canChangeSurveyOf(viewer, invitation.survey))) throw forbidden();
+  return invitation;
 }
 
 /** Revokes one personal link: it stops opening the survey at once (an answer already given stays). */

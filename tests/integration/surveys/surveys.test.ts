@@ -98,7 +98,7 @@ describe("sending a survey", () => {
     const north = await listSurveys(await viewerFor("usr_north_manager"), {});
     expect(north.total).toBeGreaterThan(0);
     const accountTeams = await db.account.findMany({
-      where: { id: { in: north.rows.map((r) => r.account.id) } },
+      where: { id: { in: north.rows.map((r) => r.account!.id) } },
       select: { teamId: true },
     });
     expect(accountTeams.every((a) => a.teamId === "team_north")).toBe(true);

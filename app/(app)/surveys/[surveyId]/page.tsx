@@ -28,7 +28,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ surveyI
   const viewer = await requireViewer();
   const { surveyId } = await params;
   const detail = await orNotFound(getSurvey(viewer, surveyId));
-  const { survey, questions, figures, results, canEdit } = detail;
+  const { survey, party, questions, figures, results, canEdit } = detail;
   const [t, format, base] = await Promise.all([getTranslations("surveys"), getFormatter(), surveyLinkBase()]);
   const locale = viewer.locale;
   const open = survey.status === "OPEN";
@@ -49,11 +49,8 @@ export default async function SurveyPage({ params }: { params: Promise<{ surveyI
         title={title}
         description={
           <>
-            <Link
-              href={`/accounts/${encodeURIComponent(survey.account.id)}`}
-              className="font-medium underline"
-            >
-              {survey.account.name}
+            <Link href={party.href} className="font-medium underline">
+              {party.name}
             </Link>
             {" · "}
             {t(`triggers.${survey.trigger}`)}
@@ -84,9 +81,9 @@ export default async function SurveyPage({ params }: { params: Promise<{ surveyI
             {links.map(({ inv, url, qr }) => (
               <li key={inv.id} className="space-y-2 py-3" data-testid="survey-invitation">
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium text-slate-900">{inv.contact.name}</span>
-                  {inv.contact.title ? (
-                    <span className="text-sm text-slate-600">{inv.contact.title}</span>
+                  <span className="font-medium text-slate-900">{inv.person.name}</span>
+                  {inv.person.title ? (
+                    <span className="text-sm text-slate-600">{inv.person.title}</span>
                   ) : null}
                   <Badge tone={inv.response ? "good" : inv.revokedAt ? "neutral" : "warn"}>
                     {inv.response
@@ -105,7 +102,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ surveyI
                   <div className="space-y-2">
                     <CopyLink
                       url={url}
-                      label={t("detail.linkFor", { name: inv.contact.name })}
+                      label={t("detail.linkFor", { name: inv.person.name })}
                       labels={{
                         copy: t("detail.copy"),
                         copied: t("detail.copied"),
@@ -120,7 +117,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ surveyI
                         <figure className="mt-2 w-44" data-testid="survey-qr">
                           <div
                             role="img"
-                            aria-label={t("detail.qrFor", { name: inv.contact.name })}
+                            aria-label={t("detail.qrFor", { name: inv.person.name })}
                             className="h-44 w-44"
                             dangerouslySetInnerHTML={{ __html: qr! }}
                           />
@@ -133,7 +130,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ surveyI
                           action={revokeLinkAction}
                           labels={{
                             revoke: t("detail.revoke"),
-                            confirm: t("detail.revokeConfirm", { name: inv.contact.name }),
+                            confirm: t("detail.revokeConfirm", { name: inv.person.name }),
                             failed: t("detail.revokeFailed"),
                           }}
                         />
