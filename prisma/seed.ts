@@ -8,6 +8,7 @@ import { seedDemoChannelBase } from "./demo-channel-base";
 import { seedDemoChannelConflicts } from "./demo-channel-conflicts";
 import { seedDemoChannelSales } from "./demo-channel-sales";
 import { seedDemoDistributorScorecards } from "./demo-distributor-scorecards";
+import { seedDemoDistributorSurveys } from "./demo-distributor-surveys";
 import { seedDemoRebates } from "./demo-rebates";
 import { seedDemoReceivables } from "./demo-receivables";
 import { seedDemoComplaints } from "./demo-complaints";
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       const receivables = await seedDemoReceivables(tx);
       const conflicts = await seedDemoChannelConflicts(tx);
       const rebates = await seedDemoRebates(tx);
+      const distributorSurveys = await seedDemoDistributorSurveys(tx);
       const scorecards = await seedDemoDistributorScorecards(tx);
       // Last: the audit trail of everything above, as the app would have written it.
       const history = await seedDemoHistory(tx, { users: DEMO_USERS });
@@ -106,6 +108,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
             ...receivables,
             ...conflicts,
             ...rebates,
+            ...distributorSurveys,
             ...scorecards,
             reviewIndicators: reviews.indicators,
             reviews: reviews.reviews,

@@ -17,8 +17,6 @@ export type SendSurveyLabels = Record<
   | "title"
   | "template"
   | "audience"
-  | "decisionMakers"
-  | "decisionMakersHint"
   | "chosen"
   | "contacts"
   | "closesOn"
@@ -35,13 +33,17 @@ function ContactsError() {
   return <FieldMessage id="contactIds-message">{errors?.join(" ")}</FieldMessage>;
 }
 
-/** 发送调研: which questionnaire, to whom (every decision maker, or chosen people), until when, in which language. */
+/**
+ * 发送调研: which questionnaire, to whom (a group — an account's decision makers, a distributor's
+ * contacts — or chosen people), until when, in which language.
+ */
 export function SendSurveyForm({
   action,
-  accountId,
+  party,
+  group,
   templates,
+  defaultTemplate,
   contacts,
-  decisionMakers,
   defaultClosesOn,
   locales,
   labels,
@@ -50,16 +52,19 @@ export function SendSurveyForm({
     state: ActionState<{ surveyId: string }>,
     formData: FormData,
   ) => Promise<ActionState<{ surveyId: string }>>;
-  accountId: string;
+  /** The hidden field naming whom the survey is for. */
+  party: { field: "accountId" | "distributorId"; id: string };
+  /** The audience "everyone of a kind": its form value, label, hint and how many people it holds. */
+  group: { value: "decisionMakers" | "allContacts"; label: string; hint: string; count: number };
   templates: Option[];
-  contacts: (Option & { decisionMaker: boolean })[];
-  decisionMakers: number;
+  defaultTemplate?: string;
+  contacts: Option[];
   defaultClosesOn: string;
   locales: Option[];
   labels: SendSurveyLabels;
 }) {
   const router = useRouter();
-  const [audience, setAudience] = useState(decisionMakers ? "decisionMakers" : "chosen");
+  const [audience, setAudience] = useState(group.count ? group.value : "chosen");
   return (
     <ActionForm
       action={action}
@@ -69,19 +74,19 @@ export function SendSurveyForm({
           router.push(`/surveys/${encodeURIComponent(state.data.surveyId)}`);
       }}
     >
-      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name={party.field} value={party.id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="templateId"
           label={labels.template}
           options={templates}
-          defaultValue={templates[0]?.value}
+          defaultValue={defaultTemplate ?? templates[0]?.value}
         />
         <TextField name="closesOn" label={labels.closesOn} type="date" defaultValue={defaultClosesOn} />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{labels.audience}</legend>
-        {(["decisionMakers", "chosen"] as const).map((value) => (
+        {[group.value, "chosen" as const].map((value) => (
           <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
             <input
               type="radio"
@@ -91,12 +96,10 @@ export function SendSurveyForm({
               onChange={() => setAudience(value)}
               className="h-4 w-4"
             />
-            {value === "decisionMakers" ? `${labels.decisionMakers} (${decisionMakers})` : labels.chosen}
+            {value === "chosen" ? labels.chosen : `${group.label} (${group.count})`}
           </label>
         ))}
-        {audience === "decisionMakers" ? (
-          <p className="text-xs text-slate-600">{labels.decisionMakersHint}</p>
-        ) : null}
+        {audience === group.value ? <p className="text-xs text-slate-600">{group.hint}</p> : null}
       </fieldset>
       {audience === "chosen" ? (
         <fieldset className="space-y-1" aria-describedby="contactIds-message">

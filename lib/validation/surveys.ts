@@ -21,27 +21,47 @@ const idList = z
   .pipe(z.array(id).max(200))
   .transform((ids) => [...new Set(ids)]);
 
+// What both send forms share: the questionnaire, the chosen people, the closing day, the language.
+const sendFields = {
+  templateId: id,
+  contactIds: idList,
+  closesOn: optionalIsoDate.transform((v, ctx) => {
+    if (v === null) ctx.addIssue({ code: "custom", message: "validation.required" });
+    return v ?? "";
+  }),
+  locale: z.enum(["zh-CN", "en"], { message: "validation.invalid" }),
+};
+const someoneChosen = {
+  when: (v: { audience: string; contactIds: string[] }) => v.audience !== "chosen" || v.contactIds.length > 0,
+  issue: { path: ["contactIds"], message: "surveys.errors.noContacts" },
+};
+
 export const sendSurveySchema = z
   .object({
     accountId: id,
-    templateId: id,
     audience: z.enum(["decisionMakers", "chosen"], { message: "validation.invalid" }),
-    contactIds: idList,
-    closesOn: optionalIsoDate.transform((v, ctx) => {
-      if (v === null) ctx.addIssue({ code: "custom", message: "validation.required" });
-      return v ?? "";
-    }),
-    locale: z.enum(["zh-CN", "en"], { message: "validation.invalid" }),
+    ...sendFields,
   })
-  .refine((v) => v.audience !== "chosen" || v.contactIds.length > 0, {
-    path: ["contactIds"],
-    message: "surveys.errors.noContacts",
-  });
+  .refine(someoneChosen.when, someoneChosen.issue);
+
+/** 渠道满意度: the same form, sent to a distributor's contacts (all of them, or chosen ones). */
+export const sendDistributorSurveySchema = z
+  .object({
+    distributorId: id,
+    audience: z.enum(["allContacts", "chosen"], { message: "validation.invalid" }),
+    ...sendFields,
+  })
+  .refine(someoneChosen.when, someoneChosen.issue);
 
 export const surveyRefSchema = z.object({ id });
 export const emailSurveySchema = z.object({ id, resend: checkbox });
 
 const waveMonths = requiredInt(0, 12).refine(isWaveMonths, { message: "surveys.settings.waveMonthsInvalid" });
+
+const templateCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_-]{0,39}$/, { message: "validation.invalid" });
 
 export const satisfactionSettingsSchema = z.object({
   version: requiredInt(0, 2_147_483_647, "validation.invalid"),
@@ -54,10 +74,9 @@ export const satisfactionSettingsSchema = z.object({
   waveMonthsA: waveMonths,
   waveMonthsB: waveMonths,
   waveMonthsC: waveMonths,
-  waveTemplateCode: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_-]{0,39}$/, { message: "validation.invalid" }),
+  waveTemplateCode: templateCode,
+  distributorWaveMonths: waveMonths,
+  distributorWaveTemplateCode: templateCode,
   lowCsatAtMost: requiredInt(1, 4),
   lowNpsAtMost: requiredInt(0, 9),
   lowScoreCreatesComplaint: checkbox,

@@ -93,3 +93,60 @@ test("a manager sees the channel figures and the quarter's ranking, in English",
     await switchLanguage(page, "zh-CN");
   }
 });
+
+test("a channel manager surveys a distributor; its contact's answer counts on its page", async ({
+  page,
+  browser,
+}, info) => {
+  // Each project its own East distributor, so the two runs' surveys do not meet.
+  const distributorId = info.project.name === "phone" ? "dst_003" : "dst_002";
+  await signInAs(page, usersFor(info).channel);
+  await page.goto(`/distributors/${distributorId}#satisfaction`);
+  const section = page.locator("#satisfaction");
+  await expect(section.getByRole("heading", { name: "渠道满意度" })).toBeVisible();
+  await section.getByRole("link", { name: "发送调研" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "发送满意度调研" })).toBeVisible();
+  await page.getByLabel("问卷").selectOption({ label: "经销商满意度调研" });
+  await expect(page.getByRole("radio", { name: "全部联系人 (2)" })).toBeChecked();
+  await expectNoSidewaysScroll(page);
+  await page.getByRole("button", { name: "生成链接" }).click();
+  await expect(page).toHaveURL(/\/surveys\/[A-Za-z0-9_-]+$/);
+  const people = page.getByTestId("survey-invitation");
+  await expect(people).toHaveCount(2);
+  const link = await people.first().getByRole("textbox").inputValue();
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+  await shot(page, info, "survey-sent");
+
+  // The distributor's contact answers from the link, signed out (a browser of their own).
+  const outsider = await browser.newContext();
+  try {
+    const answer = await outsider.newPage();
+    await answer.goto(new URL(link).pathname);
+    await expect(answer.getByRole("heading", { level: 1 })).toHaveText("经销商合作满意度调研");
+    await answer
+      .getByRole("group", { name: /整体合作满意/ })
+      .getByText("5", { exact: true })
+      .click();
+    await answer
+      .getByRole("group", { name: /推荐成为我司的经销商/ })
+      .getByText("10", { exact: true })
+      .click();
+    await answer.getByText("返点结算速度", { exact: true }).click();
+    await answer.getByRole("button", { name: "提交回答" }).click();
+    await expect(answer.getByRole("heading", { name: "感谢您的反馈！" })).toBeVisible();
+  } finally {
+    await outsider.close();
+  }
+
+  // The survey and the distributor's page count the answer.
+  await page.reload();
+  await expect(people.first().getByText(/已于 .+ 回复/)).toBeVisible();
+  await expect(page.getByTestId("figure-answers")).toContainText("1 / 2");
+  await page.goto(`/distributors/${distributorId}#satisfaction`);
+  await expect(section.locator("li").first()).toContainText("1 / 2");
+  await expectNoSidewaysScroll(page);
+  await section.screenshot({
+    path: `tests/e2e/screenshots/scorecards-satisfaction-${info.project.name}.png`,
+  });
+});

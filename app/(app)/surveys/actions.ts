@@ -5,7 +5,13 @@ import { getTranslations } from "next-intl/server";
 import { formAction, objectAction } from "@/lib/actions/action";
 import { emailSurveyLinks } from "@/lib/data/surveys/email";
 import { revokeInvitation, sendSurvey } from "@/lib/data/surveys/send";
-import { emailSurveySchema, sendSurveySchema, surveyRefSchema } from "@/lib/validation/surveys";
+import { sendDistributorSurvey } from "@/lib/data/surveys/send-distributor";
+import {
+  emailSurveySchema,
+  sendDistributorSurveySchema,
+  sendSurveySchema,
+  surveyRefSchema,
+} from "@/lib/validation/surveys";
 import { surveyLinkBase } from "@/components/surveys/link-base";
 
 export const sendSurveyAction = formAction(
@@ -14,6 +20,16 @@ export const sendSurveyAction = formAction(
     const sent = await sendSurvey(viewer, input);
     revalidatePath("/surveys");
     revalidatePath(`/accounts/${input.accountId}`);
+    return sent;
+  },
+  (t) => t("surveys.send.sent"),
+);
+
+export const sendDistributorSurveyAction = formAction(
+  sendDistributorSurveySchema,
+  async ({ viewer, input }) => {
+    const sent = await sendDistributorSurvey(viewer, input);
+    revalidatePath(`/distributors/${input.distributorId}`);
     return sent;
   },
   (t) => t("surveys.send.sent"),

@@ -10,7 +10,8 @@ import {
 import type { JobResult } from "@/lib/jobs/types";
 import { mutate, writeAudit } from "../audit";
 import { currentTemplateVersion, insertSurvey } from "./create";
-import { getSatisfactionSettings } from "./settings";
+import { runDistributorSurveyWave } from "./distributor-waves";
+import { getSatisfactionSettings, type SatisfactionSettings } from "./settings";
 
 // The scheduled survey work (lib/jobs runs each on its interval). Every job is idempotent: a wave is
 // unique per account and period, a reminder is marked per invitation, closing is a state change.
@@ -18,9 +19,21 @@ import { getSatisfactionSettings } from "./settings";
 const WAVE_BATCH = 200;
 const DAY_MS = 86_400_000;
 
-/** Periodic waves per tier (SatisfactionSettings.waveMonths*): one survey per account and wave. */
+/**
+ * Periodic waves: per tier (SatisfactionSettings.waveMonths*), one survey per account and wave; and
+ * to the signed distributors (distributor-waves.ts), one per distributor and wave.
+ */
 export async function runSurveyWaves(now: Date): Promise<JobResult> {
   const settings = await getSatisfactionSettings();
+  const accounts = await runAccountWaves(now, settings);
+  const distributors = await runDistributorSurveyWave(now, settings);
+  return {
+    processed: accounts.processed + distributors.processed,
+    detail: { ...accounts.detail, distributors },
+  };
+}
+
+async function runAccountWaves(now: Date, settings: SatisfactionSettings) {
   const waves = (["A", "B", "C"] as const)
     .map((tier) => ({ tier, waveKey: waveKeyOf(now, settings[`waveMonths${tier}`]) }))
     .filter((w): w is { tier: Tier; waveKey: string } => w.waveKey !== null);
@@ -97,7 +110,11 @@ export async function runSurveyReminders(now: Date): Promise<JobResult> {
       revokedAt: null,
       expiresAt: { gt: now },
       createdAt: { lte: new Date(now.getTime() - settings.reminderAfterDays * DAY_MS) },
-      survey: { status: "OPEN", deletedAt: null, account: { deletedAt: null } },
+      survey: {
+        status: "OPEN",
+        deletedAt: null,
+        OR: [{ account: { deletedAt: null } }, { distributor: { deletedAt: null } }],
+      },
     },
     select: {
       id: true,
@@ -107,7 +124,13 @@ export async function runSurveyReminders(now: Date): Promise<JobResult> {
       revokedAt: true,
       expiresAt: true,
       surveyId: true,
-      survey: { select: { ownerId: true, account: { select: { name: true } } } },
+      survey: {
+        select: {
+          ownerId: true,
+          account: { select: { name: true } },
+          distributor: { select: { name: true } },
+        },
+      },
     },
     take: 5000,
   });
@@ -130,7 +153,11 @@ export async function runSurveyReminders(now: Date): Promise<JobResult> {
           entity: "Survey",
           entityId: surveyId,
           actorId: null,
-          payload: { accountName: survey.account.name, count: invitations.length },
+          // The party's name, an account's or a distributor's.
+          payload: {
+            accountName: (survey.account ?? survey.distributor)!.name,
+            count: invitations.length,
+          },
         },
       });
     }

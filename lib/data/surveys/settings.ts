@@ -21,6 +21,8 @@ export type SatisfactionSettingsValues = {
   waveMonthsB: number;
   waveMonthsC: number;
   waveTemplateCode: string;
+  distributorWaveMonths: number;
+  distributorWaveTemplateCode: string;
   lowCsatAtMost: number;
   lowNpsAtMost: number;
   lowScoreCreatesComplaint: boolean;
@@ -38,6 +40,8 @@ export const DEFAULT_SATISFACTION_SETTINGS: SatisfactionSettingsValues = {
   waveMonthsB: 6,
   waveMonthsC: 0,
   waveTemplateCode: "nps",
+  distributorWaveMonths: 3,
+  distributorWaveTemplateCode: "channel",
   lowCsatAtMost: 2,
   lowNpsAtMost: 6,
   lowScoreCreatesComplaint: false,

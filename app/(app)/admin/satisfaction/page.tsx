@@ -112,6 +112,25 @@ export default async function SatisfactionSettingsPage() {
               />
             </div>
           </Group>
+          <Group title={t("distributorWaves")} hint={t("distributorWavesHint")}>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField
+                name="distributorWaveMonths"
+                label={t("distributorWaveMonths")}
+                options={months}
+                defaultValue={String(s.distributorWaveMonths)}
+              />
+              <SelectField
+                name="distributorWaveTemplateCode"
+                label={t("distributorWaveTemplate")}
+                options={templates.map((x) => ({
+                  value: x.code,
+                  label: viewer.locale === "en" ? x.nameEn : x.name,
+                }))}
+                defaultValue={s.distributorWaveTemplateCode}
+              />
+            </div>
+          </Group>
           <Group title={t("lowScore")} hint={t("lowScoreHint")}>
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField

@@ -9,6 +9,7 @@ import { DistributorSalesSection } from "@/components/channel-sales/distributor-
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { RecordRef } from "@/components/forms/record-ref";
 import { DistributorExposureSection } from "@/components/receivables/distributor-exposure-section";
+import { DistributorSatisfactionSection } from "@/components/surveys/distributor-satisfaction-section";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -49,7 +50,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * 代理商详尽信息: the profile, coverage, contacts, cooperation memos, stage history, then the
- * channel modules' sections (agreements, sales, exposure, conflicts, scorecard) in that order.
+ * channel modules' sections (agreements, sales, exposure, conflicts, satisfaction, scorecard) in
+ * that order.
  */
 export default async function DistributorPage({ params }: Props) {
   const { viewer, d } = await load(params);
@@ -214,6 +216,7 @@ export default async function DistributorPage({ params }: Props) {
       <DistributorSalesSection viewer={viewer} distributorId={d.id} />
       <DistributorExposureSection viewer={viewer} distributorId={d.id} />
       <DistributorConflictsSection viewer={viewer} distributorId={d.id} />
+      <DistributorSatisfactionSection viewer={viewer} distributorId={d.id} />
       <DistributorScorecardSection viewer={viewer} distributorId={d.id} />
 
       {d.can.delete || d.can.restore ? (
