@@ -1,6 +1,6 @@
 // Demo channel data: the selection model and evaluations of the candidates, the last four
 // quarters' scorecards (ranked, with recommendations) of the signed and suspended distributors,
-// and the satisfaction their reviewers recorded. Runs after the sales, receivables and conflicts
+// reviewed but for the latest. Runs after the sales, receivables, conflicts and distributor survey
 // seeds (see prisma/seed.ts) and computes from whatever they left — with none, the scorecards
 // still exist, measured on what there is. Deterministic (its own seededRandom, fixed ids), dated
 // relative to `now`.
@@ -14,7 +14,7 @@ import {
 } from "@/lib/domain/distributor-scorecard";
 import { evaluateCandidate, RECOMMENDED_CRITERIA } from "@/lib/domain/distributor-selection";
 import { seededRandom } from "@/lib/domain/random";
-import { computeQuarterInTx, type ScorecardFactors } from "@/lib/data/distributor-scorecards/compute";
+import { computeQuarterInTx } from "@/lib/data/distributor-scorecards/compute";
 
 type Tx = Prisma.TransactionClient;
 
@@ -94,31 +94,30 @@ export async function seedDemoDistributorScorecards(
   let scorecards = 0;
   for (const [k, quarter] of quarters.entries()) {
     await computeQuarterInTx(tx, quarter, asOf);
-    // The reviewers recorded the distributors' satisfaction on all but the latest quarter, which
-    // is still waiting for its review; then the totals are recomputed with it.
+    // The channel managers reviewed all but the latest quarter, which still waits for its review.
     if (k < quarters.length - 1) {
       const cards = await tx.distributorScorecard.findMany({
         where: { periodKey: quarter.key },
-        select: { id: true, factors: true, distributorId: true },
+        select: { id: true, distributorId: true },
         orderBy: { distributorId: "asc" },
       });
-      for (const c of cards) {
-        const f = c.factors as unknown as ScorecardFactors;
-        const owner = await tx.distributor.findUniqueOrThrow({
-          where: { id: c.distributorId },
-          select: { ownerId: true },
-        });
+      const ownerOf = new Map(
+        (
+          await tx.distributor.findMany({
+            where: { id: { in: cards.map((c) => c.distributorId) } },
+            select: { id: true, ownerId: true },
+          })
+        ).map((d) => [d.id, d.ownerId]),
+      );
+      for (const c of cards)
         await tx.distributorScorecard.update({
           where: { id: c.id },
           data: {
-            factors: { ...f, satisfaction: { points: r.int(55, 98) } } as unknown as Prisma.InputJsonValue,
-            reviewedById: owner.ownerId,
+            reviewedById: ownerOf.get(c.distributorId)!,
             reviewedAt: new Date(`${quarter.end}T08:00:00Z`),
             note: r.next() < 0.3 ? "季度复盘已与经销商沟通" : null,
           },
         });
-      }
-      await computeQuarterInTx(tx, quarter, asOf);
     }
     scorecards += await tx.distributorScorecard.count({ where: { periodKey: quarter.key } });
   }

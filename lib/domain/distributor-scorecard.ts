@@ -5,6 +5,7 @@ import { conflictScoreImpact, type ConflictOutcome } from "./channel-conflicts";
 
 export type { ConflictOutcome };
 import { addDays, daysBetween, type IsoDate } from "./calendar";
+import { csatPercent, netPromoterScore, satisfactionIndex, type NpsCounts } from "./satisfaction";
 
 export const SCORECARD_FACTORS = [
   "achievement",
@@ -63,6 +64,17 @@ export function growthPoints(sellIn: bigint, lastYear: bigint | null): number | 
   if (lastYear === null || lastYear <= 0n) return null;
   const g = Number(((sellIn - lastYear) * 10_000n) / lastYear) / 10_000;
   return clamp(50 + g * 100);
+}
+
+/** The quarter's answers to the distributor's surveys, counted (CSAT answers, 4–5 of them, NPS buckets). */
+export type SatisfactionCounts = NpsCounts & { csatAnswers: number; satisfied: number };
+
+/**
+ * 渠道满意度: the satisfaction index of the quarter's answers (CSAT % and NPS mapped onto 0–100,
+ * the same index as a key account's); not measurable without an answer.
+ */
+export function satisfactionPoints(c: SatisfactionCounts): number | null {
+  return satisfactionIndex(csatPercent(c.satisfied, c.csatAnswers), netPromoterScore(c));
 }
 
 /** An invoice due in the quarter: paid in full on `paidOn` (null while unpaid). */

@@ -10,7 +10,6 @@ import {
   INT4_MAX,
   optionalDecimal,
   optionalEnum,
-  optionalInt,
   optionalText,
   requiredInt,
   requiredText,
@@ -81,7 +80,6 @@ export type EvaluationInput = z.output<typeof evaluationSchema>;
 export const reviewScorecardSchema = z.object({
   id,
   version,
-  satisfaction: optionalInt(0, 100),
   recommendation: optionalEnum(RECOMMENDATIONS),
   note: optionalText(2000),
 });

@@ -14,6 +14,7 @@ import {
   readWeights,
   recommend,
   sameQuarterLastYear,
+  satisfactionPoints,
   scorecardTotal,
   thresholdsValid,
   weightSum,
@@ -145,6 +146,22 @@ describe("inventory health", () => {
   it("stock that does not sell scores 0; nothing moving is not measurable", () => {
     expect(inventoryHealth(100n, 0n, 3)).toEqual({ points: 0, months: null });
     expect(inventoryHealth(0n, 0n, 3)).toEqual({ points: null, months: null });
+  });
+});
+
+describe("satisfaction", () => {
+  const counts = { csatAnswers: 0, satisfied: 0, promoters: 0, passives: 0, detractors: 0 };
+  it("is the satisfaction index of the quarter's answers: CSAT % and NPS on 0–100, averaged", () => {
+    // CSAT 3 of 4 satisfied = 75 %; NPS (2 − 1) / 4 = 25 → 62.5; mean 68.8.
+    expect(
+      satisfactionPoints({ csatAnswers: 4, satisfied: 3, promoters: 2, passives: 1, detractors: 1 }),
+    ).toBe(68.8);
+    expect(satisfactionPoints({ ...counts, csatAnswers: 2, satisfied: 2 })).toBe(100);
+    expect(satisfactionPoints({ ...counts, detractors: 3 })).toBe(0);
+    expect(satisfactionPoints({ ...counts, passives: 1 })).toBe(50);
+  });
+  it("is not measured without an answer (and then weighs nothing)", () => {
+    expect(satisfactionPoints(counts)).toBeNull();
   });
 });
 

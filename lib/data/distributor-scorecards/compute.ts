@@ -15,6 +15,7 @@ import {
   quarterMonths,
   recommend,
   sameQuarterLastYear,
+  satisfactionPoints,
   scorecardTotal,
   type ConflictOutcome,
   type DueInvoice,
@@ -22,10 +23,11 @@ import {
   type Quarter,
   type Recommendation,
 } from "@/lib/domain/distributor-scorecard";
+import { csatPercent, netPromoterScore } from "@/lib/domain/satisfaction";
 import type { MutationContext } from "../audit";
 
 // Measures a quarter for many distributors in five grouped queries (rollups, agreements,
-// invoices with their payments, conflict cases, the quarter's saved scorecards) — never one query
+// invoices with their payments, conflict cases, the quarter's survey answers) — never one query
 // per distributor and never the sales lines: ChannelMonthRollup holds sell-in/out per month.
 
 type Client = Tx | typeof db;
@@ -73,9 +75,9 @@ export type ScorecardFactors = {
     monthlySellOut: string;
     healthyMonths: number;
   };
-  // Recorded by the reviewer (0–100): a distributor survey needs the survey module to address
-  // distributors, which it does not yet (see the scorecards report).
-  satisfaction: { points: number | null };
+  // The quarter's answers to the distributor's surveys (渠道满意度调研): the index, CSAT %, NPS and
+  // how many answered (older scorecards hold only the points a reviewer typed).
+  satisfaction: { points: number | null; answers?: number; csat?: number | null; nps?: number | null };
   weights: ScorecardSettings["weights"];
   effectiveWeights: Record<keyof FactorPoints, number>;
   computedRecommendation: Recommendation | null;
@@ -166,7 +168,7 @@ export async function computeScorecards(
   // The last instant of the quarter's last China day.
   const quarterEndInstant = new Date(chinaDayStart(addDays(q.end, 1)).getTime() - 1);
 
-  const [rollups, agreements, invoices, conflicts, saved] = await Promise.all([
+  const [rollups, agreements, invoices, conflicts, answers] = await Promise.all([
     client.$queryRaw<
       {
         distributorId: string;
@@ -223,10 +225,28 @@ export async function computeScorecards(
       },
       select: { distributorId: true, status: true, outcome: true, resolvedAt: true },
     }),
-    client.distributorScorecard.findMany({
-      where: { distributorId: { in: ids }, periodKey: q.key },
-      select: { distributorId: true, factors: true },
-    }),
+    // Answers submitted in the quarter (China days) to surveys not deleted.
+    client.$queryRaw<
+      {
+        distributorId: string;
+        responses: number;
+        csatAnswers: number;
+        satisfied: number;
+        promoters: number;
+        passives: number;
+        detractors: number;
+      }[]
+    >`
+      SELECT r."distributorId", COUNT(*)::int AS responses,
+             COUNT(r.csat)::int AS "csatAnswers",
+             COUNT(*) FILTER (WHERE r.csat >= 4)::int AS satisfied,
+             COUNT(*) FILTER (WHERE r.nps >= 9)::int AS promoters,
+             COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8)::int AS passives,
+             COUNT(*) FILTER (WHERE r.nps <= 6)::int AS detractors
+      FROM "SurveyResponse" r JOIN "Survey" s ON s.id = r."surveyId"
+      WHERE r."distributorId" = ANY(${ids}::text[]) AND s."deletedAt" IS NULL
+        AND r."submittedAt" >= ${chinaDayStart(q.start)} AND r."submittedAt" <= ${quarterEndInstant}
+      GROUP BY r."distributorId"`,
   ]);
 
   const byId = <T extends { distributorId: string }>(rows: readonly T[]) => {
@@ -238,12 +258,7 @@ export async function computeScorecards(
   const targetsOf = byId(agreements.map((v) => ({ ...v, distributorId: v.agreement.distributorId })));
   const invoicesOf = byId(invoices);
   const conflictsOf = byId(conflicts);
-  const satisfactionOf = new Map(
-    saved.map((s) => [
-      s.distributorId,
-      (s.factors as Partial<ScorecardFactors>)?.satisfaction?.points ?? null,
-    ]),
-  );
+  const answersOf = new Map(answers.map((a) => [a.distributorId, a]));
 
   return distributors.map((d) => {
     const r = rollupOf.get(d.id);
@@ -265,7 +280,8 @@ export async function computeScorecards(
     const measuredConflicts = Boolean(r?.active) || cases.length > 0;
     const monthlySellOut = sellOut / 3n;
     const inv = inventoryHealth(r?.stock ?? 0n, monthlySellOut, settings.healthyStockMonths);
-    const satisfaction = satisfactionOf.get(d.id) ?? null;
+    const said = answersOf.get(d.id);
+    const satisfaction = said ? satisfactionPoints(said) : null;
     const points: FactorPoints = {
       achievement: achievementPoints(sellIn, target),
       growth: growthPoints(sellIn, r?.lastYear ?? null),
@@ -306,7 +322,12 @@ export async function computeScorecards(
           monthlySellOut: String(monthlySellOut),
           healthyMonths: settings.healthyStockMonths,
         },
-        satisfaction: { points: satisfaction },
+        satisfaction: {
+          points: satisfaction,
+          answers: said?.responses ?? 0,
+          csat: said ? csatPercent(said.satisfied, said.csatAnswers) : null,
+          nps: said ? netPromoterScore(said) : null,
+        },
         weights: settings.weights,
         effectiveWeights,
         computedRecommendation: recommendation,

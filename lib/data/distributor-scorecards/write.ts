@@ -24,7 +24,7 @@ import {
 } from "./compute";
 
 // Saving a quarter's scorecards: computed from the figures, ranked across the whole quarter, then
-// reviewed by a person (note, satisfaction, a recommendation other than the computed one). A
+// reviewed by a person (a note, a recommendation other than the computed one). A
 // recompute refreshes the figures and keeps the review.
 
 /**
@@ -56,9 +56,9 @@ export async function computeQuarterForAll(q: Quarter, opts: { now?: Date } = {}
 }
 
 /**
- * The review: the reviewer's note, the distributor's satisfaction (0–100, or cleared) and a
- * recommendation other than the computed one (or none to follow the figures). The total follows
- * the satisfaction; versioned and audited.
+ * The review: the reviewer's note and a recommendation other than the computed one (or none to
+ * follow the figures). Every factor, satisfaction included (the quarter's survey answers), is
+ * measured, not typed in; versioned and audited.
  */
 export async function reviewScorecard(viewer: Viewer, input: ReviewScorecardInput): Promise<{ id: string }> {
   if (!hasCapability(viewer, "channel.write")) throw forbidden();
@@ -68,7 +68,7 @@ export async function reviewScorecard(viewer: Viewer, input: ReviewScorecardInpu
     await loadDistributorFor(viewer, before.distributorId, "edit", { tx, deleted: true });
     const f = before.factors as unknown as ScorecardFactors;
     const points = Object.fromEntries(
-      SCORECARD_FACTORS.map((k) => [k, k === "satisfaction" ? input.satisfaction : (f[k]?.points ?? null)]),
+      SCORECARD_FACTORS.map((k) => [k, f[k]?.points ?? null]),
     ) as FactorPoints;
     const { total, effectiveWeights } = scorecardTotal(points, f.weights);
     const computedRecommendation = recommend(total, f.thresholds);
@@ -76,7 +76,6 @@ export async function reviewScorecard(viewer: Viewer, input: ReviewScorecardInpu
       input.recommendation && input.recommendation !== computedRecommendation ? input.recommendation : null;
     const factors: ScorecardFactors = {
       ...f,
-      satisfaction: { points: input.satisfaction },
       effectiveWeights,
       computedRecommendation,
       override,

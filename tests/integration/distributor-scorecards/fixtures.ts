@@ -1,6 +1,10 @@
 // Planted channel rows for one quarter far from the demo data (2019-Q2), so every figure can be
 // computed by hand: two East distributors and one in the North.
+import { deriveSurveyToken } from "@/lib/auth/survey-token";
 import { db } from "@/lib/db";
+import { submitSurveyAnswer } from "@/lib/data/surveys/answer";
+import { sendDistributorSurvey } from "@/lib/data/surveys/send-distributor";
+import type { Viewer } from "@/lib/domain/access";
 import { toDbDate } from "@/lib/domain/calendar";
 import { distributorRow } from "../../factories/channel";
 import { uniqueSuffix } from "../../factories/org";
@@ -136,4 +140,56 @@ export async function plantQuarter(): Promise<Planted> {
   await conflict(a, "2019-05-10T02:00:00Z", null);
   await conflict(a, "2019-04-02T02:00:00Z", { at: "2019-05-20T02:00:00Z", outcome: "WARNING" });
   return { a: a.id, b: b.id, c: c.id, product: p };
+}
+
+/**
+ * A satisfaction survey (CSAT and NPS) sent by `viewer` to a distributor's two new contacts on
+ * 2019-05-10, open until 2019-07-31: its id and each contact's token, in the contacts' order.
+ */
+export async function sendChannelSurvey(viewer: Viewer, distributorId: string) {
+  const template = await db.surveyTemplate.create({
+    data: {
+      code: `channel-${uniqueSuffix()}`,
+      name: "经销商满意度调研",
+      nameEn: "Distributor satisfaction survey",
+      kind: "CUSTOM",
+      versions: {
+        create: {
+          number: 1,
+          titleZh: "经销商合作满意度调研",
+          titleEn: "How is our partnership going?",
+          questions: [
+            { key: "csat", type: "CSAT", required: true, labelZh: "整体满意度", labelEn: "Satisfaction" },
+            { key: "nps", type: "NPS", required: true, labelZh: "推荐意愿", labelEn: "Recommend" },
+          ],
+        },
+      },
+    },
+  });
+  for (const [k, name] of ["周经理", "吴会计"].entries())
+    await db.distributorContact.create({ data: { distributorId, name, isPrimary: k === 0 } });
+  const { surveyId } = await sendDistributorSurvey(
+    viewer,
+    {
+      distributorId,
+      templateId: template.id,
+      audience: "allContacts",
+      contactIds: [],
+      closesOn: "2019-07-31",
+      locale: "zh-CN",
+    },
+    new Date("2019-05-10T02:00:00Z"),
+  );
+  const links = await db.surveyInvitation.findMany({
+    where: { surveyId },
+    select: { tokenSalt: true, distributorContact: { select: { createdAt: true } } },
+  });
+  links.sort((x, y) => x.distributorContact!.createdAt.getTime() - y.distributorContact!.createdAt.getTime());
+  return { surveyId, tokens: links.map((l) => deriveSurveyToken(process.env.NEXTAUTH_SECRET!, l.tokenSalt)) };
+}
+
+/** A contact's answer through their link at `at`: the outcome's kind. */
+export async function answer(token: string, raw: Record<string, string>, at: string) {
+  const ip = `10.19.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  return (await submitSurveyAnswer({ token, raw, ip, now: new Date(at) })).kind;
 }

@@ -1,5 +1,6 @@
 // Quarterly scorecards on planted rows: every factor, the weights and re-weighting, ranking,
-// review (satisfaction, override) kept across a recompute, and scope.
+// satisfaction from the distributor's survey answers, the review (note, override) kept across a
+// recompute, and scope.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listScorecards, getScorecard } from "@/lib/data/distributor-scorecards/list";
@@ -8,7 +9,7 @@ import { recomputeScorecards, reviewScorecard } from "@/lib/data/distributor-sco
 import { saveScorecardSettings, scorecardSettings } from "@/lib/data/distributor-scorecards/settings";
 import type { ScorecardFactors } from "@/lib/data/distributor-scorecards/compute";
 import { outcome, viewerFor } from "../helpers";
-import { plantQuarter, QUARTER } from "./fixtures";
+import { plantQuarter, QUARTER, sendChannelSurvey, answer } from "./fixtures";
 
 let ids: Awaited<ReturnType<typeof plantQuarter>>;
 const card = (distributorId: string) =>
@@ -75,36 +76,43 @@ describe("computing a quarter", () => {
     expect(await outcome(recomputeScorecards(await viewerFor(rep.id), QUARTER))).toBe("FORBIDDEN");
   });
 
-  it("the review records satisfaction and an override, kept across a recompute", async () => {
+  it("satisfaction is the quarter's answers to the distributor's surveys", async () => {
+    const channel = await viewerFor("usr_east_channel");
+    const { surveyId, tokens } = await sendChannelSurvey(channel, ids.a);
+    // One contact answered in the quarter (CSAT 5, NPS 10), the other only after it ended.
+    expect(await answer(tokens[0]!, { csat: "5", nps: "10" }, "2019-05-20T02:00:00Z")).toBe("saved");
+    expect(await answer(tokens[1]!, { csat: "1", nps: "0" }, "2019-07-02T02:00:00Z")).toBe("saved");
+    await recomputeScorecards(channel, QUARTER, { now: new Date("2026-01-10T00:00:00Z") });
+    const a = await card(ids.a);
+    const f = a.factors as unknown as ScorecardFactors;
+    expect(f.satisfaction).toEqual({ points: 100, answers: 1, csat: 100, nps: 100 });
+    // (7525 + 10×100) / 100 = 85.25 → 85: now an upgrade.
+    expect(a.total).toBe(85);
+    expect(a.recommendation).toBe("UPGRADE");
+    // A deleted survey's answers no longer count.
+    await db.survey.update({ where: { id: surveyId }, data: { deletedAt: new Date() } });
+    await recomputeScorecards(channel, QUARTER, { now: new Date("2026-01-10T00:00:00Z") });
+    expect(((await card(ids.a)).factors as unknown as ScorecardFactors).satisfaction.points).toBeNull();
+    await db.survey.update({ where: { id: surveyId }, data: { deletedAt: null } });
+    await recomputeScorecards(channel, QUARTER, { now: new Date("2026-01-10T00:00:00Z") });
+  });
+
+  it("the review records a note and an override, kept across a recompute", async () => {
     const channel = await viewerFor("usr_east_channel");
     const a = await card(ids.a);
-    await reviewScorecard(channel, {
-      id: a.id,
-      version: a.version,
-      satisfaction: 100,
-      recommendation: null,
-      note: "复盘",
-    });
+    await reviewScorecard(channel, { id: a.id, version: a.version, recommendation: null, note: "复盘" });
     const reviewed = await card(ids.a);
-    // (7525 + 10×100) / 100 = 85.25 → 85: now an upgrade.
     expect(reviewed.total).toBe(85);
     expect(reviewed.recommendation).toBe("UPGRADE");
     expect(reviewed.reviewedById).toBe("usr_east_channel");
     expect(
       await outcome(
-        reviewScorecard(channel, {
-          id: a.id,
-          version: a.version,
-          satisfaction: 1,
-          recommendation: null,
-          note: null,
-        }),
+        reviewScorecard(channel, { id: a.id, version: a.version, recommendation: null, note: null }),
       ),
     ).toBe("CONFLICT");
     await reviewScorecard(channel, {
       id: a.id,
       version: reviewed.version,
-      satisfaction: 100,
       recommendation: "WARN",
       note: "观察",
     });

@@ -2,13 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import {
-  ActionForm,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from "@/components/forms/action-form";
+import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/forms/action-form";
 import { RecordRef } from "@/components/forms/record-ref";
 import { fenText, pointsText, RECOMMENDATION_TONE } from "@/components/distributor-scorecards/format";
 import { Badge } from "@/components/ui/badge";
@@ -92,7 +86,16 @@ export default async function ScorecardPage({ params }: { params: Promise<{ scor
         : f.inventory.points === 0
           ? t("detail.inventoryStuck", { stock: money(f.inventory.stock) })
           : t("detail.noStock"),
-    satisfaction: f.satisfaction.points === null ? t("detail.noSatisfaction") : t("detail.satisfaction"),
+    satisfaction:
+      f.satisfaction.points === null
+        ? t("detail.noSatisfaction")
+        : f.satisfaction.answers === undefined
+          ? t("detail.satisfactionRecorded")
+          : t("detail.satisfaction", {
+              answers: f.satisfaction.answers,
+              csat: f.satisfaction.csat == null ? "—" : `${f.satisfaction.csat}%`,
+              nps: f.satisfaction.nps ?? "—",
+            }),
   };
 
   return (
@@ -182,13 +185,6 @@ export default async function ScorecardPage({ params }: { params: Promise<{ scor
             <ActionForm action={reviewScorecardAction} aria-label={t("detail.review.title")}>
               <RecordRef id={s.id} version={s.version} />
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField
-                  name="satisfaction"
-                  label={t("detail.review.satisfaction")}
-                  hint={t("detail.review.satisfactionHint")}
-                  defaultValue={f.satisfaction.points === null ? "" : String(f.satisfaction.points)}
-                  inputMode="numeric"
-                />
                 <SelectField
                   name="recommendation"
                   label={t("detail.review.recommendation")}
