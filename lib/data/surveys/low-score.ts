@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { addDays, chinaDate, toDbDate } from "@/lib/domain/calendar";
 import { isLowScore } from "@/lib/domain/satisfaction";
 import { openComplaintFromSurvey } from "../complaints/from-survey";
@@ -75,27 +75,28 @@ async function recordDistributorLowScore(
       where: { entity: "SurveyResponse", entityId: response.id, action: "survey.lowScore" },
     });
     if (told) return;
-    const note = scoreSummary(response);
-    await notify(tx, {
-      userId: response.ownerId,
-      kind: "survey.lowScore",
-      entity: "Survey",
-      entityId: response.surveyId,
-      actorId: null,
-      // The party's name: the message reads "Low survey score from {account}".
-      payload: { accountName: response.distributor.name, score: note },
-    });
-    await writeAudit(tx, null, {
-      action: "survey.lowScore",
-      entity: "SurveyResponse",
-      entityId: response.id,
-      after: {
-        surveyId: response.surveyId,
-        distributorId: response.distributor.id,
-        csat: response.csat,
-        nps: response.nps,
-      },
-    });
+    await tellOwner(tx, response, response.distributor.name, { distributorId: response.distributor.id });
+  });
+}
+
+type Scored = { id: string; surveyId: string; ownerId: string; csat: number | null; nps: number | null };
+
+/** The owner's bell ("Low survey score from {party}") and the audit row of a low answer. */
+async function tellOwner(tx: Tx, response: Scored, partyName: string, party: Record<string, string>) {
+  await notify(tx, {
+    userId: response.ownerId,
+    kind: "survey.lowScore",
+    entity: "Survey",
+    entityId: response.surveyId,
+    actorId: null,
+    // `accountName` is the party's name, an account's or a distributor's.
+    payload: { accountName: partyName, score: scoreSummary(response) },
+  });
+  await writeAudit(tx, null, {
+    action: "survey.lowScore",
+    entity: "SurveyResponse",
+    entityId: response.id,
+    after: { surveyId: response.surveyId, ...party, csat: response.csat, nps: response.nps },
   });
 }
 
@@ -105,7 +106,6 @@ async function recordLowScore(response: AnsweredResponse, low: boolean, now: Dat
     if (response.lowScore !== low)
       await tx.surveyResponse.update({ where: { id: response.id }, data: { lowScore: low } });
     if (!low || response.account.deletedAt) return;
-    const note = scoreSummary(response);
     const { count } = await tx.followUp.createMany({
       data: [
         {
@@ -114,31 +114,13 @@ async function recordLowScore(response: AnsweredResponse, low: boolean, now: Dat
           teamId: response.teamId,
           reason: "LOW_SCORE",
           surveyResponseId: response.id,
-          note,
+          note: scoreSummary(response),
           dueOn: toDbDate(addDays(chinaDate(now), LOW_SCORE_FOLLOW_UP_DAYS)),
         },
       ],
       skipDuplicates: true,
     });
     if (count === 0) return;
-    await notify(tx, {
-      userId: response.ownerId,
-      kind: "survey.lowScore",
-      entity: "Survey",
-      entityId: response.surveyId,
-      actorId: null,
-      payload: { accountName: response.account.name, score: note },
-    });
-    await writeAudit(tx, null, {
-      action: "survey.lowScore",
-      entity: "SurveyResponse",
-      entityId: response.id,
-      after: {
-        surveyId: response.surveyId,
-        accountId: response.accountId,
-        csat: response.csat,
-        nps: response.nps,
-      },
-    });
+    await tellOwner(tx, response, response.account.name, { accountId: response.accountId });
   });
 }

@@ -3,10 +3,8 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import type { IsoDate } from "@/lib/domain/calendar";
 import { AppError, notFound } from "@/lib/errors";
-import { mutate } from "../audit";
 import { loadDistributorFor } from "../distributors/scope";
-import { currentTemplateVersion, insertSurvey, type DbLocale } from "./create";
-import { closingInstant } from "./send";
+import { closingInstant, writeSentSurvey } from "./send";
 import { listSendableTemplates } from "./templates";
 
 // 渠道满意度调研: the same questionnaires, personal links and public page as a key account's survey,
@@ -58,25 +56,12 @@ export async function sendDistributorSurvey(
   // A contact of another distributor (or a removed one) is as unknown as an invented id.
   if (input.audience === "chosen" && contacts.length !== new Set(input.contactIds).size)
     throw notFound("contact");
-  const locale: DbLocale = input.locale === "en" ? "en" : "zh_CN";
-  return mutate(viewer, async ({ tx, audit }) => {
-    const version = await currentTemplateVersion(tx, { id: input.templateId });
-    if (!version) throw new AppError("VALIDATION", "template", { templateId: ["surveys.errors.template"] });
-    const survey = await insertSurvey(tx, {
-      templateVersionId: version.id,
-      distributor,
-      recipients: contacts.map((c) => ({ contactId: c.id, locale })),
-      closesAt,
-      trigger: "MANUAL",
-      sentById: viewer.id,
-      now,
-    });
-    await audit({
-      action: "survey.send",
-      entity: "Survey",
-      entityId: survey.id,
-      after: { ...survey, distributorContactIds: contacts.map((c) => c.id) },
-    });
-    return { surveyId: survey.id };
+  return writeSentSurvey(viewer, {
+    templateId: input.templateId,
+    distributor,
+    contactIds: contacts.map((c) => c.id),
+    locale: input.locale,
+    closesAt,
+    now,
   });
 }

@@ -58,24 +58,49 @@ export async function sendSurvey(viewer: Viewer, input: SendSurveyInput, now = n
     });
   if (input.audience === "chosen" && contacts.length !== new Set(input.contactIds).size)
     throw notFound("contact");
-  const locale: DbLocale = input.locale === "en" ? "en" : "zh_CN";
+  return writeSentSurvey(viewer, {
+    templateId: input.templateId,
+    account,
+    contactIds: contacts.map((c) => c.id),
+    locale: input.locale,
+    closesAt,
+    now,
+  });
+}
+
+type Party = { id: string; ownerId: string; teamId: string };
+
+/**
+ * What sending by hand shares, whoever the party: the template's current version, the survey with
+ * a link per person (their Contact or DistributorContact ids), audited as sent by `viewer`.
+ */
+export function writeSentSurvey(
+  viewer: Viewer,
+  input: {
+    templateId: string;
+    contactIds: string[];
+    locale: "zh-CN" | "en";
+    closesAt: Date;
+    now: Date;
+  } & ({ account: Party; distributor?: never } | { distributor: Party; account?: never }),
+) {
+  const { templateId, contactIds, locale, ...rest } = input;
+  const dbLocale: DbLocale = locale === "en" ? "en" : "zh_CN";
   return mutate(viewer, async ({ tx, audit }) => {
-    const version = await currentTemplateVersion(tx, { id: input.templateId });
+    const version = await currentTemplateVersion(tx, { id: templateId });
     if (!version) throw new AppError("VALIDATION", "template", { templateId: ["surveys.errors.template"] });
     const survey = await insertSurvey(tx, {
+      ...rest,
       templateVersionId: version.id,
-      account,
-      recipients: contacts.map((c) => ({ contactId: c.id, locale })),
-      closesAt,
+      recipients: contactIds.map((contactId) => ({ contactId, locale: dbLocale })),
       trigger: "MANUAL",
       sentById: viewer.id,
-      now,
     });
     await audit({
       action: "survey.send",
       entity: "Survey",
       entityId: survey.id,
-      after: { ...survey, contactIds: contacts.map((c) => c.id) },
+      after: { ...survey, contactIds },
     });
     return { surveyId: survey.id };
   });
