@@ -1,6 +1,13 @@
 // A survey's results (调研结果): how the answers to each question are spread, and the figures of a
 // set of responses. Pure: the data layer loads the answers, the pages show what this returns.
-import { countNps, csatFromScores, netPromoterScore, responseRate, type NpsCounts } from "./satisfaction";
+import {
+  countNps,
+  csatFromScores,
+  csatPercent,
+  netPromoterScore,
+  responseRate,
+  type NpsCounts,
+} from "./satisfaction";
 import { rangeOf, type SurveyAnswers, type SurveyQuestion } from "./surveys";
 
 export type QuestionResult =
@@ -72,6 +79,22 @@ export function satisfactionFigures(
     responseRate: responseRate(responses.length, sent),
     csat: csatFromScores(csats),
     csatAnswers: csats.length,
+    nps: netPromoterScore(npsCounts),
+    npsCounts,
+  };
+}
+
+/** The same figures from counts a query summed (links, answers, CSAT answers and 4–5s, NPS buckets). */
+export function figuresFromCounts(
+  c: NpsCounts & { sent: number; responded: number; csatAnswers: number; satisfied: number },
+): SatisfactionFigures {
+  const npsCounts = { promoters: c.promoters, passives: c.passives, detractors: c.detractors };
+  return {
+    sent: c.sent,
+    responded: c.responded,
+    responseRate: responseRate(c.responded, c.sent),
+    csat: csatPercent(c.satisfied, c.csatAnswers),
+    csatAnswers: c.csatAnswers,
     nps: netPromoterScore(npsCounts),
     npsCounts,
   };

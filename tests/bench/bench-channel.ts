@@ -402,13 +402,50 @@ export async function fillBenchChannel(
               team, start + interval '3 months 5 days', now()
        FROM s`,
     );
+    // 渠道满意度: the quarterly wave to each signed-like distributor's three contacts over three
+    // years (bench_dco_<g>_<k>), about 70 % answered a few days after it was sent.
+    const waves = `WITH q AS (
+         SELECT (date_trunc('quarter', ${TODAY}) - make_interval(months => 3 * k))::date AS start, k
+         FROM generate_series(0, 11) k)
+       SELECT d.id, d.g, d.team, d.owner, q.start, q.k,
+              ((q.start + 15 + d.g % 5)::timestamp + interval '2 hours') AT TIME ZONE 'Asia/Shanghai' AS sent
+       FROM bs d CROSS JOIN q WHERE q.start + 15 + d.g % 5 < ${TODAY}`;
+    await step(
+      "distributor satisfaction surveys",
+      `INSERT INTO "Survey" (id, "templateVersionId", "distributorId", "ownerId", "teamId", trigger, "waveKey",
+         status, "closesAt", "closedAt", "createdAt", "updatedAt")
+       SELECT 'bench_svy_' || g || '_' || k, 'stv_channel_1', id, owner, team, 'WAVE', to_char(start, 'YYYY"-Q"Q'),
+              (CASE WHEN sent + interval '21 days' <= now() THEN 'CLOSED' ELSE 'OPEN' END)::"SurveyStatus",
+              sent + interval '21 days', CASE WHEN sent + interval '21 days' <= now() THEN sent + interval '21 days' END,
+              sent, sent
+       FROM (${waves}) w;
+       INSERT INTO "SurveyInvitation" (id, "surveyId", "distributorContactId", "distributorId", "tokenSalt",
+         "tokenHash", locale, "expiresAt", "openedAt", "respondedAt", "createdAt")
+       SELECT 'bench_sinv_' || g || '_' || k || '_' || c, 'bench_svy_' || g || '_' || k, 'bench_dco_' || g || '_' || c, id,
+              md5('salt' || g || k || c), md5('a' || g || '_' || k || '_' || c) || md5('b' || g || '_' || k || '_' || c),
+              'zh_CN', sent + interval '21 days', answered, answered, sent
+       FROM (SELECT w.*, c,
+                    CASE WHEN ${h("w.g * 31 + w.k * 7 + c", 10)} < 7
+                          AND sent + make_interval(days => 1 + ${h("w.g + w.k + c", 9)}) < now()
+                         THEN sent + make_interval(days => 1 + ${h("w.g + w.k + c", 9)}) END AS answered
+             FROM (${waves}) w CROSS JOIN generate_series(1, 3) c) x;
+       INSERT INTO "SurveyResponse" (id, "invitationId", "surveyId", "distributorId", "teamId", "ownerId", answers,
+         csat, nps, "lowScore", "submittedAt", "updatedAt")
+       SELECT 'bench_sres_' || substr(i.id, 12), i.id, i."surveyId", i."distributorId", s."teamId", s."ownerId",
+              jsonb_build_object('csat', x.csat, 'nps', x.nps), x.csat, x.nps, x.csat <= 2 OR x.nps <= 6,
+              i."respondedAt", i."respondedAt"
+       FROM "SurveyInvitation" i JOIN "Survey" s ON s.id = i."surveyId"
+       CROSS JOIN LATERAL (SELECT 1 + ${h("hashtext(i.id)", 5)} AS csat, ${h("hashtext(i.id) + 1", 11)} AS nps) x
+       WHERE i.id LIKE 'bench_sinv_%' AND i."respondedAt" IS NOT NULL`,
+    );
     await client.query("COMMIT");
     await step(
       "analyze",
       `ANALYZE "Distributor"; ANALYZE "DistributorTerritory"; ANALYZE "SellOutLine"; ANALYZE "SellInLine";
        ANALYZE "ChannelMonthRollup"; ANALYZE "ChannelInvoice"; ANALYZE "ChannelPayment"; ANALYZE "ChannelPaymentAllocation";
        ANALYZE "ChannelConflict"; ANALYZE "ChannelConflictEvidence"; ANALYZE "ChannelAgreement";
-       ANALYZE "ChannelAgreementVersion"; ANALYZE "DistributorScorecard"; ANALYZE "Territory"`,
+       ANALYZE "ChannelAgreementVersion"; ANALYZE "DistributorScorecard"; ANALYZE "Territory";
+       ANALYZE "Survey"; ANALYZE "SurveyInvitation"; ANALYZE "SurveyResponse"`,
     );
     const counts: Record<string, number> = {};
     for (const table of [
@@ -424,6 +461,7 @@ export async function fillBenchChannel(
       "ChannelConflict",
       "ChannelConflictEvidence",
       "DistributorScorecard",
+      "SurveyResponse",
     ]) {
       counts[table] = (await client.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n;
     }

@@ -76,12 +76,12 @@ export function ageingStatement(viewer: BenchViewer, asOf: string): Q {
  * history; agreements with the current version's terms and products; the quarter's sell-in; the
  * last statements; twelve months of sales and the channel inventory from the month rollup; open
  * invoices, recent payments and a pending credit request; open and this year's resolved conflict
- * cases (offending or affected); the latest scorecards.
+ * cases (offending or affected); the latest scorecards; the satisfaction surveys.
  */
 export function pageStatements(
   viewer: BenchViewer,
   id: string,
-  dates: { quarterStart: string; quarterEnd: string; monthsFrom: string; yearStart: string },
+  dates: { quarterStart: string; quarterEnd: string; monthsFrom: string; yearStart: string; yearAgo: string },
 ): Q[] {
   const scoped = (build: (v: unknown[]) => string) =>
     q((v) => build(v).replace("$SCOPE", () => visible(viewer, id, v)));
@@ -174,6 +174,28 @@ export function pageStatements(
     scoped(
       (v) => `SELECT id, "periodKey", "periodStart", factors, total, rank, recommendation, note, "computedAt"
       FROM "DistributorScorecard" WHERE "distributorId" = ${p(v, id)} AND $SCOPE ORDER BY "periodStart" DESC LIMIT 8`,
+    ),
+    // 渠道满意度: the last year's answers and links summed, the five latest surveys with their counts.
+    scoped(
+      (v) => `SELECT (SELECT count(*) FROM "SurveyInvitation" i JOIN "Survey" s ON s.id = i."surveyId"
+                WHERE i."distributorId" = ${p(v, id)} AND i."revokedAt" IS NULL
+                  AND i."createdAt" >= ${p(v, dates.yearAgo)} AND s."deletedAt" IS NULL)::int AS sent,
+               count(r.id)::int AS responded, count(r.csat)::int AS "csatAnswers",
+               count(*) FILTER (WHERE r.csat >= 4)::int AS satisfied,
+               count(*) FILTER (WHERE r.nps >= 9)::int AS promoters,
+               count(*) FILTER (WHERE r.nps BETWEEN 7 AND 8)::int AS passives,
+               count(*) FILTER (WHERE r.nps <= 6)::int AS detractors
+      FROM "SurveyResponse" r JOIN "Survey" s ON s.id = r."surveyId"
+      WHERE r."distributorId" = ${p(v, id)} AND r."submittedAt" >= ${p(v, dates.yearAgo)} AND s."deletedAt" IS NULL
+        AND $SCOPE`,
+    ),
+    scoped(
+      (v) => `SELECT s.id, s.status, s."createdAt", s."closesAt", tv."titleZh", tv."titleEn",
+               (SELECT count(*) FROM "SurveyInvitation" i WHERE i."surveyId" = s.id AND i."revokedAt" IS NULL)::int AS sent,
+               (SELECT count(*) FROM "SurveyResponse" r WHERE r."surveyId" = s.id)::int AS responded
+      FROM "Survey" s JOIN "SurveyTemplateVersion" tv ON tv.id = s."templateVersionId"
+      WHERE s."distributorId" = ${p(v, id)} AND s."deletedAt" IS NULL AND $SCOPE
+      ORDER BY s."createdAt" DESC, s.id DESC LIMIT 5`,
     ),
   ];
 }

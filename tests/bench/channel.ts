@@ -157,6 +157,7 @@ async function main(): Promise<boolean> {
     exposure: await optional("lib/data/receivables/section.ts", "loadExposureSection"),
     conflicts: await optional("lib/data/channel-conflicts/section.ts", "loadConflictsSection"),
     scorecard: await optional("lib/data/distributor-scorecards/section.ts", "loadScorecardSection"),
+    satisfaction: await optional("lib/data/surveys/distributor-results.ts", "distributorSatisfaction"),
     rebate: await optional("lib/data/rebates/compute.ts", "previewRebateStatement"),
     figures: await optional("lib/data/kpi/channel.ts", "channelFigures"),
     import: await optional("lib/data/channel-sales/import.ts", "runChannelImport"),
@@ -166,7 +167,15 @@ async function main(): Promise<boolean> {
     if (!v) throw new Error(`bench:channel: no viewer ${id}`);
     return v;
   };
-  const sections = [fn.detail, fn.agreements, fn.sales, fn.exposure, fn.conflicts, fn.scorecard];
+  const sections = [
+    fn.detail,
+    fn.agreements,
+    fn.sales,
+    fn.exposure,
+    fn.conflicts,
+    fn.scorecard,
+    fn.satisfaction,
+  ];
   const sectionNames = [
     "getDistributor",
     "loadAgreementsSection",
@@ -174,6 +183,7 @@ async function main(): Promise<boolean> {
     "loadExposureSection",
     "loadConflictsSection",
     "loadScorecardSection",
+    "distributorSatisfaction",
   ];
   const missingSections = sectionNames.filter((_, i) => !sections[i]);
   const periods: [string, { from: string; to: string }][] = [
@@ -192,6 +202,7 @@ async function main(): Promise<boolean> {
     quarterEnd: qEnd(year, q + 1),
     monthsFrom: `${addDays(today, -365).slice(0, 7)}-01`,
     yearStart: chinaDayStart(`${year}-01-01`).toISOString(),
+    yearAgo: new Date(Date.now() - 365 * 86_400_000).toISOString(),
   };
 
   let pass = true;
@@ -222,7 +233,7 @@ async function main(): Promise<boolean> {
       rows.push(
         present.length
           ? {
-              label: `page ${who}${missingSections.length ? ` (${present.length}/6)` : ""}`,
+              label: `page ${who}${missingSections.length ? ` (${present.length}/${sections.length})` : ""}`,
               app: () => Promise.all(present.map((f) => f(viewer, dst.id))),
               sql: () => runAll(pool, page),
               limit: TARGET.page,

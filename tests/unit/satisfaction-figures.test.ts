@@ -13,6 +13,7 @@ import {
   responseRate,
   satisfactionIndex,
 } from "@/lib/domain/satisfaction";
+import { figuresFromCounts, satisfactionFigures } from "@/lib/domain/survey-results";
 
 describe("NPS", () => {
   it("puts 0–6 in detractors, 7–8 in passives and 9–10 in promoters (edges 6/7/8/9)", () => {
@@ -146,6 +147,29 @@ describe("satisfaction index", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("figures from counts", () => {
+  it("equal the figures of the answers they count, whatever the answers", () => {
+    const answer = fc.record({
+      csat: fc.option(fc.integer({ min: 1, max: 5 })),
+      nps: fc.option(fc.integer({ min: 0, max: 10 })),
+    });
+    fc.assert(
+      fc.property(fc.array(answer, { maxLength: 60 }), fc.nat(100), (answers, unanswered) => {
+        const sent = answers.length + unanswered;
+        const csats = answers.flatMap((a) => (a.csat === null ? [] : [a.csat]));
+        const counted = figuresFromCounts({
+          sent,
+          responded: answers.length,
+          csatAnswers: csats.length,
+          satisfied: csats.filter(isSatisfied).length,
+          ...countNps(answers.flatMap((a) => (a.nps === null ? [] : [a.nps]))),
+        });
+        expect(counted).toEqual(satisfactionFigures(sent, answers));
+      }),
     );
   });
 });
