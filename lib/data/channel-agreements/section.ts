@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { chinaDate, fromDbDate, toDbDate } from "@/lib/domain/calendar";
 import { achievementBp, parsePeriodKey, periodTarget, quarterKeyOf } from "@/lib/domain/rebates";
-import { loadDistributorFor } from "../distributors/scope";
+import { readBesideCheck } from "../distributors/scope";
 import { termsOf, versionSelect } from "./shared";
 
 /**
@@ -11,29 +11,30 @@ import { termsOf, versionSelect } from "./shared";
  * terms, this quarter's target against the net sell-in so far, and the latest statements.
  */
 export async function loadAgreementsSection(viewer: Viewer, distributorId: string, now = new Date()) {
-  const d = await loadDistributorFor(viewer, distributorId, "read");
   const quarter = parsePeriodKey(quarterKeyOf(chinaDate(now)))!;
-  const [agreements, sellIn, statements] = await Promise.all([
-    db.channelAgreement.findMany({
-      where: { distributorId: d.id, deletedAt: null },
-      orderBy: [{ createdAt: "desc" }],
-      select: { id: true, number: true, status: true, currentVersionNo: true, signedAt: true },
-    }),
-    db.sellInLine.aggregate({
-      where: {
-        distributorId: d.id,
-        deletedAt: null,
-        shippedOn: { gte: toDbDate(quarter.start), lte: toDbDate(quarter.end) },
-      },
-      _sum: { amount: true },
-    }),
-    db.rebateStatement.findMany({
-      where: { distributorId: d.id, deletedAt: null },
-      orderBy: [{ periodStart: "desc" }, { number: "desc" }],
-      take: 4,
-      select: { id: true, number: true, periodKey: true, status: true, payable: true },
-    }),
-  ]);
+  const [, [agreements, sellIn, statements]] = await readBesideCheck(viewer, distributorId, () =>
+    Promise.all([
+      db.channelAgreement.findMany({
+        where: { distributorId, deletedAt: null },
+        orderBy: [{ createdAt: "desc" }],
+        select: { id: true, number: true, status: true, currentVersionNo: true, signedAt: true },
+      }),
+      db.sellInLine.aggregate({
+        where: {
+          distributorId,
+          deletedAt: null,
+          shippedOn: { gte: toDbDate(quarter.start), lte: toDbDate(quarter.end) },
+        },
+        _sum: { amount: true },
+      }),
+      db.rebateStatement.findMany({
+        where: { distributorId, deletedAt: null },
+        orderBy: [{ periodStart: "desc" }, { number: "desc" }],
+        take: 4,
+        select: { id: true, number: true, periodKey: true, status: true, payable: true },
+      }),
+    ]),
+  );
   const current = agreements.find((a) => a.status === "ACTIVE") ?? agreements[0] ?? null;
   const version = current
     ? await db.channelAgreementVersion.findUnique({

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { OPEN_STATUSES } from "@/lib/domain/channel-conflicts";
 import { chinaDate, chinaDayStart } from "@/lib/domain/calendar";
-import { loadDistributorFor } from "../distributors/scope";
+import { readBesideCheck } from "../distributors/scope";
 
 // The conflicts part of a distributor's page: its open cases (as offending or affected party) and
 // the outcomes of the cases resolved this (China calendar) year.
@@ -41,23 +41,24 @@ export async function loadConflictsSection(
   const party: Prisma.ChannelConflictWhereInput = {
     OR: [{ distributorId }, { affectedDistributorId: distributorId }],
   };
-  await loadDistributorFor(viewer, distributorId, "read");
   const base = [party, { deletedAt: null }];
   const yearStart = chinaDayStart(`${chinaDate(now).slice(0, 4)}-01-01`);
-  const [open, resolved] = await Promise.all([
-    db.channelConflict.findMany({
-      where: { AND: [...base, { status: { in: [...OPEN_STATUSES] } }] },
-      select: sectionSelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 50,
-    }),
-    db.channelConflict.findMany({
-      where: { AND: [...base, { status: "RESOLVED", resolvedAt: { gte: yearStart } }] },
-      select: sectionSelect,
-      orderBy: [{ resolvedAt: "desc" }, { id: "desc" }],
-      take: 50,
-    }),
-  ]);
+  const [, [open, resolved]] = await readBesideCheck(viewer, distributorId, () =>
+    Promise.all([
+      db.channelConflict.findMany({
+        where: { AND: [...base, { status: { in: [...OPEN_STATUSES] } }] },
+        select: sectionSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 50,
+      }),
+      db.channelConflict.findMany({
+        where: { AND: [...base, { status: "RESOLVED", resolvedAt: { gte: yearStart } }] },
+        select: sectionSelect,
+        orderBy: [{ resolvedAt: "desc" }, { id: "desc" }],
+        take: 50,
+      }),
+    ]),
+  );
   const mark = (r: (typeof open)[number]) => ({ ...r, offending: r.distributorId === distributorId });
   return { open: open.map(mark), resolvedThisYear: resolved.map(mark) };
 }

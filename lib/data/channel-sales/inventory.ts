@@ -3,7 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { chinaDate, toDbDate } from "@/lib/domain/calendar";
 import { recentMonths, stockMonths, stockOverHealthy } from "@/lib/domain/channel-inventory";
-import { distributorScopeSql, loadDistributorFor } from "../distributors/scope";
+import { distributorScopeSql, readBesideCheck } from "../distributors/scope";
 
 // 渠道库存 = sell-in − sell-out per product, read from ChannelMonthRollup (never the lines). The
 // pace is the last three whole months' sell-out; over ChannelSettings.healthyStockMonths of it is
@@ -101,10 +101,12 @@ export async function distributorInventory(
   distributorId: string,
   now = new Date(),
 ): Promise<{ healthyMonths: number; rows: InventoryRow[] }> {
-  await loadDistributorFor(viewer, distributorId, "read");
-  const healthy = await healthyStockMonths();
-  const { rows } = await inventoryRows(Prisma.sql`d.id = ${distributorId}`, healthy, {}, now);
-  return { healthyMonths: healthy, rows };
+  const [, inventory] = await readBesideCheck(viewer, distributorId, async () => {
+    const healthy = await healthyStockMonths();
+    const { rows } = await inventoryRows(Prisma.sql`d.id = ${distributorId}`, healthy, {}, now);
+    return { healthyMonths: healthy, rows };
+  });
+  return inventory;
 }
 
 export const INVENTORY_PAGE_SIZE = 50;

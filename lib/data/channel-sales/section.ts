@@ -28,15 +28,18 @@ export async function loadSalesSection(
   distributorId: string,
   now = new Date(),
 ): Promise<SalesSection> {
-  // distributorInventory checks the viewer may see the distributor (NOT_FOUND otherwise).
-  const { rows: inventory, healthyMonths } = await distributorInventory(viewer, distributorId, now);
   const today = chinaDate(now);
   const months = [...recentMonths(today, 11), `${today.slice(0, 7)}-01`];
-  const grouped = await db.channelMonthRollup.groupBy({
-    by: ["month"],
-    where: { distributorId, month: { gte: toDbDate(months[0]!) } },
-    _sum: { sellInAmount: true, sellOutAmount: true, sellInQty: true, sellOutQty: true },
-  });
+  // distributorInventory checks the viewer may see the distributor (NOT_FOUND otherwise), and
+  // this month rollup is only handed over once it has.
+  const [{ rows: inventory, healthyMonths }, grouped] = await Promise.all([
+    distributorInventory(viewer, distributorId, now),
+    db.channelMonthRollup.groupBy({
+      by: ["month"],
+      where: { distributorId, month: { gte: toDbDate(months[0]!) } },
+      _sum: { sellInAmount: true, sellOutAmount: true, sellInQty: true, sellOutQty: true },
+    }),
+  ]);
   const byMonth = new Map(grouped.map((g) => [fromDbDate(g.month), g._sum]));
   const rows = months.map((month) => {
     const s = byMonth.get(month);

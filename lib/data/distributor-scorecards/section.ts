@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import type { Recommendation } from "@/lib/domain/distributor-scorecard";
-import { loadDistributorFor } from "../distributors/scope";
+import { readBesideCheck } from "../distributors/scope";
 import type { ScorecardFactors } from "./compute";
 
 export type ScorecardSectionData = {
@@ -27,20 +27,25 @@ export async function loadScorecardSection(
   viewer: Viewer,
   distributorId: string,
 ): Promise<ScorecardSectionData> {
-  await loadDistributorFor(viewer, distributorId, "read", { deleted: true });
-  const [cards, evaluation] = await Promise.all([
-    db.distributorScorecard.findMany({
-      where: { distributorId },
-      orderBy: { periodKey: "desc" },
-      take: 8,
-      select: { id: true, periodKey: true, total: true, rank: true, recommendation: true, factors: true },
-    }),
-    db.distributorEvaluation.findFirst({
-      where: { distributorId, deletedAt: null },
-      orderBy: { createdAt: "desc" },
-      select: { total: true, createdAt: true },
-    }),
-  ]);
+  const [, [cards, evaluation]] = await readBesideCheck(
+    viewer,
+    distributorId,
+    () =>
+      Promise.all([
+        db.distributorScorecard.findMany({
+          where: { distributorId },
+          orderBy: { periodKey: "desc" },
+          take: 8,
+          select: { id: true, periodKey: true, total: true, rank: true, recommendation: true, factors: true },
+        }),
+        db.distributorEvaluation.findFirst({
+          where: { distributorId, deletedAt: null },
+          orderBy: { createdAt: "desc" },
+          select: { total: true, createdAt: true },
+        }),
+      ]),
+    { deleted: true },
+  );
   const latest = cards[0];
   return {
     latest: latest ? { ...latest, factors: latest.factors as unknown as ScorecardFactors } : null,

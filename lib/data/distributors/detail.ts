@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { canEditDistributor, hasCapability, type Viewer } from "@/lib/domain/access";
 import { notFound } from "@/lib/errors";
-import { channelTerritoryIds, loadDistributorFor } from "./scope";
+import { channelTerritoryIds, readBesideCheck } from "./scope";
 
 // One distributor as its page shows it: the profile, the territories it covers (with names), its
 // contacts and cooperation memos, the stage history, its channel manager and team — and what the
@@ -93,8 +93,12 @@ export async function getDistributor(
   id: string,
   opts: { deleted?: boolean } = {},
 ): Promise<DistributorDetail> {
-  await loadDistributorFor(viewer, id, "read", { deleted: opts.deleted });
-  const row = await db.distributor.findUnique({ where: { id }, select: detailSelect });
+  const [, row] = await readBesideCheck(
+    viewer,
+    id,
+    () => db.distributor.findUnique({ where: { id }, select: detailSelect }),
+    { deleted: opts.deleted },
+  );
   if (!row) throw notFound("distributor");
   const ids = new Set([
     ...row.memos.map((m) => m.authorId),

@@ -66,6 +66,21 @@ const partiesSelect = {
 
 export type DistributorRef = DistributorParties & { id: string; deletedAt: Date | null };
 
+// A distributor's page asks for the same distributor's parties in each of its seven sections at
+// once: reads started while one is in flight share it (and the map forgets it when it settles, so
+// nothing is cached beyond that moment). Edits read for themselves, inside their transaction.
+const partiesInFlight = new Map<string, Promise<DistributorRef | null>>();
+function sharedPartiesRead(id: string): Promise<DistributorRef | null> {
+  let read = partiesInFlight.get(id);
+  if (!read) {
+    read = db.distributor
+      .findUnique({ where: { id }, select: partiesSelect })
+      .finally(() => partiesInFlight.delete(id));
+    partiesInFlight.set(id, read);
+  }
+  return read;
+}
+
 /**
  * Loads the distributor `id` for `action`, or throws: NOT_FOUND when the viewer may not see it (or
  * it is deleted, unless `deleted` is asked for), FORBIDDEN when they see it but may not edit it.
@@ -76,10 +91,26 @@ export async function loadDistributorFor(
   action: "read" | "edit",
   opts: { deleted?: boolean; tx?: Prisma.TransactionClient } = {},
 ): Promise<DistributorRef> {
-  const row = await (opts.tx ?? db).distributor.findUnique({ where: { id }, select: partiesSelect });
+  const row = await (opts.tx || action === "edit"
+    ? (opts.tx ?? db).distributor.findUnique({ where: { id }, select: partiesSelect })
+    : sharedPartiesRead(id));
   if (!row || (row.deletedAt && !opts.deleted)) throw notFound("distributor");
   const territories = await channelTerritoryIds(viewer);
   if (!canSeeDistributor(viewer, row, territories)) throw notFound("distributor");
   if (action === "edit" && !canEditDistributor(viewer, row, territories)) throw forbidden();
-  return row;
+  return { ...row }; // the row may be shared with concurrent callers: each gets its own copy
+}
+
+/**
+ * Runs a page section's `reads` beside the check that the viewer may see distributor `id`, and
+ * hands them over only once the check passed (it throws NOT_FOUND otherwise, and what was read is
+ * dropped). Reads only: a section then costs one round trip where the check and its queries took two.
+ */
+export async function readBesideCheck<T>(
+  viewer: Viewer,
+  id: string,
+  reads: () => Promise<T>,
+  opts: { deleted?: boolean } = {},
+): Promise<[DistributorRef, T]> {
+  return Promise.all([loadDistributorFor(viewer, id, "read", opts), reads()]);
 }

@@ -7,7 +7,7 @@ import { allocatePayment, invoiceStatus, type AllocationProblem } from "@/lib/do
 import { AppError, staleVersion } from "@/lib/errors";
 import type { RecordPaymentInput } from "@/lib/validation/receivables";
 import { mutate } from "../audit";
-import { loadDistributorFor } from "../distributors/scope";
+import { loadDistributorFor, readBesideCheck } from "../distributors/scope";
 import { nextNumber } from "./shared";
 
 // 回款: a payment and its allocations commit together or not at all. The distributor's open
@@ -125,19 +125,20 @@ export async function recordPayment(
 
 /** A distributor's latest payments with how each was allocated. */
 export async function recentPayments(viewer: Viewer, distributorId: string, take = 5) {
-  await loadDistributorFor(viewer, distributorId, "read");
-  const rows = await db.channelPayment.findMany({
-    where: { distributorId, deletedAt: null },
-    orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
-    take,
-    select: {
-      id: true,
-      paymentNo: true,
-      receivedOn: true,
-      amount: true,
-      method: true,
-      allocations: { select: { amount: true, invoice: { select: { id: true, invoiceNo: true } } } },
-    },
-  });
+  const [, rows] = await readBesideCheck(viewer, distributorId, () =>
+    db.channelPayment.findMany({
+      where: { distributorId, deletedAt: null },
+      orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
+      take,
+      select: {
+        id: true,
+        paymentNo: true,
+        receivedOn: true,
+        amount: true,
+        method: true,
+        allocations: { select: { amount: true, invoice: { select: { id: true, invoiceNo: true } } } },
+      },
+    }),
+  );
   return rows.map((r) => ({ ...r, receivedOn: fromDbDate(r.receivedOn) }));
 }

@@ -11,7 +11,7 @@ import {
   type BucketAmounts,
   type Exposure,
 } from "@/lib/domain/receivables";
-import { loadDistributorFor } from "../distributors/scope";
+import { readBesideCheck } from "../distributors/scope";
 import { recentPayments } from "./payments";
 import { ageingDay } from "./shared";
 
@@ -35,21 +35,22 @@ export async function loadExposureSection(
   distributorId: string,
   now = new Date(),
 ): Promise<ExposureSection> {
-  const d = await loadDistributorFor(viewer, distributorId, "read");
   const asOf = ageingDay(now);
-  const [limit, open, payments, pending] = await Promise.all([
-    db.distributor.findUniqueOrThrow({ where: { id: d.id }, select: { creditLimit: true } }),
-    db.channelInvoice.findMany({
-      where: { distributorId: d.id, status: "OPEN", deletedAt: null },
-      orderBy: [{ dueOn: "asc" }, { invoiceNo: "asc" }],
-      select: { id: true, invoiceNo: true, dueOn: true, amount: true, paidAmount: true },
-    }),
-    recentPayments(viewer, d.id, 5),
-    db.creditLimitRequest.findFirst({
-      where: { distributorId: d.id, status: "PENDING" },
-      select: { id: true, requestedLimit: true, createdAt: true },
-    }),
-  ]);
+  const [d, [limit, open, payments, pending]] = await readBesideCheck(viewer, distributorId, () =>
+    Promise.all([
+      db.distributor.findUniqueOrThrow({ where: { id: distributorId }, select: { creditLimit: true } }),
+      db.channelInvoice.findMany({
+        where: { distributorId, status: "OPEN", deletedAt: null },
+        orderBy: [{ dueOn: "asc" }, { invoiceNo: "asc" }],
+        select: { id: true, invoiceNo: true, dueOn: true, amount: true, paidAmount: true },
+      }),
+      recentPayments(viewer, distributorId, 5),
+      db.creditLimitRequest.findFirst({
+        where: { distributorId, status: "PENDING" },
+        select: { id: true, requestedLimit: true, createdAt: true },
+      }),
+    ]),
+  );
   const invoices = open.map((i) => ({ ...i, dueOn: fromDbDate(i.dueOn), open: i.amount - i.paidAmount }));
   const buckets = ageInvoices(invoices, asOf);
   const overdue = invoices

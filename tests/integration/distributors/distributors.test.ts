@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/domain/access";
 import { mutate } from "@/lib/data/audit";
 import { loadDistributorBoard, moveDistributor } from "@/lib/data/distributors/board";
 import { getDistributor } from "@/lib/data/distributors/detail";
+import { loadDistributorFor } from "@/lib/data/distributors/scope";
 import { listDistributorsPage } from "@/lib/data/distributors/list";
 import { loadChannelLayout } from "@/lib/data/distributors/layout";
 import { changeDistributorStage } from "@/lib/data/distributors/stage";
@@ -107,6 +108,27 @@ describe("scope", () => {
         moveDistributor(eastChannel, { id: NORTH, version: d.version, to: "TERMINATED", note: null }),
       ),
     ).toBe("NOT_FOUND");
+  });
+
+  it("judges each caller alone when checks of one distributor run at once (one shared read)", async () => {
+    // A page's sections check the same distributor together: the read is shared, the verdict not.
+    const checks = await Promise.all(
+      [eastChannel, northChannel, eastChannel, northChannel].map((v) =>
+        outcome(loadDistributorFor(v, EAST, "read")),
+      ),
+    );
+    expect(checks).toEqual(["OK", "NOT_FOUND", "OK", "NOT_FOUND"]);
+    const [a, b] = await Promise.all([
+      loadDistributorFor(eastChannel, EAST, "read"),
+      loadDistributorFor(eastChannel, EAST, "read"),
+    ]);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
+    // Once settled, nothing is kept: a change shows at the next check.
+    await db.distributor.update({ where: { id: EAST }, data: { deletedAt: new Date() } });
+    expect(await outcome(loadDistributorFor(eastChannel, EAST, "read"))).toBe("NOT_FOUND");
+    await db.distributor.update({ where: { id: EAST }, data: { deletedAt: null } });
+    expect(await outcome(loadDistributorFor(eastChannel, EAST, "read"))).toBe("OK");
   });
 
   it("shows a manager their team's distributors, and a KAM reads without editing", async () => {
