@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listJobs, listRecentJobRuns, runJobNowAs, setJobEnabled } from "@/lib/data/jobs";
@@ -7,6 +9,19 @@ import { auditRowsFor, outcome, viewerFor } from "../helpers";
 // /admin/jobs through lib/data: administrators only, every change audited, "run now" through the lease.
 
 describe("admin jobs", () => {
+  it("names every registered job in English and in Chinese", () => {
+    for (const locale of ["en", "zh-CN"]) {
+      const file = path.join(process.cwd(), "messages", locale, "jobs.json");
+      const names = (JSON.parse(fs.readFileSync(file, "utf8")) as { names: Record<string, unknown> }).names;
+      for (const job of JOBS) {
+        const label = job.name
+          .split(".")
+          .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], names);
+        expect(typeof label === "string" && label.length > 0, `${locale}: jobs.names.${job.name}`).toBe(true);
+      }
+    }
+  });
+
   it("lists every registered job for an administrator; anyone else gets not found", async () => {
     const admin = await viewerFor("usr_admin");
     const jobs = await listJobs(admin);
