@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { moneyFormat } from "@/lib/domain/money";
+import { ChartFrame } from "@/components/charts/chart-frame";
 
 export type AgeingChartPoint = { key: string; label: string; amount: number; href: string };
 
@@ -22,34 +23,36 @@ export default function AgeingChart({ points, label, locale }: AgeingChartProps)
   const money = moneyFormat(locale);
   const router = useRouter();
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={points} margin={{ top: 12, right: 8, bottom: 4, left: 0 }}>
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval={0} tickMargin={6} />
-        <YAxis
-          tick={{ fontSize: 11, fill: "#475569" }}
-          width={52}
-          tickFormatter={(v: number) => money.compact(v)}
-        />
-        <Tooltip
-          formatter={(value) => [money.full(Number(value)), label]}
-          contentStyle={{ fontSize: 12, borderRadius: 6 }}
-        />
-        <Bar
-          dataKey="amount"
-          name={label}
-          isAnimationActive={false}
-          cursor="pointer"
-          onClick={(_, index) => {
-            const p = points[index];
-            if (p) router.push(p.href);
-          }}
-        >
-          {points.map((p) => (
-            <Cell key={p.key} fill={COLOURS[p.key] ?? "#4338ca"} />
-          ))}
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+    <ChartFrame>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={points} margin={{ top: 12, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval={0} tickMargin={6} />
+          <YAxis
+            tick={{ fontSize: 11, fill: "#475569" }}
+            width={52}
+            tickFormatter={(v: number) => money.compact(v)}
+          />
+          <Tooltip
+            formatter={(value) => [money.full(Number(value)), label]}
+            contentStyle={{ fontSize: 12, borderRadius: 6 }}
+          />
+          <Bar
+            dataKey="amount"
+            name={label}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(_, index) => {
+              const p = points[index];
+              if (p) router.push(p.href);
+            }}
+          >
+            {points.map((p) => (
+              <Cell key={p.key} fill={COLOURS[p.key] ?? "#4338ca"} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
   );
 }
