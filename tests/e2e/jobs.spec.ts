@@ -12,7 +12,7 @@ test("an administrator runs a scheduled job now and sees its run recorded", asyn
   await signInAs(page, usersFor(info).admin);
   await page.goto("/admin/jobs");
   await expect(page.getByRole("heading", { level: 1, name: "定时任务" })).toBeVisible();
-  for (const title of ["投诉 SLA 超时升级", "按客户等级发送满意度调研", "重算客户健康度"])
+  for (const title of ["投诉 SLA 超时升级", "按客户等级及向经销商定期发送满意度调研", "重算客户健康度"])
     await expect(page.getByText(title, { exact: true }).first()).toBeVisible();
 
   const row = page.locator(`tr[data-job="${name}"]`);
