@@ -400,8 +400,9 @@ test("the account page opens on deals and people, and its sticky bars stay small
   console.log(
     `[layout] ${info.project.name}: account page ${screens.toFixed(1)} screens, HTML ${(html.length / 1024).toFixed(0)} kB`,
   );
-  // The demo's visits and complaints are dated from the day it was seeded, so the same code measured
-  // 7.8 screens before midnight in China and 8.2 after (2026-12-03/04): the budget leaves that room.
+  // The demo data is dated from the China day it is seeded on: the same code, freshly seeded,
+  // measured 7.8 screens before midnight in China and 8.2 after (2026-12-03/04). The budget guards
+  // against whole sections coming back open, and leaves that room.
   if (phone) expect(screens).toBeLessThan(8.5);
   await page.screenshot({ path: `tests/e2e/screenshots/account-${info.project.name}.png`, fullPage: true });
 });
