@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/domain/access";
 import { canEditDistributor } from "@/lib/domain/access";
 import { figuresFromCounts } from "@/lib/domain/survey-results";
-import { channelTerritoryIds, loadDistributorFor } from "../distributors/scope";
+import { channelTerritoryIds, readBesideCheck } from "../distributors/scope";
 
 type Counts = {
   sent: number;
@@ -17,15 +17,17 @@ type Counts = {
 
 /**
  * A distributor page's satisfaction (渠道满意度): the last year's figures, its latest surveys. The
- * figures are one summing statement; both run beside the scope check, which throws before anything
- * is returned (the page's p95 is a sum of its sections' round trips).
+ * figures are one summing statement; both run beside the scope check (readBesideCheck).
  */
 export async function distributorSatisfaction(viewer: Viewer, distributorId: string, now = new Date()) {
   const since = new Date(now.getTime() - 365 * 86_400_000);
-  const [distributor, territories, counts, surveys] = await Promise.all([
-    loadDistributorFor(viewer, distributorId, "read", { deleted: true }),
-    channelTerritoryIds(viewer),
-    db.$queryRaw<Counts[]>`
+  const [distributor, [territories, counts, surveys]] = await readBesideCheck(
+    viewer,
+    distributorId,
+    () =>
+      Promise.all([
+        channelTerritoryIds(viewer),
+        db.$queryRaw<Counts[]>`
       SELECT (SELECT count(*) FROM "SurveyInvitation" i JOIN "Survey" s ON s.id = i."surveyId"
               WHERE i."distributorId" = ${distributorId} AND i."revokedAt" IS NULL
                 AND i."createdAt" >= ${since} AND s."deletedAt" IS NULL)::int AS sent,
@@ -37,20 +39,21 @@ export async function distributorSatisfaction(viewer: Viewer, distributorId: str
              count(*) FILTER (WHERE r.nps <= 6)::int AS detractors
       FROM "SurveyResponse" r JOIN "Survey" s ON s.id = r."surveyId"
       WHERE r."distributorId" = ${distributorId} AND r."submittedAt" >= ${since} AND s."deletedAt" IS NULL`,
-    db.survey.findMany({
-      where: { distributorId, deletedAt: null },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 5,
-      select: {
-        id: true,
-        status: true,
-        createdAt: true,
-        closesAt: true,
-        templateVersion: { select: { titleZh: true, titleEn: true } },
-        _count: { select: { invitations: { where: { revokedAt: null } }, responses: true } },
-      },
-    }),
-  ]);
+        db.survey.findMany({
+          where: { distributorId, deletedAt: null },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 5,
+          select: {
+            id: true,
+            status: true,
+            createdAt: true,
+            templateVersion: { select: { titleZh: true, titleEn: true } },
+            _count: { select: { invitations: { where: { revokedAt: null } }, responses: true } },
+          },
+        }),
+      ]),
+    { deleted: true },
+  );
   return {
     canSend: !distributor.deletedAt && canEditDistributor(viewer, distributor, territories),
     figures: figuresFromCounts(counts[0]!),

@@ -37,6 +37,10 @@ export default async function SatisfactionSettingsPage() {
     listSendableTemplates(),
     getTranslations("surveys.settings"),
   ]);
+  const templateOptions = templates.map((x) => ({
+    value: x.code,
+    label: viewer.locale === "en" ? x.nameEn : x.name,
+  }));
   const months = WAVE_MONTHS.map((m) => ({ value: String(m), label: t(`waveEvery.${m}`) }));
   return (
     <div className="space-y-6">
@@ -104,10 +108,7 @@ export default async function SatisfactionSettingsPage() {
               <SelectField
                 name="waveTemplateCode"
                 label={t("waveTemplate")}
-                options={templates.map((x) => ({
-                  value: x.code,
-                  label: viewer.locale === "en" ? x.nameEn : x.name,
-                }))}
+                options={templateOptions}
                 defaultValue={s.waveTemplateCode}
               />
             </div>
@@ -123,10 +124,7 @@ export default async function SatisfactionSettingsPage() {
               <SelectField
                 name="distributorWaveTemplateCode"
                 label={t("distributorWaveTemplate")}
-                options={templates.map((x) => ({
-                  value: x.code,
-                  label: viewer.locale === "en" ? x.nameEn : x.name,
-                }))}
+                options={templateOptions}
                 defaultValue={s.distributorWaveTemplateCode}
               />
             </div>
